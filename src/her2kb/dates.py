@@ -1,0 +1,114 @@
+"""Dates at the precision printed (formats.md §12.7): regex grammars, never today's date.
+
+Every parser returns CSL date-parts kwargs (`{"date_parts": ..., "season": ..., "raw": ...}`)
+or None; the Record model validates them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
+
+_MON = r"[A-Za-z]{3,9}\.?"
+# MEDLINE DP / PubMed citation-line grammar, most specific first.
+_MEDLINE = [
+    re.compile(
+        rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})-(?P<y2>\d{{4}}) (?P<m2>{_MON}) (?P<d2>\d{{1,2}})$"
+    ),
+    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})-(?P<m2>{_MON}) (?P<d2>\d{{1,2}})$"),
+    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})-(?P<d2>\d{{1,2}})$"),
+    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})$"),
+    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON})-(?P<y2>\d{{4}}) (?P<m2>{_MON})$"),
+    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON})-(?P<m2>{_MON})$"),
+    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON})$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<y2>\d{4})$"),
+    re.compile(r"^(?P<y>\d{4})$"),
+]
+_DAY_MONTH_YEAR = re.compile(rf"^(?P<d>\d{{1,2}}) (?P<m>{_MON}),? (?P<y>\d{{4}})$")
+_MONTH_DAY_YEAR = re.compile(rf"^(?P<m>{_MON}) (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$")
+_MONTH_YEAR = re.compile(rf"^(?P<m>{_MON}),? (?P<y>\d{{4}})$")
+_NUMERIC = re.compile(r"^/?(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})?(?:[-/](?P<d>\d{1,2})?)?)?[/T]?.*$")
+
+
+def _month(token: str | None) -> int | None:
+    if not token:
+        return None
+    return MONTHS.get(token.rstrip(".").lower())
+
+
+def _parts(y: str, m: str | None = None, d: str | None = None) -> list[int] | None:
+    part = [int(y)]
+    if m is not None:
+        month = _month(m)
+        if month is None:
+            return None
+        part.append(month)
+        if d is not None:
+            part.append(int(d))
+    return part
+
+
+def _season(raw: str) -> dict[str, Any] | None:
+    match = re.match(r"^(\d{4}) ([A-Za-z]+)(?:-([A-Za-z]+))?$", raw)
+    if not match or match.group(2).lower() not in SEASONS:
+        return None
+    return {"date_parts": [[int(match.group(1))]], "season": SEASONS[match.group(2).lower()],
+            "raw": raw}
+
+
+def parse_medline_date(raw: str) -> dict[str, Any] | None:
+    """`2003 Jun`, `2010 May 1-7`, `2009 Dec 30-2010 Jan 5` ... as CSL date kwargs."""
+    text = " ".join(raw.replace("\u2013", "-").split())
+    season = _season(text)
+    if season:
+        return season
+    for grammar in _MEDLINE:
+        match = grammar.match(text)
+        if not match:
+            continue
+        g = match.groupdict()
+        start = _parts(g["y"], g.get("m"), g.get("d"))
+        if start is None:
+            continue
+        dates = [start]
+        if g.get("m2") or g.get("d2") or g.get("y2"):
+            end = _parts(g.get("y2") or g["y"], g.get("m2") or g.get("m"), g.get("d2"))
+            if g.get("y2") and not g.get("m"):
+                end = [int(g["y2"])]
+            if end:
+                dates.append(end)
+        return {"date_parts": dates, "raw": raw}
+    return None
+
+
+def parse_written_date(raw: str) -> dict[str, Any] | None:
+    """`17 January 2007`, `March 1, 2009`, `January 2011`, `2009-03-01`, RIS `2010/05/01/`."""
+    text = " ".join(raw.split()).strip(" .")
+    for grammar in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR):
+        match = grammar.match(text)
+        if match:
+            g = match.groupdict()
+            part = _parts(g["y"], g["m"], g.get("d"))
+            return {"date_parts": [part], "raw": raw} if part else None
+    match = _NUMERIC.match(text)
+    if match:
+        part = [int(match.group("y"))]
+        if match.group("m"):
+            part.append(int(match.group("m")))
+            if match.group("d"):
+                part.append(int(match.group("d")))
+        return {"date_parts": [part], "raw": raw}
+    return parse_medline_date(text)

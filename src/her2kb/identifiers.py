@@ -1,0 +1,71 @@
+"""Canonical DOI, PMID and PMCID (formats.md §12.4-12.5); used by parsers and exact merge."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+# A candidate runs to the next space or quote; trailing punctuation is trimmed after.
+_DOI_CANDIDATE = re.compile(r"10\.\d{4,9}/[^\s\"<>]*")
+_DOI_VALID = re.compile(r"^10\.\d{4,9}/\S+$")
+_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
+_PREFIX = re.compile(r"^\s*doi\s*:?\s*", re.IGNORECASE)
+_PAIRS = {")": "(", "]": "["}
+
+
+def _trim(candidate: str) -> str:
+    """Drop sentence punctuation and closing brackets that have no opening partner."""
+    while candidate:
+        last = candidate[-1]
+        if last in ".,;:'":
+            candidate = candidate[:-1]
+        elif last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last]):
+            candidate = candidate[:-1]
+        else:
+            break
+    return candidate
+
+
+def normalize_doi(value: str | None) -> str | None:
+    """The bare DOI in printed case, or None when the value holds no valid DOI."""
+    if not value:
+        return None
+    text = value.strip()
+    if "%2f" in text.lower():
+        text = unquote(text)
+    text = _PREFIX.sub("", _RESOLVER.sub("", text))
+    text = re.sub(r"\s*\[doi\]\s*$", "", text)
+    match = _DOI_CANDIDATE.search(text)
+    if not match:
+        return None
+    doi = _trim(match.group())
+    return doi if _DOI_VALID.match(doi) else None
+
+
+def find_dois(text: str) -> list[str]:
+    """Every valid DOI in free text, in order of appearance, without repeats."""
+    found: list[str] = []
+    for match in _DOI_CANDIDATE.finditer(text):
+        doi = normalize_doi(match.group())
+        if doi and doi.lower() not in (d.lower() for d in found):
+            found.append(doi)
+    return found
+
+
+def doi_key(doi: str | None) -> str | None:
+    """DOIs are case-insensitive: the lower-cased form is the match key."""
+    return doi.lower() if doi else None
+
+
+def normalize_pmid(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.fullmatch(r"\s*(?:PMID\s*:?\s*)?0*(\d{1,8})\s*", value, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def normalize_pmcid(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.fullmatch(r"\s*(?:PMCID\s*:?\s*)?PMC\s*(\d+)\s*", value, re.IGNORECASE)
+    return f"PMC{match.group(1)}" if match else None

@@ -1,0 +1,88 @@
+"""Personal and corporate names (formats.md §12.8) as Record `Name` kwargs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+PARTICLES = {"de", "la", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den",
+             "ten", "ter", "le", "dal", "van't"}
+CORPORATE = re.compile(
+    r"\b(Group|Consortium|Organi[sz]ation|Committee|Investigators|Collaborat\w*|Society|"
+    r"Association|Network|Council|Institute|Trialists|Working Party|Study)\b",
+    re.IGNORECASE,
+)
+_VANCOUVER = re.compile(
+    r"^(?P<family>.+?)\s+(?P<initials>[A-Z]{1,4})(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$"
+)
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
+
+
+def is_corporate(name: str) -> bool:
+    return bool(CORPORATE.search(name))
+
+
+def _split_particle(family: str) -> dict[str, Any]:
+    words = family.split()
+    lead = []
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        lead.append(words.pop(0))
+    result: dict[str, Any] = {"family": " ".join(words)}
+    if lead:
+        result["non_dropping_particle"] = " ".join(lead)
+    return result
+
+
+def family_given(value: str) -> dict[str, Any] | None:
+    """`Family, Given[, Suffix]` (MEDLINE FAU, RIS AU, Refer with a comma)."""
+    text = " ".join(value.split()).strip(" ,;")
+    if not text:
+        return None
+    if is_corporate(text):
+        return {"literal": text}
+    family, _, rest = text.partition(",")
+    given, _, suffix = rest.strip().partition(",")
+    name = _split_particle(family.strip())
+    if given.strip():
+        name["given"] = given.strip()
+    if suffix.strip():
+        name["suffix"] = suffix.strip()
+    return name
+
+
+def given_family(value: str) -> dict[str, Any] | None:
+    """`Given [particles] Family [Jr]` as printed on pages; the last word is the family."""
+    text = " ".join(value.split()).strip(" ,;")
+    if not text:
+        return None
+    if is_corporate(text):
+        return {"literal": text}
+    words = text.split()
+    suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else None
+    family = [words.pop()]
+    while len(words) > 1 and words[-1].lower() in PARTICLES:
+        family.insert(0, words.pop())
+    name = _split_particle(" ".join(family))
+    if words:
+        name["given"] = " ".join(words)
+    if suffix:
+        name["suffix"] = suffix
+    return name
+
+
+def vancouver(value: str) -> dict[str, Any] | None:
+    """MEDLINE AU `Valabrega GM` -> family Valabrega, given G.M."""
+    text = " ".join(value.split())
+    match = _VANCOUVER.match(text)
+    if not match or is_corporate(text):
+        return given_family(text) if not match else {"literal": text}
+    name = _split_particle(match.group("family"))
+    name["given"] = ".".join(match.group("initials")) + "."
+    if match.group("suffix"):
+        name["suffix"] = match.group("suffix")
+    return name
+
+
+def parse_name(value: str) -> dict[str, Any] | None:
+    """Either order: a comma means `Family, Given`, otherwise `Given Family`."""
+    return family_given(value) if "," in value else given_family(value)

@@ -1,0 +1,129 @@
+"""The input registry: every reader is an `InputFormat` with detect and parse.
+
+`parse(text, origin)` yields `ParsedEntry` or `ParseProblem` values and never raises
+on bad input; a broken entry is a problem with its line, and the rest still goes in.
+Detection reads only the head of the text; an explicit `--format` skips it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import FormatError
+from ..records import Record
+
+HEAD_CHARS = 16_384
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """Something in the input that could not become (part of) a record."""
+
+    origin: str
+    line: int
+    reason: str
+    raw: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.origin}:{self.line}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """One record read from the input, with where it starts and what the reader doubted."""
+
+    record: Record
+    line: int
+    raw: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+Parse = Callable[[str, str], Iterator[ParsedEntry | ParseProblem]]
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """A reader: `detect(head)` scores the text (0 = not mine), `parse` reads it."""
+
+    name: str
+    description: str
+    suffixes: tuple[str, ...]
+    detect: Callable[[str], int]
+    parse: Parse
+    aliases: tuple[str, ...] = ()
+
+
+# Modules that define FORMAT, in the order ties are listed. One line per reader.
+BUILTIN = (
+    "her2kb.parsers.refer",
+    "her2kb.parsers.pubmed_page",
+    "her2kb.parsers.scilit_page",
+    "her2kb.parsers.ingenta_page",
+)
+
+
+def formats() -> list[InputFormat]:
+    return [importlib.import_module(name).FORMAT for name in BUILTIN]
+
+
+def names() -> list[str]:
+    return [fmt.name for fmt in formats()]
+
+
+def get(name: str) -> InputFormat:
+    """Look a reader up by name or alias; unknown names are a FormatError listing the choices."""
+    wanted = name.lower()
+    for fmt in formats():
+        if wanted == fmt.name or wanted in fmt.aliases:
+            return fmt
+    raise FormatError(f"unknown input format {name!r}; choose one of: {', '.join(names())}")
+
+
+def detect(text: str, origin: str) -> InputFormat:
+    """The best-scoring reader for this text; none or a tie is a FormatError naming the file."""
+    head = text[:HEAD_CHARS]
+    scored = [(fmt.detect(head), fmt) for fmt in formats()]
+    scored = [(score, fmt) for score, fmt in scored if score > 0]
+    if not scored:
+        raise FormatError(
+            f"{origin}: not a recognised format (tried {', '.join(names())}); "
+            "name one with --format if you know it"
+        )
+    best = max(score for score, _ in scored)
+    winners = [fmt.name for score, fmt in scored if score == best]
+    if len(winners) > 1:
+        raise FormatError(
+            f"{origin}: looks like several formats ({', '.join(winners)}); choose with --format"
+        )
+    return next(fmt for score, fmt in scored if score == best)
+
+
+def build_entry(
+    fields: dict[str, Any], origin: str, line: int, raw: str, warnings: list[str] | None = None
+) -> ParsedEntry | ParseProblem:
+    """Validate reader output into a Record.
+
+    A field that fails validation is dropped with a warning rather than losing the
+    whole record; the raw text keeps it. A record with nothing usable is a problem.
+    """
+    notes = list(warnings or [])
+    data = {k: v for k, v in fields.items() if v not in (None, [], "")}
+    for _ in range(len(data) + 1):
+        try:
+            record = Record.model_validate(data)
+        except ValidationError as exc:
+            bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+            if not bad or not bad & data.keys():
+                return ParseProblem(origin, line, f"invalid record: {exc.errors()[0]['msg']}", raw)
+            for key in sorted(bad & data.keys()):
+                notes.append(f"dropped {key}: {data.pop(key)!r} is not valid")
+            continue
+        if not (record.title or record.doi or record.pmid or record.abstract):
+            return ParseProblem(origin, line, "no title, identifier or abstract found", raw)
+        return ParsedEntry(record, line, raw, tuple(notes))
+    return ParseProblem(origin, line, "invalid record", raw)
