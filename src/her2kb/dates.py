@@ -23,14 +23,13 @@ MONTHS = {
 SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
 
 _MON = r"[A-Za-z]{3,9}\.?"
+_YMD = rf"(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})"
 # MEDLINE DP / PubMed citation-line grammar, most specific first.
 _MEDLINE = [
-    re.compile(
-        rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})-(?P<y2>\d{{4}}) (?P<m2>{_MON}) (?P<d2>\d{{1,2}})$"
-    ),
-    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})-(?P<m2>{_MON}) (?P<d2>\d{{1,2}})$"),
-    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})-(?P<d2>\d{{1,2}})$"),
-    re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON}) (?P<d>\d{{1,2}})$"),
+    re.compile(rf"^{_YMD}-(?P<y2>\d{{4}}) (?P<m2>{_MON}) (?P<d2>\d{{1,2}})$"),
+    re.compile(rf"^{_YMD}-(?P<m2>{_MON}) (?P<d2>\d{{1,2}})$"),
+    re.compile(rf"^{_YMD}-(?P<d2>\d{{1,2}})$"),
+    re.compile(rf"^{_YMD}$"),
     re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON})-(?P<y2>\d{{4}}) (?P<m2>{_MON})$"),
     re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON})-(?P<m2>{_MON})$"),
     re.compile(rf"^(?P<y>\d{{4}}) (?P<m>{_MON})$"),

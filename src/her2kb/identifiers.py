@@ -17,9 +17,8 @@ def _trim(candidate: str) -> str:
     """Drop sentence punctuation and closing brackets that have no opening partner."""
     while candidate:
         last = candidate[-1]
-        if last in ".,;:'":
-            candidate = candidate[:-1]
-        elif last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last]):
+        unbalanced = last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last])
+        if last in ".,;:'" or unbalanced:
             candidate = candidate[:-1]
         else:
             break

@@ -31,13 +31,21 @@ def _walk(value: Any, clean: Callable[[str], str]) -> Any:
     return value
 
 
+def _repair_line(value: str) -> str:
+    return clean_spaces(repair_mojibake(value))
+
+
+def _repair_block(value: str) -> str:
+    return clean_block(repair_mojibake(value))
+
+
 def repair_text(record: Record) -> Record:
     """Mojibake repair and space clean-up on every string field, nested ones included."""
     data = record.model_dump(by_alias=False, exclude_defaults=True)
     repaired: dict[str, Any] = {}
     for key, value in data.items():
-        tidy = clean_block if key in _BLOCK_FIELDS else clean_spaces
-        repaired[key] = _walk(value, lambda s, tidy=tidy: tidy(repair_mojibake(s)))
+        tidy = _repair_block if key in _BLOCK_FIELDS else _repair_line
+        repaired[key] = _walk(value, tidy)
     repaired = {k: v for k, v in repaired.items() if v not in (None, "")}
     if repaired == data:
         return record

@@ -12,7 +12,9 @@ import unicodedata
 import ftfy
 
 # formats.md §12.3: spaces that scraped text carries; all become a plain space.
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" + (
+    "\u202f\u205f\u3000"
+)
 _DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACE_TABLE = {ord(c): " " for c in _SPACES} | {ord(c): None for c in _DELETED}
 

@@ -1,0 +1,5 @@
+"""`python -m her2kb`."""
+
+from .cli import main
+
+main()

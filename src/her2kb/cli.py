@@ -1,0 +1,201 @@
+"""The her2kb command line: thin click commands and the single error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from . import __version__, parsers, render
+from .app import App
+from .cli_export import export, formats
+from .db import repository as repo
+from .db.engine import default_path
+from .db.stored import stored_records
+from .errors import Her2kbError, NotFoundError
+from .ingest import FileReport, ingest_bytes, iter_inputs
+from .search import search
+
+RAISE_ENV = "HER2KB_RAISE_ERRORS"
+
+
+class Her2kbGroup(click.Group):
+    """Turns expected errors into one-line messages; bugs re-raise under --debug or tests."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Her2kbError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            app = ctx.obj
+            if (isinstance(app, App) and app.debug) or os.environ.get(RAISE_ENV):
+                raise
+            raise click.ClickException(
+                f"internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it"
+            ) from None
+
+
+@click.group(cls=Her2kbGroup)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Library file (default: $HER2KB_DB, else her2kb.sqlite in your data folder).")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.version_option(__version__, prog_name="her2kb")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
+    """her2kb: a citation knowledge base for the literature you collect.
+
+    \b
+    Example:
+      her2kb ingest data/seeds/
+      her2kb search resistance
+      her2kb export --bibtex > library.bib
+    """
+    ctx.obj = App(db_path or default_path(), debug)
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise Her2kbError(f"{path}: cannot read ({exc.strerror}); check the path") from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice([*parsers.names(), "auto"]), default="auto",
+              help="Skip detection and read every input with this reader.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON report on stdout.")
+@click.pass_obj
+def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool) -> None:
+    """Read reference files, folders (recursively) or - (stdin) into the library.
+
+    Each file goes in as one transaction; a file already ingested adds nothing.
+
+    \b
+    Example:
+      her2kb ingest data/seeds/
+      her2kb ingest --format endnote export.enw
+    """
+    engine = app.engine()
+    files = list(iter_inputs(list(paths)))
+    reports: list[FileReport] = []
+    with render.progress(len(files)) as advance:
+        for origin in files:
+            try:
+                data = _read(origin)
+            except Her2kbError as exc:
+                reports.append(FileReport(origin, error=str(exc)))
+            else:
+                reports.append(ingest_bytes(engine, data, origin, None if fmt == "auto" else fmt))
+            advance()
+    for report in reports:
+        for line in ([report.error] if report.error else []) + report.problems + report.warnings:
+            render.problem(line)
+    render.ingest_reports(reports, as_json)
+    if any(report.failed for report in reports):
+        sys.exit(1)
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Hits as a JSON array.")
+@click.pass_obj
+def search_command(app: App, query: str, limit: int, as_json: bool) -> None:
+    """Ranked full-text search (stemmed; title matches rank highest).
+
+    Words are ANDed; use OR / NOT in capitals, "quoted phrases", prefix* and
+    title: author: journal: abstract: keyword: to narrow a term.
+
+    \b
+    Example:
+      her2kb search resistance
+      her2kb search 'title:trastuzumab "her2-positive" NOT review'
+    """
+    with Session(app.engine()) as session:
+        hits = search(session, query, limit)
+        rows = {row.id: row for row in repo.live_rows(session, [h.id for h in hits])}
+        found = [(h, rows[h.id]) for h in hits]
+    if as_json:
+        render.echo_json([
+            {"id": h.id, "key": r.citation_key, "score": round(-h.score, 4), "year": r.year,
+             "title": r.title, "container-title": r.container_title, "snippet": h.snippet}
+            for h, r in found
+        ])
+        return
+    render.table(("id", "key", "year", "title"),
+                 [(h.id, r.citation_key, r.year, r.title) for h, r in found])
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Records as a JSON array.")
+@click.pass_obj
+def list_command(app: App, as_json: bool) -> None:
+    """List every record in the library (merged-away copies are not shown).
+
+    \b
+    Example:
+      her2kb list
+      her2kb list --json | jq '.[].key'
+    """
+    with Session(app.engine()) as session:
+        rows = repo.live_rows(session)
+    if as_json:
+        render.echo_json([
+            {"id": r.id, "key": r.citation_key, "year": r.year, "title": r.title,
+             "container-title": r.container_title, "DOI": r.data.get("DOI")}
+            for r in rows
+        ])
+        return
+    render.table(("id", "key", "year", "journal", "title"),
+                 [(r.id, r.citation_key, r.year, r.container_title, r.title) for r in rows])
+
+
+@cli.command()
+@click.argument("wanted", metavar="ID|KEY")
+@click.option("--json", "as_json", is_flag=True, help="The record as a CSL-JSON item.")
+@click.pass_obj
+def show(app: App, wanted: str, as_json: bool) -> None:
+    """Show one record with its sources and cited references.
+
+    \b
+    Example:
+      her2kb show nahta2012molecular
+      her2kb show 3 --json
+    """
+    from .exporters.csljson import to_csl
+
+    with Session(app.engine()) as session:
+        row = repo.row_by_id_or_key(session, wanted)
+        if row is None:
+            raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
+        if row.merged_into is not None:
+            render.problem(f"{row.citation_key} was merged into record {row.merged_into}")
+        item = to_csl(stored_records(session, [row])[0])
+    if as_json:
+        render.echo_json(item)
+    else:
+        click.echo(render.record_text(item))
+
+
+cli.add_command(export)
+cli.add_command(formats)
+
+
+def main() -> None:
+    """Console entry point; a closed pipe (`her2kb list | head`) is not an error."""
+    try:
+        cli()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

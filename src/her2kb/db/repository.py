@@ -1,0 +1,197 @@
+"""Row <-> Record, sources and links. The only module besides env.py that imports tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from ..identifiers import doi_key
+from ..records import Record
+from ..text import match_key
+from .tables import (
+    AlternativeRow,
+    CitationRow,
+    MergeLogRow,
+    RecordRow,
+    RecordSourceRow,
+    SourceRow,
+)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _index_columns(record: Record) -> dict[str, Any]:
+    """The searchable and matchable copies kept beside the JSON document."""
+    terms = record.keywords + [m.descriptor for m in record.mesh] + record.substances
+    return {
+        "type": record.type,
+        "title": record.title,
+        "authors": "; ".join(name.display() for name in record.author) or None,
+        "container_title": record.container_title,
+        "year": record.year,
+        "abstract": record.abstract,
+        "keywords": "; ".join(dict.fromkeys(terms)) or None,
+        "doi_norm": doi_key(record.doi),
+        "pmid": record.pmid,
+        "pmcid": record.pmcid,
+        "title_key": match_key(record.title) if record.title else None,
+        "data": record.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+    }
+
+
+def source_by_sha(session: Session, sha256: str) -> SourceRow | None:
+    return session.scalars(select(SourceRow).where(SourceRow.sha256 == sha256)).first()
+
+
+def add_source(session: Session, sha256: str, fmt: str, origin: str, encoding: str,
+               raw_text: str) -> int:
+    row = SourceRow(sha256=sha256, format=fmt, origin=origin, encoding=encoding,
+                    raw_text=raw_text, ingested_at=now())
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def key_taken(session: Session, key: str) -> bool:
+    return session.scalar(select(RecordRow.id).where(RecordRow.citation_key == key)) is not None
+
+
+def insert_record(session: Session, record: Record, key: str) -> int:
+    stamp = now()
+    row = RecordRow(citation_key=key, created_at=stamp, updated_at=stamp, **_index_columns(record))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_record(session: Session, record_id: int, record: Record) -> None:
+    session.execute(
+        update(RecordRow).where(RecordRow.id == record_id)
+        .values(updated_at=now(), **_index_columns(record))
+    )
+
+
+def link_source(session: Session, record_id: int, source_id: int, entry_index: int,
+                line: int) -> None:
+    session.add(RecordSourceRow(record_id=record_id, source_id=source_id,
+                                entry_index=entry_index, line=line))
+
+
+def live_matches(session: Session, record: Record) -> list[RecordRow]:
+    """Live records sharing a DOI, PMID or PMCID with `record`."""
+    clauses = []
+    if record.doi:
+        clauses.append(RecordRow.doi_norm == doi_key(record.doi))
+    if record.pmid:
+        clauses.append(RecordRow.pmid == record.pmid)
+    if record.pmcid:
+        clauses.append(RecordRow.pmcid == record.pmcid)
+    if not clauses:
+        return []
+    query = select(RecordRow).where(RecordRow.merged_into.is_(None), or_(*clauses))
+    return list(session.scalars(query.order_by(RecordRow.id)))
+
+
+def load_record(row: RecordRow) -> Record:
+    # Rows were validated on the way in; re-validating keeps the model honest and is cheap.
+    return Record.model_validate(row.data)
+
+
+def add_alternatives(session: Session, record_id: int, values: Iterable[tuple[str, Any]],
+                     source_id: int | None, merge_id: int | None) -> None:
+    session.add_all(
+        AlternativeRow(record_id=record_id, field=name, value=value, source_id=source_id,
+                       merge_id=merge_id)
+        for name, value in values
+    )
+
+
+def log_merge(session: Session, survivor: RecordRow, absorbed_id: int, rule: str,
+              score: float | None) -> int:
+    row = MergeLogRow(survivor_id=survivor.id, absorbed_id=absorbed_id, rule=rule, score=score,
+                      before=survivor.data, created_at=now())
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def mark_merged(session: Session, absorbed_id: int, survivor_id: int) -> None:
+    session.execute(
+        update(RecordRow).where(RecordRow.id == absorbed_id)
+        .values(merged_into=survivor_id, updated_at=now())
+    )
+
+
+def add_citations(session: Session, record_id: int, record: Record, start: int = 0) -> None:
+    """Citation rows for the record's references after the first `start` (already stored)."""
+    session.add_all(
+        CitationRow(citing_id=record_id, position=n, title=ref.title,
+                    container_title=ref.container_title, year=ref.year,
+                    doi_norm=doi_key(ref.doi),
+                    title_key=match_key(ref.title) if ref.title else None)
+        for n, ref in enumerate(record.references[start:], start=start + 1)
+    )
+
+
+def resolve_citations(session: Session, record_id: int, record: Record) -> int:
+    """Point unresolved references at this record when DOI, or title and year, agree."""
+    clauses = []
+    if record.doi:
+        clauses.append(CitationRow.doi_norm == doi_key(record.doi))
+    if record.title:
+        same_title = CitationRow.title_key == match_key(record.title)
+        if record.year:
+            same_title &= or_(CitationRow.year.is_(None), CitationRow.year == record.year)
+        clauses.append(same_title)
+    if not clauses:
+        return 0
+    result = session.execute(
+        update(CitationRow)
+        .where(CitationRow.cited_id.is_(None), CitationRow.citing_id != record_id, or_(*clauses))
+        .values(cited_id=record_id)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def resolve_references_of(session: Session, record_id: int) -> None:
+    """Link this record's own references to works already in the library."""
+    for citation in session.scalars(select(CitationRow).where(CitationRow.citing_id == record_id)):
+        clauses = []
+        if citation.doi_norm:
+            clauses.append(RecordRow.doi_norm == citation.doi_norm)
+        if citation.title_key:
+            clauses.append(RecordRow.title_key == citation.title_key)
+        if not clauses:
+            continue
+        query = select(RecordRow.id, RecordRow.year).where(
+            RecordRow.merged_into.is_(None), RecordRow.id != record_id, or_(*clauses)
+        )
+        for cited_id, year in session.execute(query.order_by(RecordRow.id)):
+            if citation.year is None or year is None or year == citation.year:
+                citation.cited_id = cited_id
+                break
+
+
+def live_rows(session: Session, ids: Sequence[int] | None = None) -> list[RecordRow]:
+    query = select(RecordRow).where(RecordRow.merged_into.is_(None))
+    if ids is not None:
+        query = query.where(RecordRow.id.in_(ids))
+    return list(session.scalars(query.order_by(RecordRow.id)))
+
+
+def row_by_id_or_key(session: Session, wanted: str) -> RecordRow | None:
+    if wanted.isdigit():
+        row = session.get(RecordRow, int(wanted))
+        if row is not None:
+            return row
+    return session.scalars(select(RecordRow).where(RecordRow.citation_key == wanted)).first()
+
+
+def count_live(session: Session) -> int:
+    return session.scalar(select(func.count()).where(RecordRow.merged_into.is_(None))) or 0

@@ -1,0 +1,244 @@
+"""BibTeX writer, UTF-8 mode (formats.md §12.11).
+
+Our own small writer: pybtex's writer escapes existing escapes a second time, and
+bibtexparser's encoding middleware escapes the braces we add for case protection
+(libraries.md). Each text value goes through four steps, in this order:
+
+1. collapse whitespace: BibTeX treats every run of spaces and newlines as one space,
+   and a line starting with `@word{` ends the entry for bibtexparser;
+2. escape `\\ { } & % $ # _ ~ ^` (verbatim fields `doi` and `url` are left alone);
+3. break the TeX ligatures `--`, ``` `` ```, `''`, `,,`, `<<`, `>>`, `` !` `` and `` ?` ``
+   with `{}`, so data that holds them is not printed as dashes, quotes or inverted marks;
+4. title-like fields only: brace words that a sentence-case style must not lower-case.
+
+Non-ASCII text stays UTF-8 (biber, XeLaTeX, pdfLaTeX with inputenc).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..errors import ExportError
+from ..records import DateParts, Name, Record, StoredRecord
+from . import Exporter, check_keys
+
+# CSL type -> BibTeX entry type; anything not listed is written as `misc`.
+TYPE_MAP: dict[str, str] = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "review": "article", "book": "book", "chapter": "incollection",
+    "paper-conference": "inproceedings", "report": "techreport", "thesis": "phdthesis",
+    "webpage": "misc",
+}
+DEFAULT_TYPE = "misc"
+
+# Record attribute -> BibTeX field, in output order. None: deliberately not written.
+FIELD_MAP: dict[str, str | None] = {
+    "author": "author",  # `Family, Given and ...`; `and others` when the source truncated
+    "title": "title",
+    "container_title": "journal",  # booktitle / howpublished / series by type: FIELD_BY_TYPE
+    "container_title_short": "shortjournal",  # BibLaTeX; BibTeX styles ignore unknown fields
+    "issued": "year",  # plus `month = jun`, a bare macro, when the month is known
+    "volume": "volume",
+    "issue": "number",
+    "page": "pages",  # `129--136`
+    "number_of_pages": "pagetotal",  # BibLaTeX
+    "publisher": "publisher",  # institution / school by type: FIELD_BY_TYPE
+    "issn": "issn",  # comma-joined
+    "doi": "doi",  # verbatim, no resolver prefix
+    "url": "url",  # verbatim
+    "pmid": "pmid",  # the common non-standard field; BibLaTeX eprint is left to a later mode
+    "pmcid": "pmcid",
+    "language": "language",
+    "keywords": "keywords",  # comma-joined
+    "abstract": "abstract",
+    # BibTeX has no place for these; CSL-JSON keeps them under `custom`.
+    "type": None,  # the entry type, TYPE_MAP
+    "authors_truncated": None,  # written as `and others` in author
+    "available_date": None, "page_as_printed": None, "mesh": None, "substances": None,
+    "publication_types": None, "original_type": None, "open_access": None, "top_cited": None,
+    "relations": None,  # `note` would print errata in every formatted reference
+    "references": None, "references_total_stated": None, "full_text_excerpt": None,
+}
+# Fields whose name depends on the entry type (required fields of the classic styles).
+FIELD_BY_TYPE: dict[str, dict[str, str]] = {
+    "incollection": {"journal": "booktitle"},
+    "inproceedings": {"journal": "booktitle"},
+    "book": {"journal": "series"},
+    "techreport": {"journal": "series", "publisher": "institution"},
+    "phdthesis": {"journal": "series", "publisher": "school"},
+    "misc": {"journal": "howpublished"},
+}
+TITLE_LIKE = frozenset({"title", "booktitle"})
+VERBATIM = frozenset({"doi", "url"})
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+_ESCAPES = {
+    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_ESCAPE = str.maketrans(_ESCAPES | {"{": r"\{", "}": r"\}"})
+_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# BibTeX and pybtex count `\{` as an opening brace, so a lone brace needs a macro.
+_ESCAPE_LONE_BRACES = str.maketrans(
+    _ESCAPES | {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+)
+# A verbatim field cannot hold an unbalanced brace or a backslash; URLs percent-encode them.
+_VERBATIM = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"})
+_LIGATURE = re.compile(r"([-`'<>,])(?=\1)|[!?](?=`)")
+_LIGATURE_PAIRS = ("--", "``", "''", ",,", "<<", ">>", "!`", "?`")
+# Words that may need case protection, so the check runs on few words: a letter or digit
+# run (any script; not right after a backslash, which makes it a macro name) with a letter
+# other than a-z after its first character, or a capital followed by digits only (`D`, `T4`).
+_CANDIDATE = re.compile(
+    r"(?<![^\W_])(?<!\\)(?:[^\W_]+?[^\W\d_a-z][^\W_]*|[^\W\d_a-z]\d*(?![^\W_]))"
+)
+_HYPHENS = re.compile("-+")
+_WRITTEN = [(attr, field) for attr, field in FIELD_MAP.items() if field]
+_KEY = re.compile(r"^[^\s\"#%'(),={}\\~]+$")
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _escape_specials(value: str) -> str:
+    value = " ".join(value.split())
+    if not _SPECIAL.search(value):
+        return value  # most values: a search is far cheaper than translate
+    if ("{" in value or "}" in value) and not _balanced(value):
+        return value.translate(_ESCAPE_LONE_BRACES)
+    return value.translate(_ESCAPE)
+
+
+def escape(value: str) -> str:
+    """Steps 1-3: one line, TeX specials escaped, ligatures broken."""
+    value = _escape_specials(value)
+    # Substring tests are much cheaper than a substitution that finds nothing, the usual case.
+    if any(pair in value for pair in _LIGATURE_PAIRS):
+        return _LIGATURE.sub(r"\g<0>{}", value)
+    return value
+
+
+def _protect_word(match: re.Match[str]) -> str:
+    word = match.group()
+    # `HER2`, `mAb`, `ErbB`, `DNA`; a capital mid-title (`vitamin D`) too, not a leading one.
+    if any(char.isupper() for char in word[1:]):
+        return "{" + word + "}"
+    if word.isupper() and match.start() > 0:
+        return "{" + word + "}"
+    return word
+
+
+def protect_case(escaped: str) -> str:
+    """Step 4, after escaping (else the escaper would turn the new braces into `\\{ \\}`)."""
+    return _CANDIDATE.sub(_protect_word, escaped)
+
+
+def _name_part(value: str) -> str:
+    escaped = escape(value)
+    # A comma or a word `and` would split the name list or the name itself, and a bare
+    # `others` is BibTeX's "et al." marker.
+    words = escaped.lower().split()
+    if "," in escaped or "and" in words or words == ["others"]:
+        return "{" + escaped + "}"
+    return escaped
+
+
+def format_name(name: Name) -> str:
+    """`de la Cruz, Maria`, `Doe, Jr, John`, `{World Health Organization}`."""
+    if name.literal:
+        return "{" + escape(name.literal) + "}"
+    family = " ".join(part for part in (name.non_dropping_particle, name.family) if part)
+    parts = [_name_part(family)]
+    if name.suffix:
+        parts.append(_name_part(name.suffix))
+    if name.given:
+        parts.append(_name_part(name.given))
+    elif name.suffix:
+        parts.append("{}")  # `Doe, Jr,` with nothing after the comma is a syntax error
+    return ", ".join(parts)
+
+
+def _authors(record: Record) -> str:
+    names = [format_name(name) for name in record.author]
+    if record.authors_truncated:
+        names.append("others")  # BibTeX's own "et al." marker
+    return " and ".join(names)
+
+
+def _date_fields(issued: DateParts) -> Iterator[tuple[str, str]]:
+    start = issued.date_parts[0]
+    yield "year", f"{{{start[0]}}}"
+    if len(start) > 1:
+        yield "month", MONTHS[start[1] - 1]  # bare: the styles' own macro
+
+
+def _value(attr: str, field: str, value: object) -> str:
+    """The braced value of one field."""
+    if field in VERBATIM:
+        text = str(value).translate(_VERBATIM)
+    elif isinstance(value, list):
+        text = ", ".join(escape(str(part)) for part in value)
+    elif attr == "page":
+        # Stored pages use one ASCII hyphen per range (formats.md §12.6); BibTeX wants `--`.
+        text = _HYPHENS.sub("--", _escape_specials(str(value)))
+    else:
+        text = escape(str(value))
+        if field in TITLE_LIKE:
+            text = protect_case(text)
+    return "{" + text + "}"
+
+
+def fields(record: Record, bibtype: str) -> Iterator[tuple[str, str]]:
+    """`(field, value as written)` pairs in FIELD_MAP order; empty values are skipped."""
+    renames = FIELD_BY_TYPE.get(bibtype, {})
+    for attr, field in _WRITTEN:
+        value = getattr(record, attr)
+        if value is None or value == "" or value == []:
+            continue
+        if attr == "issued":
+            yield from _date_fields(value)
+        elif attr == "author":
+            yield field, "{" + _authors(record) + "}"
+        else:
+            field = renames.get(field, field)
+            yield field, _value(attr, field, value)
+
+
+def entry(item: StoredRecord) -> str:
+    """One `@type{key, ...}` block, ending with a newline."""
+    if not _KEY.match(item.key):
+        raise ExportError(
+            f"record {item.id}: citation key {item.key!r} cannot be written in BibTeX "
+            "(no spaces, commas, braces, quotes, #, %, =, ~ or backslashes); rename it first"
+        )
+    bibtype = TYPE_MAP.get(item.record.type, DEFAULT_TYPE)
+    lines = [f"  {field} = {value}" for field, value in fields(item.record, bibtype)]
+    return f"@{bibtype}{{{item.key},\n" + ",\n".join(lines) + "\n}\n"
+
+
+def export(items: Sequence[StoredRecord]) -> str:
+    """A BibTeX file: one entry per record, in the given order, separated by blank lines."""
+    check_keys(items)
+    return "\n".join(entry(item) for item in items)
+
+
+# Round trips keep these (issued as year and month only; whitespace in abstracts collapsed).
+CARRIES = frozenset(attr for attr, field in FIELD_MAP.items() if field) | {"authors_truncated"}
+
+EXPORTER = Exporter(
+    name="bibtex",
+    description="BibTeX (UTF-8), for LaTeX with BibTeX or biber",
+    suffix=".bib",
+    export=export,
+    carries=CARRIES,
+)

@@ -1,0 +1,126 @@
+"""The PubMed / PMC citation line (formats.md §4.3).
+
+    [journal] ". " pubdate [";" volume] ["(" issue ")"] [":" pages] "."
+        [" doi: " DOI "."] [" Epub " date "."] [" eCollection " date "."]
+    journal ". " pubdate ". pii: " PII "." [" doi: " DOI "."] [" [Epub ahead of print]"]
+
+The journal is empty in layout D and on PMC pages (the line starts with `. `). The
+tail after the pages may continue on the following lines (`doi: ….` on its own line,
+layout D), so `extend` accepts such continuation lines. Values stay as printed; only
+the caller turns dates and DOIs into record values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_MON = (r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+        r"|Spring|Summer|Fall|Autumn|Winter)")
+# §12.7 MEDLINE DP shapes: YYYY, YYYY Mon [D], ranges of days, months or years, seasons.
+DATE = (rf"\d{{4}}(?:-\d{{4}}|\s{_MON}(?:\s\d{{1,2}})?"
+        rf"(?:-(?:\d{{4}}\s)?(?:{_MON})?\s?(?:\d{{1,2}})?)?)?")
+# The journal is the text before the first `. ` followed by a year (§4.3). It is the
+# dotless NLM abbreviation, so it holds no `. `: that keeps Vancouver reference lines
+# (`Doe J. Title. J Examp. 2010;…`) out.
+_HEAD = re.compile(rf"^(?:(?P<journal>[^\s.](?:[^.\n]|\.(?!\s)){{0,150}}?)\.|\.)\s*(?P<date>{DATE})"
+                   r"(?P<tail>(?:[;:.,]|$).*)$")
+_VOLUME_ISSUE_PAGES = re.compile(
+    r"^(?:;\s*(?P<volume>[^(:;.\s][^(:;]*?))?"
+    r"\s*(?:\((?P<issue>[^()]*)\))?"
+    r"\s*(?::\s*(?P<pages>\S.*?))?"
+    r"\s*(?:\.(?=\s|$)|$)(?P<rest>.*)$"
+)
+_TOKENS: dict[str, re.Pattern[str]] = {
+    "doi": re.compile(r"^doi:\s*(?P<v>\S*)", re.IGNORECASE),
+    "pii": re.compile(r"^pii:\s*(?P<v>\S+?)\.?(?=\s|$)", re.IGNORECASE),
+    "epub": re.compile(rf"^Epub\s+(?P<v>{DATE})\.?"),
+    "published_online": re.compile(rf"^Published online:?\s+(?P<v>{DATE})\.?"),
+    "ecollection": re.compile(rf"^eCollection\s+(?P<v>{DATE})\.?"),
+    "print": re.compile(rf"^Print\s+(?P<v>{DATE})\.?"),
+    "ahead_of_print": re.compile(r"^\[Epub ahead of print\]\.?", re.IGNORECASE),
+}
+# A line that continues the citation tail (layout D puts `doi: ….` on its own line).
+CONTINUATION = re.compile(r"^(?:doi:|pii:|Epub |eCollection |Print |Published online|\[Epub ahead)",
+                          re.IGNORECASE)
+# `26 Suppl 4` in the volume slot: volume 26, issue `Suppl 4` (the MEDLINE VI / IP split).
+_VOLUME_SUPPLEMENT = re.compile(r"^(?P<volume>\S+)\s+(?P<issue>(?:Suppl|Spec No|Pt)\b.*)$")
+
+
+@dataclass
+class Citation:
+    """The parts of one citation line, as printed."""
+
+    journal: str | None
+    date: str
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    tokens: dict[str, str] = field(default_factory=dict)
+    unparsed: str = ""
+
+    @property
+    def has_parts(self) -> bool:
+        """True when the line carries more than a date (volume, pages, doi, Epub …)."""
+        return bool(self.volume or self.issue or self.pages or self.tokens)
+
+    @property
+    def complete(self) -> bool:
+        """True when the whole line fitted the grammar and carries more than a date."""
+        return self.has_parts and not self.unparsed
+
+
+def _read_tokens(rest: str, tokens: dict[str, str]) -> str:
+    """Consume known tail tokens (doi, Epub …) into `tokens`; return what is left over."""
+    text = rest.strip()
+    while text:
+        for name, pattern in _TOKENS.items():
+            match = pattern.match(text)
+            if match:
+                tokens.setdefault(name, match.groupdict().get("v") or "yes")
+                text = text[match.end():].strip()
+                break
+        else:
+            return text
+    return ""
+
+
+def _split_volume(volume: str | None, issue: str | None) -> tuple[str | None, str | None]:
+    if not volume or issue:
+        return volume, issue
+    if volume.lower().startswith("suppl"):
+        return None, volume
+    match = _VOLUME_SUPPLEMENT.match(volume)
+    return (match.group("volume"), match.group("issue")) if match else (volume, None)
+
+
+def parse_citation(line: str) -> Citation | None:
+    """The citation parts of `line`, or None when it is not a citation line."""
+    head = _HEAD.match(line)
+    if not head:
+        return None
+    parts = _VOLUME_ISSUE_PAGES.match(head.group("tail").lstrip(","))
+    if not parts:
+        return None
+    volume, issue = _split_volume(_strip(parts.group("volume")), _strip(parts.group("issue")))
+    citation = Citation(
+        journal=_strip(head.group("journal")), date=head.group("date"), volume=volume,
+        issue=issue, pages=_strip(parts.group("pages")),
+    )
+    citation.unparsed = _read_tokens(parts.group("rest"), citation.tokens)
+    return citation
+
+
+def extend(citation: Citation, line: str) -> bool:
+    """Add a continuation line (`doi: …`, `Epub …`) to the tail; False if it is not one."""
+    if not CONTINUATION.match(line):
+        return False
+    left = _read_tokens(line, citation.tokens)
+    if left:
+        citation.unparsed = f"{citation.unparsed} {left}".strip()
+    return True
+
+
+def _strip(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text or None

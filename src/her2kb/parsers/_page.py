@@ -1,0 +1,100 @@
+"""Shared helpers for saved web-page text (PubMed, PMC, Scilit, Ingenta ... pages).
+
+Pages arrive as text copied or scraped from a browser. Lines carry no-break and thin
+spaces (formats.md §12.3); lists are `  • ` bullets, or in some scrapes a lone `-` line
+followed by the item line (§4.4, layout E), or `- item` on one line (Scilit, §5).
+These helpers turn such text into clean lines and read the lists; they know no site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ..text import clean_spaces
+
+# Bullet characters seen at the start of list lines; U+2022 is by far the most common.
+BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023"
+_BULLET_LINE = re.compile(rf"^[{BULLETS}]\s*(?P<item>\S.*)$")
+_DASH_ITEM = re.compile(r"^-\s+(?P<item>\S.*)$")
+DASH_MARKER = "-"
+
+
+def page_lines(text: str) -> list[str]:
+    """The text as cleaned lines: CRLF/CR unified, odd spaces mapped, ends stripped; blanks kept."""
+    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [clean_spaces(line) for line in unified.split("\n")]
+
+
+def bullet_item(line: str, *, dash: bool = True) -> str | None:
+    """The item of a `• item` line (or `- item` when `dash`), else None."""
+    match = _BULLET_LINE.match(line) or (_DASH_ITEM.match(line) if dash else None)
+    return match.group("item") if match else None
+
+
+def is_dash_marker(line: str) -> bool:
+    """True for a lone `-` line, whose item follows on the next line (layout E)."""
+    return line == DASH_MARKER
+
+
+def matches_any(line: str, patterns: Iterable[re.Pattern[str]]) -> bool:
+    """True when one of the patterns matches the (cleaned) line."""
+    return any(pattern.search(line) for pattern in patterns)
+
+
+def next_filled(lines: list[str], start: int) -> int:
+    """Index of the first non-blank line at or after `start` (len(lines) when none)."""
+    index = start
+    while index < len(lines) and not lines[index]:
+        index += 1
+    return index
+
+
+def _item_at(lines: list[str], index: int, stop: Callable[[str], bool]) -> tuple[str | None, int]:
+    """The list item starting at `index` and the index after it; (None, index) if none."""
+    line = lines[index]
+    item = bullet_item(line)
+    if item is not None:
+        return item, index + 1
+    if is_dash_marker(line) and index + 1 < len(lines):
+        following = lines[index + 1]
+        if following and not stop(following) and bullet_item(following) is None:
+            return following, index + 2
+    return None, index
+
+
+def read_list(
+    lines: list[str],
+    start: int,
+    stop: Callable[[str], bool],
+    *,
+    max_gap: int = 1,
+    plain: bool = False,
+) -> tuple[list[str], int]:
+    """Items of the list that starts at or after `start`, and the index where it ended.
+
+    Items are `•` / `- ` bullets or `-` + item line pairs; with `plain`, every line
+    counts until a blank line. Blank lines before the first item are skipped; a run
+    of more than `max_gap` blank lines ends the list (the index then points at that
+    run). A line for which `stop` is true ends the list too.
+    """
+    items: list[str] = []
+    index = next_filled(lines, start)
+    while index < len(lines):
+        line = lines[index]
+        if not line:
+            after = next_filled(lines, index)
+            if plain or after - index > max_gap or after >= len(lines):
+                return items, index
+            index = after
+            continue
+        if stop(line):
+            return items, index
+        item, after_item = _item_at(lines, index, stop)
+        if item is None and plain:
+            item, after_item = line, index + 1
+        if item is None:
+            return items, index
+        items.append(item)
+        index = after_item
+    return items, index

@@ -1,0 +1,63 @@
+"""The abstract of a PubMed / PMC page: paragraphs joined, structured labels kept inline.
+
+Abstract-view pages print structured labels inline (`Objective: …`, formats.md §4.2);
+PMC pages print them as lines of their own (`Background` then the paragraph), which
+are joined back as `Background: …`. On PMC the body can follow without a heading of
+its own: a bare label met a second time means the body has started.
+"""
+
+from __future__ import annotations
+
+# Structured-abstract labels that PMC prints on a line of their own.
+STRUCTURED_LABELS = frozenset({
+    "background", "objective", "objectives", "aim", "aims", "purpose", "introduction",
+    "context", "importance", "rationale", "hypothesis", "methods", "method",
+    "materials and methods", "patients and methods", "methods and materials", "design",
+    "study design", "experimental design", "setting", "participants", "patients",
+    "interventions", "exposures", "measurements", "main outcome measures",
+    "main outcomes and measures", "data sources", "study selection", "data extraction",
+    "evidence acquisition", "evidence synthesis", "review methods", "results", "findings",
+    "observations", "conclusion", "conclusions", "conclusions and relevance", "interpretation",
+    "discussion", "significance", "limitations", "trial registration", "funding",
+    "case presentation", "case report", "purpose of review", "recent findings",
+})
+_MAX_LABEL_WORDS = 6
+_SENTENCE_END = ".!?)]\"'”’"
+
+
+def _label(line: str) -> str | None:
+    """The label of a label-only line (`Background`, `Main outcome measures:`), else None."""
+    bare = line.rstrip(":").strip()
+    if bare.lower() in STRUCTURED_LABELS:
+        return bare
+    if line.endswith(":") and len(bare.split()) <= _MAX_LABEL_WORDS:
+        return bare
+    return None
+
+
+def join_paragraphs(lines: list[str]) -> str | None:
+    """Paragraphs joined by newlines; label-only lines glued to the paragraph below."""
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    pending: str | None = None
+    for line in lines:
+        label = _label(line)
+        if label is not None:
+            if label.lower() in seen and not line.endswith(":"):
+                break  # §4.1 layout C: the body repeats the abstract's section names
+            seen.add(label.lower())
+            pending = label
+            continue
+        paragraphs.append(f"{pending}: {line}" if pending else line)
+        pending = None
+    return "\n".join(paragraphs) or None
+
+
+def abstract_text(lines: list[str], last_line: str, text: str,
+                  warnings: list[str]) -> str | None:
+    """The abstract from its lines; warns when the text stops in the middle of it."""
+    abstract = join_paragraphs(lines)
+    if abstract and lines and lines[-1] == last_line and not text.endswith("\n") \
+            and not abstract.endswith(tuple(_SENTENCE_END)):
+        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off")
+    return abstract

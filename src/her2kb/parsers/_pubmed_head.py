@@ -1,0 +1,198 @@
+"""The head of a PubMed / PMC page: title, citation, journal, authors, type labels.
+
+The head is every line above the abstract that is not furniture, a heading or a list.
+Its order differs by layout (formats.md §4.1): A1 prints the title then the citation,
+B1 the citation then the title, D a type label, a journal-less citation, the title
+twice and `Given Family et al. Journal. Date.`, C a journal logo line, a journal-less
+citation, the title and an author line with affiliation markers. So each line is
+classified by its shape, in order, and the first plain line is the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..names import given_family, is_corporate, vancouver
+from ._citation import Citation, extend, parse_citation
+from ._pubmed_terms import PUBLICATION_TYPES
+
+_LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
+# §4.1: a PMC logo that names a collection or the manuscript system is not a journal.
+_COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
+                         r"funders? group|public health emergency)\b", re.IGNORECASE)
+_FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
+# Layout D (§4.5): `Jin-Shing Chen␣et al. Drug Resist Updat. 2003 Jun.`
+_ET_AL = re.compile(r"^(?P<name>[^.]{2,80}?),?\s+et\s+al\.?\s+(?P<journal>.+?)\.\s+"
+                    r"(?P<date>\d{4}\b[^.]*)\.?$")
+_SINGLE_AUTHOR = re.compile(r"^(?P<name>[^.;:]{2,60})\.\s+(?P<journal>[^;:]+?)\.\s+"
+                            r"(?P<date>\d{4}\b[^.;:]*)\.?$")
+_AFFILIATION = re.compile(
+    r"^\d{1,2}(?:\s|$)|@|\b(?:Department|Dept|Universit\w*|Hospital|Institut\w*|Cent(?:er|re)|"
+    r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
+)
+_MARKERS = re.compile(r"^[\d*†‡§¶#✉]+|[\d*†‡§¶#✉]+$|(?:\s+[a-z](?:,[a-z])*)$")
+_VANCOUVER = re.compile(r"^(?:[\w'’\-]+\s+)+[A-Z]{1,4}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
+_PARTICLES = {"de", "la", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den",
+              "ten", "ter", "le"}
+_MAX_JOURNAL_WORDS = 10
+
+
+@dataclass
+class Head:
+    """What the head of the page showed; everything is as printed."""
+
+    title: str | None = None
+    citation: Citation | None = None
+    final_form: Citation | None = None
+    journal_line: str | None = None
+    logo: str | None = None
+    collection: bool = False
+    authors: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False
+    short_cite: tuple[str, str] | None = None  # (journal, date) of the `X et al.` line
+    labels: list[str] = field(default_factory=list)
+    language: str | None = None
+    loose_doi: str | None = None
+    rest: list[str] = field(default_factory=list)
+    last: str = ""  # kind of the previous line, for continuation lines
+    in_affiliations: bool = False
+
+
+def _name(text: str) -> dict[str, Any] | None:
+    if is_corporate(text):
+        return {"literal": text}
+    return vancouver(text) if _VANCOUVER.match(text) else given_family(text)
+
+
+def _is_person(part: str) -> bool:
+    words = part.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in part):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def author_list(line: str) -> list[dict[str, Any]] | None:
+    """Names from a PMC or legacy author line (`Jane Doe1,*, Rui Roe2`, `Doe J, Roe R.`)."""
+    parts = re.split(r"\s*,\s*|\s+and\s+|\s*;\s*", line.strip().rstrip("."))
+    names: list[dict[str, Any]] = []
+    for part in parts:
+        text = part.strip()
+        while _MARKERS.search(text):
+            text = _MARKERS.sub("", text).strip()
+        if not text:
+            continue
+        if not (_is_person(text) or is_corporate(text)):
+            return None
+        name = _name(text)
+        if name:
+            names.append(name)
+    return names or None
+
+
+def _journal_like(line: str) -> bool:
+    return len(line.split()) <= _MAX_JOURNAL_WORDS and not line.endswith(".")
+
+
+def _citation_line(head: Head, line: str) -> bool:
+    if head.citation is not None:
+        if head.last in ("citation", "continuation") and extend(head.citation, line):
+            head.last = "continuation"
+            return True
+        return False
+    citation = parse_citation(line)
+    if citation is None or not (citation.journal is None or citation.has_parts):
+        return False
+    head.citation = citation
+    # Layout D can print the journal on the line above a journal-less citation.
+    if citation.journal is None and head.last == "title" and head.title \
+            and _journal_like(head.title):
+        head.journal_line, head.title = head.title, None
+    head.last = "citation"
+    return True
+
+
+def _marker_line(head: Head, line: str) -> bool:
+    """PMC logo, `Published in final edited form as:` and `[Article in …]` lines."""
+    if head.last == "final_form":
+        head.final_form, head.last = parse_citation(line), "other"
+        return head.final_form is not None
+    logo = _LOGO.match(line)
+    final = _FINAL_FORM.match(line)
+    language = _LANGUAGE.match(line)
+    if logo:
+        head.logo = logo.group("name").strip()
+        head.collection = bool(_COLLECTION.search(head.logo))
+        head.last = "other"
+    elif final:
+        rest = final.group("rest")
+        head.final_form = parse_citation(rest) if rest else None
+        head.last = "other" if rest else "final_form"
+    elif language and language.start() == 0:
+        head.language, head.last = language.group("language").strip(), "other"
+    else:
+        return False
+    return True
+
+
+def _byline(head: Head, line: str) -> bool:
+    """The `X et al. Journal. Date.` line (layout D) and its one-author form."""
+    match = _ET_AL.match(line)
+    truncated = bool(match)
+    if not match:
+        match = _SINGLE_AUTHOR.match(line)
+        cited = head.citation.date if head.citation else None
+        if not match or match.group("date").strip() != cited:
+            return False
+    name = _name(match.group("name").strip())
+    if name is None:
+        return False
+    if not head.authors:
+        head.authors, head.truncated = [name], truncated
+    head.short_cite = (match.group("journal").strip(), match.group("date").strip())
+    head.last = "byline"
+    return True
+
+
+def _plain_line(head: Head, line: str) -> None:
+    language = _LANGUAGE.search(line)
+    if language:
+        head.language = head.language or language.group("language").strip()
+        line = line[: language.start()]
+    if head.title is None:
+        head.title, head.last = line, "title"
+        return
+    if line.casefold() == head.title.casefold():
+        head.last = "other"
+        return
+    names = author_list(line) if head.last == "title" and not head.authors else None
+    if names:
+        head.authors, head.last = names, "authors"
+        return
+    if not (head.in_affiliations and _AFFILIATION.search(line)):
+        head.rest.append(line)
+    head.last = "other"
+
+
+def read_head(entries: list[str], affiliation_headings: set[int]) -> Head:
+    """Classify the head lines in order; indices in `affiliation_headings` open affiliations."""
+    head = Head()
+    for number, line in enumerate(entries):
+        if number in affiliation_headings:
+            head.in_affiliations, head.last = True, "other"
+        elif _marker_line(head, line) or _citation_line(head, line) or _byline(head, line):
+            continue
+        elif line in PUBLICATION_TYPES and not head.rest:
+            head.labels.append(line)
+            head.last = "label"
+        elif line.lower().startswith("doi:"):
+            head.loose_doi, head.last = line, "other"
+        else:
+            _plain_line(head, line)
+    if head.title is None and head.journal_line and (
+        head.short_cite is None or head.short_cite[0] != head.journal_line
+    ):
+        head.title, head.journal_line = head.journal_line, None
+    return head

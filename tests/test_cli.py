@@ -1,0 +1,147 @@
+"""The user's commands through CliRunner: exit codes, streams, --json shapes, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS, run, seed
+
+
+def _count(db: str) -> int:
+    return len(json.loads(run("--db", db, "list", "--json").stdout))
+
+
+def test_three_user_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    ingest = run("--db", db, "ingest", str(SEEDS))
+    assert ingest.exit_code == 0, ingest.stderr
+    lines = ingest.stdout.splitlines()
+    assert lines[0].split("\t") == ["file", "format", "new", "merged", "unchanged", "problems"]
+    assert len(lines) == 6
+    search = run("--db", db, "search", "resistance")
+    assert search.exit_code == 0
+    assert len(search.stdout.splitlines()) == 1 + 4  # header and the four matching seeds
+    bib = run("--db", db, "export", "--bibtex")
+    assert bib.exit_code == 0
+    assert bib.stdout.count("@article{") == 5
+    assert "nahta2012molecular" in bib.stdout
+
+
+def test_second_ingest_adds_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    run("--db", db, "ingest", str(SEEDS))
+    before = run("--db", db, "export", "--csl-json").stdout
+    again = run("--db", db, "ingest", str(SEEDS), "--json")
+    assert again.exit_code == 0
+    report = json.loads(again.stdout)["files"]
+    assert all(f["skipped"] and f["new"] == 0 for f in report)
+    assert run("--db", db, "export", "--csl-json").stdout == before
+
+
+def test_same_text_under_another_name_adds_no_record(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(seed("004").read_bytes() + b"\n")  # other bytes, same record
+    run("--db", db, "ingest", str(seed("004")))
+    result = run("--db", db, "ingest", str(copy), "--json")
+    assert json.loads(result.stdout)["files"][0]["unchanged"] == 1
+    assert _count(db) == 1
+    shown = json.loads(run("--db", db, "show", "1", "--json").stdout)
+    assert [s["origin"] for s in shown["custom"]["sources"]] == [str(seed("004")), str(copy)]
+
+
+def test_bad_files_beside_a_seed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "prose.txt").write_text("Just a shopping list: eggs, milk.\n", encoding="utf-8")
+    (folder / "seed.txt").write_bytes(seed("002").read_bytes())
+    result = run("ingest", str(folder))
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("image.bin" in e and "binary" in e for e in errors)
+    assert any("prose.txt" in e and "not a recognised format" in e for e in errors)
+    assert "Traceback" not in result.stderr
+    assert _count(os.environ["HER2KB_DB"]) == 1
+
+
+def test_undecodable_bytes_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.enw"
+    bad.write_bytes(b"%0 Journal Article\n%T Caf\x81 \x8d\n")  # invalid in UTF-8 and cp1252
+    result = run("ingest", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{bad}: byte ")
+
+
+def test_stdin_and_format_override() -> None:
+    text = seed("002").read_bytes()
+    result = run("ingest", "-", "--format", "endnote", "--json", input=text)
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)["files"][0]
+    assert (report["origin"], report["format"], report["new"]) == ("-", "endnote", 1)
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("ingest").exit_code == 2
+    assert run("export").exit_code == 2
+    assert run("ingest", "--format", "nope", "x").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_missing_file_and_record() -> None:
+    missing = run("ingest", "no/such/file.ris")
+    assert missing.exit_code == 1
+    assert "no/such/file.ris: cannot read" in missing.stderr
+    shown = run("show", "nokey2000")
+    assert shown.exit_code == 1
+    assert "no record with id or key 'nokey2000'" in shown.stderr
+
+
+@pytest.mark.parametrize("query", ['her2-positive', '"unclosed', "AND", "(((", "*", "NOT x",
+                                   "title:", "a OR", 'x"y', "\x00", "url:https", "-"])
+def test_search_never_crashes(query: str) -> None:
+    run("ingest", str(SEEDS))
+    result = run("search", query, "--json")
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_show_text_and_json() -> None:
+    run("ingest", str(SEEDS))
+    text = run("show", "nahta2012molecular")
+    assert text.exit_code == 0
+    assert "ISRN Oncology" in text.stdout and "sources" in text.stdout
+    item = json.loads(run("show", "nahta2012molecular", "--json").stdout)
+    assert item["citation-key"] == "nahta2012molecular"
+
+
+def test_export_query_and_output_file(tmp_path: Path) -> None:
+    run("ingest", str(SEEDS))
+    out = tmp_path / "r.json"
+    result = run("export", "--csl-json", "-o", str(out), "title:resistance")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(json.loads(out.read_text("utf-8"))) == 2
+
+
+def test_python_dash_m_and_no_traceback_for_foreign_db(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.sqlite"
+    import sqlite3
+
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (x)")
+    conn.close()
+    env = {k: v for k, v in os.environ.items() if k != "HER2KB_RAISE_ERRORS"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "her2kb", "--db", str(foreign), "list"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert proc.returncode == 1
+    assert "did not create" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,125 @@
+"""Ingest semantics: exact-identifier merges keep every value, citations resolve, atomicity."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from her2kb.db import repository
+from her2kb.db.schema import open_database
+from her2kb.ingest import ingest_bytes
+
+from .conftest import run, seed
+
+# The paper of seed 004 as another exporter would give it (invented fields beside the real DOI).
+SAME_PAPER_ENW = b"""%0 Journal Article
+%A Kurebayashi, J.
+%T Biological and clinical significance of HER2 overexpression in breast cancer
+%J Breast cancer (Tokyo, Japan)
+%V 8
+%N 1
+%P 45-51
+%D 2001
+%R 10.1007/bf02967477
+%K HER2
+"""
+
+CITED_WORK_ENW = b"""%0 Journal Article
+%A Cho, H.-S.
+%T Structure of the extracellular region of HER2 alone and in complex with the Herceptin Fab
+%J Nature
+%D 2003
+"""
+
+
+def _item(key_or_id: str) -> dict[str, object]:
+    result = run("show", key_or_id, "--json")
+    assert result.exit_code == 0, result.stderr
+    item: dict[str, object] = json.loads(result.stdout)
+    return item
+
+
+def test_shared_doi_merges_and_keeps_alternatives(tmp_path: Path) -> None:
+    other = tmp_path / "same.enw"
+    other.write_bytes(SAME_PAPER_ENW)
+    run("ingest", str(seed("004")))
+    result = run("ingest", str(other), "--json")
+    assert json.loads(result.stdout)["files"][0]["merged"] == 1
+    assert "merged" not in result.stderr
+    items = json.loads(run("export", "--csl-json").stdout)
+    assert len(items) == 1
+    item = items[0]
+    assert item["citation-key"] == "biological2001"  # pinned before the merge
+    assert item["author"] == [{"family": "Kurebayashi", "given": "J."}]  # filled
+    assert item["container-title"] == "Breast Cancer"  # stored value wins...
+    alternatives = item["custom"]["alternatives"]
+    assert {"field": "container_title", "value": "Breast cancer (Tokyo, Japan)"} in [
+        {k: a[k] for k in ("field", "value")} for a in alternatives
+    ]  # ...and the other is kept with its source
+    assert item["keyword"] == "HER2"
+    assert [s["format"] for s in item["custom"]["sources"]] == ["pubmed-page", "endnote"]
+
+
+@pytest.mark.parametrize("cited_first", [True, False], ids=["cited-first", "citing-first"])
+def test_cited_reference_links_to_its_record(tmp_path: Path, cited_first: bool) -> None:
+    cited = tmp_path / "cited.enw"
+    cited.write_bytes(CITED_WORK_ENW)
+    order = [cited, seed("000")] if cited_first else [seed("000"), cited]
+    for path in order:
+        assert run("ingest", str(path)).exit_code == 0
+    listed = {r["key"]: r["id"] for r in json.loads(run("list", "--json").stdout)}
+    scilit = _item(str(listed["trastuzumab2007"]))
+    refs = scilit["custom"]["references"]  # type: ignore[index]
+    linked = [r for r in refs if r["record_id"] is not None]
+    assert [(r["title"][:26], r["record_id"]) for r in linked] == [
+        ("Structure of the extracell", listed["cho2003structure"])
+    ]
+
+
+def test_failure_mid_file_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine, _ = open_database(tmp_path / "kb.sqlite")
+    calls = {"n": 0}
+    real = repository.link_source
+
+    def failing_link(*args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk on fire")
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repository, "link_source", failing_link)
+    text = SAME_PAPER_ENW + b"\n" + CITED_WORK_ENW
+    with pytest.raises(RuntimeError):
+        ingest_bytes(engine, text, "two.enw")
+    with engine.connect() as conn:
+        counts = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                  for t in ("source", "record", "record_source", "citation")]
+    assert counts == [0, 0, 0, 0]
+
+
+def test_killed_ingest_leaves_all_or_nothing(tmp_path: Path) -> None:
+    big = tmp_path / "big.enw"
+    records = (f"%0 Journal Article\n%A Author{n}, A.\n%T Invented record number {n}\n%D 2001\n"
+               f"%R 10.9999/inv.{n}\n" for n in range(4000))
+    big.write_text("\n".join(records), encoding="utf-8")
+    db = tmp_path / "kb.sqlite"
+    open_database(db)[0].dispose()
+    proc = subprocess.Popen([sys.executable, "-m", "her2kb", "--db", str(db), "ingest", str(big)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2.5)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        count = conn.execute("SELECT count(*) FROM record").fetchone()[0]
+        sources = conn.execute("SELECT count(*) FROM source").fetchone()[0]
+    conn.close()
+    assert (count, sources) in {(0, 0), (4000, 1)}

@@ -1,0 +1,131 @@
+"""The small pure steps, one table each (values from formats.md §12)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from her2kb.dates import parse_medline_date, parse_written_date
+from her2kb.identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
+from her2kb.names import family_given, given_family, parse_name, vancouver
+from her2kb.normalize import normalize
+from her2kb.pages import expand_pages
+from her2kb.records import Record
+from her2kb.text import clean_spaces, match_key, repair_mojibake
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("20¨C30%", "20–30%"), ("HER2¡ªpositive", "HER2—positive"), ("¡°quoted¡±", "“quoted”"),
+    ("it¡¯s", "it’s"), ("5 ¦Ìg/ml", "5 μg/ml"), ("¦Á-helix", "α-helix"), ("¡Ý65", "≥65"),
+    ("p¡Ü0.05", "p≤0.05"), ("37¡ãC", "37°C"), ("10¡À2", "10±2"), ("20â€“30%", "20–30%"),
+    ("cafÃ©", "café"), ("20每30%", "20–30%"),
+    ("Zürich café", "Zürich café"), ("naïve Ångström", "naïve Ångström"),
+    ("©Elsevier", "©Elsevier"), ("¡Hola!", "¡Hola!"),
+])
+def test_repair_mojibake(raw: str, fixed: str) -> None:
+    assert repair_mojibake(raw) == fixed
+
+
+def test_spaces_and_match_key() -> None:
+    assert clean_spaces("Jin-Shing\u00a0Chen\u200b  et\u2009al. ") == "Jin-Shing Chen et al."
+    assert match_key("ErbB‐2‐Mediated (Zürich)–Positive") == "erbb 2 mediated zurich positive"
+
+
+@pytest.mark.parametrize(("printed", "stored"), [
+    ("129-36", "129-136"), ("977-984", "977-984"), ("1027-9", "1027-1029"), ("S3-8", "S3-S8"),
+    ("D11-19", "D11-D19"), ("212-25, xi", "212-225, xi"),
+    ("S3-8; discussion S8-10", "S3-S8; discussion S8-S10"), ("611-613, [614]", "611-613, [614]"),
+    ("x15–x30", "x15-x30"), ("e2051", "e2051"), ("OF1", "OF1"), ("45-51", "45-51"),
+    ("200-19", "200-219"), ("99-101", "99-101"), ("120-9", "120-129"),
+])
+def test_expand_pages(printed: str, stored: str) -> None:
+    assert expand_pages(printed) == stored
+
+
+@given(st.from_regex(r"[A-Z]?[0-9]{1,5}-[0-9]{1,5}", fullmatch=True))
+def test_expand_pages_is_idempotent(printed: str) -> None:
+    assert expand_pages(expand_pages(printed)) == expand_pages(printed)
+
+
+@pytest.mark.parametrize(("raw", "doi"), [
+    ("https://doi.org/10.1093/annonc/mdl475", "10.1093/annonc/mdl475"),
+    ("http://dx.doi.org/10.1093/annonc/mdl475", "10.1093/annonc/mdl475"),
+    ("doi: 10.1007/BF02967477.", "10.1007/BF02967477"),
+    ("10.1234/x.2010.045 [doi]", "10.1234/x.2010.045"),
+    ("doi:10.5402/2012/428062", "10.5402/2012/428062"),
+    ("10.1016/s1368-7646(03)00040-2.", "10.1016/s1368-7646(03)00040-2"),
+    ("(see 10.1234/abc)", "10.1234/abc"),
+    ("10.1234%2Fabc", "10.1234/abc"),
+    ("10.1146/", None), ("doi: 10.1146/", None), ("", None), ("PMID: 123", None),
+])
+def test_normalize_doi(raw: str, doi: str | None) -> None:
+    assert normalize_doi(raw) == doi
+
+
+def test_ids() -> None:
+    assert find_dois("a 10.1/x b 10.1234/A.b, and 10.1234/a.B.") == ["10.1234/A.b"]
+    assert normalize_pmid("PMID: 12345678") == "12345678"
+    assert normalize_pmid("123456789") is None
+    assert normalize_pmcid("pmc 123") == "PMC123"
+
+
+@pytest.mark.parametrize(("raw", "parts", "season"), [
+    ("2003 Jun", [[2003, 6]], None), ("2010 May 1", [[2010, 5, 1]], None),
+    ("2010 Nov-Dec", [[2010, 11], [2010, 12]], None), ("2010 Spring", [[2010]], 1),
+    ("2009 Dec 30-2010 Jan 5", [[2009, 12, 30], [2010, 1, 5]], None),
+    ("1999-2000", [[1999], [2000]], None), ("2001", [[2001]], None),
+    ("2010 Fall-Winter", [[2010]], 3),
+])
+def test_medline_dates(raw: str, parts: list[list[int]], season: int | None) -> None:
+    date = parse_medline_date(raw)
+    assert date is not None
+    assert (date["date_parts"], date.get("season")) == (parts, season)
+
+
+@pytest.mark.parametrize(("raw", "parts"), [
+    ("17 January 2007", [[2007, 1, 17]]), ("March 1, 2009", [[2009, 3, 1]]),
+    ("January 2011", [[2011, 1]]), ("2009-03-01T00:00:00", [[2009, 3, 1]]),
+    ("2010/05/01/", [[2010, 5, 1]]), ("/2009", [[2009]]), ("2010///", [[2010]]),
+])
+def test_written_dates(raw: str, parts: list[list[int]]) -> None:
+    date = parse_written_date(raw)
+    assert date is not None and date["date_parts"] == parts
+
+
+def test_unknown_dates_are_none() -> None:
+    assert parse_medline_date("sometime soon") is None
+    assert parse_written_date("Smarch 3, 2010") is None
+
+
+@pytest.mark.parametrize(("parse", "raw", "name"), [
+    (given_family, "Rita Nahta", {"family": "Nahta", "given": "Rita"}),
+    (given_family, "Jin-Shing Chen", {"family": "Chen", "given": "Jin-Shing"}),
+    (given_family, "Maria de la Cruz",
+     {"family": "Cruz", "given": "Maria", "non_dropping_particle": "de la"}),
+    (family_given, "de la Cruz, Maria",
+     {"family": "Cruz", "given": "Maria", "non_dropping_particle": "de la"}),
+    (family_given, "Doe, John, Jr", {"family": "Doe", "given": "John", "suffix": "Jr"}),
+    (vancouver, "Valabrega GM", {"family": "Valabrega", "given": "G.M."}),
+    (vancouver, "Doe JA Jr", {"family": "Doe", "given": "J.A.", "suffix": "Jr"}),
+    (parse_name, "WHO Collaborative Group", {"literal": "WHO Collaborative Group"}),
+    (parse_name, "Nahta, R.", {"family": "Nahta", "given": "R."}),
+])
+def test_names(parse: Any, raw: str, name: dict[str, str]) -> None:
+    assert parse(raw) == name
+
+
+def test_normalize_pipeline() -> None:
+    body = "x" * 250
+    record = Record(title=" A\u00a0title ", page="129-36",
+                    abstract=f"{body}. 1. Introduction The body 20¨C30% goes on.",
+                    keywords=["a", "b", "a"])
+    out = normalize(record)
+    assert out.title == "A title"
+    assert (out.page, out.page_as_printed) == ("129-136", "129-36")
+    assert out.abstract == f"{body}."
+    assert out.full_text_excerpt == "1. Introduction The body 20–30% goes on."
+    assert out.keywords == ["a", "b"]
+    assert normalize(out) == out
