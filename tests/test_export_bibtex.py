@@ -302,8 +302,11 @@ def test_field_map_decides_every_record_attribute() -> None:
     assert set(bibtex.FIELD_MAP) == set(Record.model_fields)
 
 
-def test_empty_export() -> None:
+def test_empty_export_and_empty_record() -> None:
     assert bibtex.export([]) == ""
+    text = bibtex.export([StoredRecord(id=1, key="k", record=Record())])
+    assert text == "@article{k,\n}\n"
+    assert read_pybtex(text) == read_bibtexparser(text) == {"k": ({}, [])}
 
 
 TITLE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1)

@@ -222,8 +222,8 @@ def entry(item: StoredRecord) -> str:
             "(no spaces, commas, braces, quotes, #, %, =, ~ or backslashes); rename it first"
         )
     bibtype = TYPE_MAP.get(item.record.type, DEFAULT_TYPE)
-    lines = [f"  {field} = {value}" for field, value in fields(item.record, bibtype)]
-    return f"@{bibtype}{{{item.key},\n" + ",\n".join(lines) + "\n}\n"
+    body = ",\n".join(f"  {field} = {value}" for field, value in fields(item.record, bibtype))
+    return f"@{bibtype}{{{item.key},\n" + (body + "\n" if body else "") + "}\n"
 
 
 def export(items: Sequence[StoredRecord]) -> str:

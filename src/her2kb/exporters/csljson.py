@@ -40,6 +40,8 @@ CUSTOM_FIELDS = frozenset({
 # Built by `_custom` with their own shapes: mesh, references, relations (one list per kind).
 STRUCTURED = frozenset({"mesh", "references", "relations"})
 SCHEMA = ("her2kb.data", "csl/csl-data.json")
+_CSL_INCLUDE = set(CSL_FIELDS)  # pydantic wants a set; built once, not per record
+_CUSTOM_INCLUDE = set(CUSTOM_FIELDS)
 
 
 def _references(record: Record) -> list[dict[str, Any]]:
@@ -60,7 +62,7 @@ def _custom(item: StoredRecord) -> dict[str, Any]:
     record = item.record
     custom: dict[str, Any] = {"record_id": item.id}
     custom |= record.model_dump(
-        mode="json", by_alias=False, include=set(CUSTOM_FIELDS), exclude_defaults=True
+        mode="json", by_alias=False, include=_CUSTOM_INCLUDE, exclude_defaults=True
     )
     if record.mesh:
         custom["mesh"] = [heading.model_dump(by_alias=False) for heading in record.mesh]
@@ -81,7 +83,7 @@ def _custom(item: StoredRecord) -> dict[str, Any]:
 def to_csl(item: StoredRecord) -> dict[str, Any]:
     """One CSL-JSON item: `id` and `citation-key` are the citation key."""
     data = item.record.model_dump(
-        mode="json", by_alias=True, exclude_none=True, include=set(CSL_FIELDS)
+        mode="json", by_alias=True, exclude_none=True, include=_CSL_INCLUDE
     )
     for alias, (key, separator) in JOINED.items():
         values = data.pop(alias, None)

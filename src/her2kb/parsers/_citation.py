@@ -23,8 +23,8 @@ DATE = (rf"\d{{4}}(?:-\d{{4}}|\s{_MON}(?:\s\d{{1,2}})?"
 # The journal is the text before the first `. ` followed by a year (§4.3). It is the
 # dotless NLM abbreviation, so it holds no `. `: that keeps Vancouver reference lines
 # (`Doe J. Title. J Examp. 2010;…`) out.
-_HEAD = re.compile(rf"^(?:(?P<journal>[^\s.](?:[^.\n]|\.(?!\s)){{0,150}}?)\.|\.)\s*(?P<date>{DATE})"
-                   r"(?P<tail>(?:[;:.,]|$).*)$")
+_JOURNAL = r"(?P<journal>[^\s.](?:[^.\n]|\.(?!\s)){0,150}?)"
+_HEAD = re.compile(rf"^(?:{_JOURNAL}\.|\.)\s*(?P<date>{DATE})(?P<tail>(?:[;:.,]|$).*)$")
 _VOLUME_ISSUE_PAGES = re.compile(
     r"^(?:;\s*(?P<volume>[^(:;.\s][^(:;]*?))?"
     r"\s*(?:\((?P<issue>[^()]*)\))?"

@@ -5,7 +5,9 @@ Its order differs by layout (formats.md §4.1): A1 prints the title then the cit
 B1 the citation then the title, D a type label, a journal-less citation, the title
 twice and `Given Family et al. Journal. Date.`, C a journal logo line, a journal-less
 citation, the title and an author line with affiliation markers. So each line is
-classified by its shape, in order, and the first plain line is the title.
+first classified by its shape; then the title is picked by where it stands relative to
+the citation line, and the plain lines below title, authors and citation are kept as
+abstract text for pages without an `Abstract` heading (A1).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..names import given_family, is_corporate, vancouver
+from ..names import PARTICLES, given_family, is_corporate, vancouver
 from ._citation import Citation, extend, parse_citation
 from ._pubmed_terms import PUBLICATION_TYPES
 
@@ -35,9 +37,16 @@ _AFFILIATION = re.compile(
 )
 _MARKERS = re.compile(r"^[\d*†‡§¶#✉]+|[\d*†‡§¶#✉]+$|(?:\s+[a-z](?:,[a-z])*)$")
 _VANCOUVER = re.compile(r"^(?:[\w'’\-]+\s+)+[A-Z]{1,4}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
-_PARTICLES = {"de", "la", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den",
-              "ten", "ter", "le"}
 _MAX_JOURNAL_WORDS = 10
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """A head line that is none of the recognised kinds: title, authors, abstract …"""
+
+    position: int
+    text: str
+    in_affiliations: bool
 
 
 @dataclass
@@ -56,7 +65,10 @@ class Head:
     labels: list[str] = field(default_factory=list)
     language: str | None = None
     loose_doi: str | None = None
-    rest: list[str] = field(default_factory=list)
+    rest: list[str] = field(default_factory=list)  # plain lines below title and citation
+    plain: list[_Plain] = field(default_factory=list)
+    anchor: int | None = None  # position of the citation line among the head lines
+    markers: set[int] = field(default_factory=set)  # `[Article in …]` lines: skipped over
     last: str = ""  # kind of the previous line, for continuation lines
     in_affiliations: bool = False
 
@@ -71,7 +83,7 @@ def _is_person(part: str) -> bool:
     words = part.split()
     if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in part):
         return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)
 
 
 def author_list(line: str) -> list[dict[str, Any]] | None:
@@ -93,7 +105,10 @@ def author_list(line: str) -> list[dict[str, Any]] | None:
 
 
 def _journal_like(line: str) -> bool:
-    return len(line.split()) <= _MAX_JOURNAL_WORDS and not line.endswith(".")
+    """A dotless NLM abbreviation: a few words, each capitalised (`Cancers (Basel)`)."""
+    words = line.split()
+    return len(words) <= _MAX_JOURNAL_WORDS and not line.endswith(".") \
+        and all(not w[0].isalpha() or w[0].isupper() for w in words)
 
 
 def _citation_line(head: Head, line: str) -> bool:
@@ -106,10 +121,6 @@ def _citation_line(head: Head, line: str) -> bool:
     if citation is None or not (citation.journal is None or citation.has_parts):
         return False
     head.citation = citation
-    # Layout D can print the journal on the line above a journal-less citation.
-    if citation.journal is None and head.last == "title" and head.title \
-            and _journal_like(head.title):
-        head.journal_line, head.title = head.title, None
     head.last = "citation"
     return True
 
@@ -131,7 +142,7 @@ def _marker_line(head: Head, line: str) -> bool:
         head.final_form = parse_citation(rest) if rest else None
         head.last = "other" if rest else "final_form"
     elif language and language.start() == 0:
-        head.language, head.last = language.group("language").strip(), "other"
+        head.language, head.last = language.group("language").strip(), "language"
     else:
         return False
     return True
@@ -156,43 +167,76 @@ def _byline(head: Head, line: str) -> bool:
     return True
 
 
-def _plain_line(head: Head, line: str) -> None:
+def _plain_line(head: Head, position: int, line: str) -> None:
     language = _LANGUAGE.search(line)
     if language:
         head.language = head.language or language.group("language").strip()
         line = line[: language.start()]
-    if head.title is None:
-        head.title, head.last = line, "title"
-        return
-    if line.casefold() == head.title.casefold():
-        head.last = "other"
-        return
-    names = author_list(line) if head.last == "title" and not head.authors else None
-    if names:
-        head.authors, head.last = names, "authors"
-        return
-    if not (head.in_affiliations and _AFFILIATION.search(line)):
-        head.rest.append(line)
-    head.last = "other"
+    if line:
+        head.plain.append(_Plain(position, line, head.in_affiliations))
+    head.last = "plain"
 
 
-def read_head(entries: list[str], affiliation_headings: set[int]) -> Head:
-    """Classify the head lines in order; indices in `affiliation_headings` open affiliations."""
-    head = Head()
-    for number, line in enumerate(entries):
-        if number in affiliation_headings:
+def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) -> None:
+    """First pass: recognise every line by its shape; plain lines wait for `_assign`."""
+    for position, line in enumerate(entries):
+        if position in affiliation_headings:
             head.in_affiliations, head.last = True, "other"
         elif _marker_line(head, line) or _citation_line(head, line) or _byline(head, line):
-            continue
-        elif line in PUBLICATION_TYPES and not head.rest:
+            if head.anchor is None and (head.final_form or head.last == "citation"):
+                head.anchor = position  # the first citation (or final-form) line
+            if head.last == "language":
+                head.markers.add(position)
+        elif line in PUBLICATION_TYPES:
             head.labels.append(line)
             head.last = "label"
         elif line.lower().startswith("doi:"):
             head.loose_doi, head.last = line, "other"
         else:
-            _plain_line(head, line)
-    if head.title is None and head.journal_line and (
-        head.short_cite is None or head.short_cite[0] != head.journal_line
-    ):
-        head.title, head.journal_line = head.journal_line, None
+            _plain_line(head, position, line)
+
+
+def _pick_title(head: Head) -> _Plain | None:
+    """§4.1: A1 prints the title above a citation with a journal; B1, C and D below it."""
+    at = {plain.position: plain for plain in head.plain}
+    if head.anchor is None:
+        return head.plain[0] if head.plain else None
+    position = head.anchor - 1
+    while position in head.markers:  # `[Article in …]` can stand between title and citation
+        position -= 1
+    above = at.get(position)
+    below = next((p for p in head.plain if p.position > head.anchor), None)
+    citation = head.final_form or head.citation
+    if citation is not None and citation.journal is None:
+        # Layout D / new PubMed: the journal can stand alone above a journal-less citation.
+        if above and _journal_like(above.text) and (below or head.short_cite):
+            head.journal_line, above = above.text, None
+        return below or above
+    return above or below
+
+
+def _assign(head: Head) -> None:
+    """Second pass: title, the author line below it, and the plain lines left over."""
+    title = _pick_title(head)
+    if title is None:
+        return
+    head.title = title.text
+    after = [p for p in head.plain if p.position > max(title.position, head.anchor or -1)]
+    if after and after[0].position == title.position + 1:
+        names = author_list(after[0].text)
+        if names:
+            head.authors, head.truncated = names, False
+            after = after[1:]
+    head.rest = [
+        p.text for p in after
+        if p.text.casefold() != title.text.casefold()
+        and not (p.in_affiliations and _AFFILIATION.search(p.text))
+    ]
+
+
+def read_head(entries: list[str], affiliation_headings: set[int]) -> Head:
+    """Read the head lines; positions in `affiliation_headings` open affiliation lists."""
+    head = Head()
+    _classify(head, entries, affiliation_headings)
+    _assign(head)
     return head

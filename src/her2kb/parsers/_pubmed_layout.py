@@ -33,14 +33,19 @@ _SKIP_HEADINGS = {
 _SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
 # PMC: the article body starts at `Introduction` or a numbered heading (`1. Introduction`).
 _BODY_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+[A-Z][^.:]{2,60}|Introduction)$")
+_LEGACY_LISTS = ("(?:publication types|mesh terms|substances|grant support|secondary source id|"
+                 "personal name as subject|supplementary concepts)")
+# §4.5 furniture: the U.S.-government banner, NCBI navigation and buttons, PMC tool lines,
+# legacy status markers and cookie notices, each tested against one cleaned line.
 FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^skip to main (?:page )?content$", r"^u\.s\. flag$",
     r"^an official website of the united states government", r"^here'?s how you know$",
     r"^dot gov$", r"^official websites use \.gov", r"^the \.gov means it",
     r"^federal government websites often end in", r"^https$", r"^secure \.gov websites use",
     r"^the site is secure", r"^the https:// ensures", r"^a lock \(", r"^access keys\b",
-    r"^pubmed disclaimer$", r"^full text links$", r"^cite$", r"^send to:?$",
-    r"^display options$", r"^display settings:", r"^format:\s*\w+$", r"^(?:save|email|share)$",
+    r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$", r"^cite$",
+    r"^send to:?$", r"^display options$", r"^display settings:", r"^format:\s*\w+$",
+    r"^(?:save|email|share)$",
     r"^permalink$", r"^copy$", r"^add to (?:collections|my bibliography|search|clipboard)$",
     r"^actions$", r"^page navigation$", r"^title & authors$", r"^search in (?:pubmed|pmc)",
     r"^view in nlm catalog$", r"^find articles by ", r"^other formats", r"^as a library, nlm",
@@ -54,10 +59,16 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^national center for biotechnology information$", r"^us national library of medicine",
     r"^(?:log in|log out|sign in to ncbi|sign out|my ncbi|clipboard|user guide|advanced)$",
     r"^(?:search|search:|help|journal list|item in clipboard)$",
-    r"^(?:publication types, )?mesh terms(?:, substances)?$(?<!^mesh terms)",
-    r"^publication types, substances$",
+    # Legacy B1 link line naming the collapsed lists below it.
+    rf"^{_LEGACY_LISTS}(?:, {_LEGACY_LISTS})+$", r"^see comments? in pubmed commons",
 )]
 ID_LINE = re.compile(r"^(?:PMID|PMCID|PMC ID|NIHMSID)\s*:", re.IGNORECASE)
+# Legacy pages can print a relation on one line: `Erratum in: J Examp. 2010;…`.
+_RELATION_NAMES = "|".join(sorted(RELATION_KINDS) + sorted(OTHER_RELATIONS))
+_INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.*)$",
+                              re.IGNORECASE)
+# A related-item citation: `Journal. YYYY…`, possibly after the item's title.
+_CITATION_LIKE = re.compile(r"\.\s+\d{4}\b")
 _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 
@@ -101,6 +112,11 @@ def _stops_list(line: str) -> bool:
     return bool(heading_kind(line) or is_furniture(line) or ID_LINE.match(line))
 
 
+def _stops_relation(line: str) -> bool:
+    return _stops_list(line) or bool(_INLINE_RELATION.match(line)) \
+        or not _CITATION_LIKE.search(line)
+
+
 def _is_item_start(line: str) -> bool:
     return bullet_item(line) is not None or is_dash_marker(line)
 
@@ -114,6 +130,7 @@ class _Walker:
         self.region = "head"
 
     def run(self) -> Layout:
+        """Walk every line once; a heading may consume the list below it."""
         index = 0
         while index < len(self.lines):
             line = self.lines[index]
@@ -129,7 +146,11 @@ class _Walker:
         if not line or is_furniture(line) or self.region in ("skip", "body"):
             return
         keywords = _KEYWORDS.match(line)
-        if ID_LINE.match(line):
+        relation = _INLINE_RELATION.match(line)
+        if relation:
+            heading = relation.group("heading").lower()
+            self.layout.relations.append((heading, relation.group("item")))
+        elif ID_LINE.match(line):
             self.layout.id_lines.append(line + self._number_below(index))
             if self.region == "abstract" and self.layout.abstract:
                 self.region = "post"  # legacy B pages print the PMID below the abstract
@@ -176,14 +197,29 @@ class _Walker:
     def _list(self, kind: str, index: int) -> int:
         first = next_filled(self.lines, index + 1)
         plain = first < len(self.lines) and not _is_item_start(self.lines[first])
-        items, end = read_list(self.lines, index + 1, _stops_list, plain=plain)
         if kind.startswith("relation:"):
-            self.layout.relations.extend((kind.partition(":")[2], item) for item in items)
-            return max(end, index + 1)
+            return self._relations(kind.partition(":")[2], index, plain)
+        items, end = read_list(self.lines, index + 1, _stops_list, plain=plain)
         self.region = "post"
         self._store(kind, items, end)
         if kind == "mesh":
             end = self._unlabelled_substances(end)
+        return max(end, index + 1)
+
+    def _relations(self, heading: str, index: int, plain: bool) -> int:
+        """Bulleted items; unbulleted (legacy) ones only while they look like citations.
+
+        Above the abstract an unbulleted list is read as one item: the page's own
+        citation line may follow it with no blank line between.
+        """
+        if plain and self.region == "head":
+            first = next_filled(self.lines, index + 1)
+            line = self.lines[first] if first < len(self.lines) else ""
+            items, end = ([line], first + 1) if _CITATION_LIKE.search(line) else ([], first)
+        else:
+            stop = _stops_relation if plain else _stops_list
+            items, end = read_list(self.lines, index + 1, stop, plain=plain)
+        self.layout.relations.extend((heading, item) for item in items)
         return max(end, index + 1)
 
     def _store(self, kind: str, items: list[str], end: int) -> None:

@@ -22,7 +22,7 @@ from ..dates import parse_medline_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._citation import Citation, parse_citation
-from ._page import page_lines
+from ._page import bullet_item, page_lines
 from ._pubmed_abstract import abstract_text
 from ._pubmed_head import Head, read_head
 from ._pubmed_layout import Layout, walk
@@ -36,10 +36,12 @@ from ._pubmed_terms import (
 )
 
 # Other readers own these: tagged formats and XML are detected before page text (§0).
-_NOT_A_PAGE = re.compile(r"^(?:TY {1,2}- ?|PMID- ?\d|%0 |\s*@[A-Za-z]+\s*[{(])|<PubmedArticle",
-                         re.MULTILINE)
+_NOT_A_PAGE = re.compile(
+    r"^(?:TY {1,2}- ?|PMID- ?\d|(?:TI|AU|FAU|AB) {1,2}- |%0 |\s*@[A-Za-z]+\s*[{(])|<PubmedArticle",
+    re.MULTILINE,
+)
 _STRONG_MARKERS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
-    (r"^PubMed Disclaimer$", 20), (r"^\[(?:PubMed - )?indexed for MEDLINE\]", 20),
+    (r"^PubMed Disclaimer$", 20), (r"\[(?:PubMed - )?indexed for MEDLINE\]", 20),
     (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 15),
     (r"^Published in final edited form as", 15), (r"^MeSH terms$", 12),
     (r"^Publication types$", 12), (r"^PMID:(?:\s*\d+)?", 12), (r"^\[Article in [A-Z]", 10),
@@ -58,18 +60,19 @@ def detect(head: str) -> int:
     """Score 1-50 from PubMed / PMC page markers; 0 for anything else (§0 step 8)."""
     if not head.strip() or _NOT_A_PAGE.search(head):
         return 0
-    strong = sum(score for pattern, score in _STRONG_MARKERS if pattern.search(head))
     lines = page_lines(head)
+    clean = "\n".join(lines)  # markers are matched with no-break spaces already mapped
+    strong = sum(score for pattern, score in _STRONG_MARKERS if pattern.search(clean))
     if any(_is_strict_citation(line) for line in lines):
         strong += _CITATION_SCORE
     if strong < _MIN_STRONG:
         return 0
-    weak = sum(_WEAK_SCORE for pattern in _WEAK_MARKERS if pattern.search(head))
+    weak = sum(_WEAK_SCORE for pattern in _WEAK_MARKERS if pattern.search(clean))
     return min(_MAX_SCORE, strong + weak)
 
 
 def _is_strict_citation(line: str) -> bool:
-    if not line or line.startswith(("•", "-")) or " et al." in line:
+    if not line or bullet_item(line) is not None or " et al." in line:
         return False
     citation = parse_citation(line)
     return bool(citation and citation.complete)
@@ -151,8 +154,10 @@ def _raw_list(layout: Layout, kind: str, text: str, lines: int, warnings: list[s
     ends_text = layout.list_end.get(kind) == lines and not text.endswith("\n")
     if not items or not ends_text:
         return items
-    known: list[str] = list(PUBLICATION_TYPES)
-    if kind == "substances":
+    known: list[str] = []
+    if kind == "publication_types":
+        known = sorted(PUBLICATION_TYPES)
+    elif kind == "substances":  # a substance is usually also a MeSH descriptor on the page
         known = [m["descriptor"] for item in layout.lists.get("mesh", []) for m in parse_mesh(item)]
     cut = mesh_item_cut(items[-1]) if kind == "mesh" else term_item_cut(items[-1], known)
     if cut:
@@ -166,7 +171,9 @@ def _list_fields(head: Head, layout: Layout, text: str, lines: int,
     mesh = [m for item in _raw_list(layout, "mesh", text, lines, warnings)
             for m in parse_mesh(item)]
     types = _raw_list(layout, "publication_types", text, lines, warnings) or head.labels
-    keywords = list(layout.lists.get("keywords", []))
+    # A `Keywords` heading over one `a; b; c` line (legacy) or one keyword per bullet.
+    keywords = [word for item in layout.lists.get("keywords", [])
+                for word in (split_keywords(item) if ";" in item else [item])]
     if layout.keywords_line:
         keywords = split_keywords(layout.keywords_line) + keywords
     relations = []
@@ -183,7 +190,10 @@ def _list_fields(head: Head, layout: Layout, text: str, lines: int,
 def _missing(fields: dict[str, Any]) -> list[str]:
     wanted = ("title", "container_title", "issued", "doi", "pmid", "abstract")
     absent = [name for name in wanted if not fields.get(name)]
-    return [f"not shown on the page: {', '.join(absent)}"] if absent else []
+    notes = [f"not shown on the page: {', '.join(absent)}"] if absent else []
+    if not fields.get("title"):  # layout E and PMC sub-pages start below the title
+        notes.append("title: missing; the record is incomplete")
+    return notes
 
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
@@ -203,6 +213,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     fields.update(_list_fields(head, layout, text, len(lines), warnings))
     warnings[:0] = _missing(fields)
     yield build_entry(fields, origin, 1, text, warnings)
+
 
 FORMAT = InputFormat(
     name="pubmed-page",
