@@ -74,8 +74,10 @@ def _read(path: str) -> bytes:
 @click.option("--format", "fmt", type=click.Choice([*parsers.names(), "auto"]), default="auto",
               help="Skip detection and read every input with this reader.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON report on stdout.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also print each reader warning (fields a record lacks, values dropped).")
 @click.pass_obj
-def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool) -> None:
+def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: bool) -> None:
     """Read reference files, folders (recursively) or - (stdin) into the library.
 
     Each file goes in as one transaction; a file already ingested adds nothing.
@@ -98,8 +100,13 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool) -> None:
                 reports.append(ingest_bytes(engine, data, origin, None if fmt == "auto" else fmt))
             advance()
     for report in reports:
-        for line in ([report.error] if report.error else []) + report.problems + report.warnings:
+        for line in ([report.error] if report.error else []) + report.problems:
             render.problem(line)
+        for line in report.warnings if verbose else ():
+            render.problem(f"warning: {line}")
+    warned = sum(len(report.warnings) for report in reports)
+    if warned and not verbose and not as_json:
+        render.problem(f"{warned} reader warnings (missing or doubtful fields); -v lists them")
     render.ingest_reports(reports, as_json)
     if any(report.failed for report in reports):
         sys.exit(1)

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 # The CSL types her2kb produces; readers map anything else to "article".
 CslType = Literal[
@@ -49,7 +56,7 @@ class Name(_Model):
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Name:
-        if not (self.family or self.literal):
+        if not ((self.family or "").strip() or (self.literal or "").strip()):
             raise ValueError("a name needs a family name or a literal")
         return self
 
@@ -106,10 +113,9 @@ class CitedReference(_Model):
     record_id: int | None = None
 
 
-RelationKind = Literal[
-    "erratum_in", "erratum_for", "comment_in", "comment_on", "retraction_in",
-    "retraction_of", "update_of", "updated_in",
-]
+# PubMed's related-item heading in snake case: erratum_in, comment_on, retraction_of,
+# expression_of_concern_for, republished_from ... (the list grows with NLM's).
+RelationKind = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*[a-z]$")]
 
 
 class Relation(_Model):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._page import bullet_item, is_dash_marker, matches_any, next_filled, read_list
-from ._pubmed_terms import OTHER_RELATIONS, RELATION_KINDS
+from ._pubmed_terms import RELATION_KINDS
 
 _LIST_HEADINGS = {
     "publication types": "publication_types", "publication type": "publication_types",
@@ -64,7 +64,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
 )]
 ID_LINE = re.compile(r"^(?:PMID|PMCID|PMC ID|NIHMSID)\s*:", re.IGNORECASE)
 # Legacy pages can print a relation on one line: `Erratum in: J Examp. 2010;…`.
-_RELATION_NAMES = "|".join(sorted(RELATION_KINDS) + sorted(OTHER_RELATIONS))
+_RELATION_NAMES = "|".join(sorted(RELATION_KINDS))
 _INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.*)$",
                               re.IGNORECASE)
 # A related-item citation: `Journal. YYYY…`, possibly after the item's title.
@@ -92,7 +92,7 @@ def heading_kind(line: str) -> str | None:
     key = line.lower().rstrip(":").strip()
     if key in _LIST_HEADINGS:
         return _LIST_HEADINGS[key]
-    if key in RELATION_KINDS or key in OTHER_RELATIONS:
+    if key in RELATION_KINDS:
         return f"relation:{key}"
     if key in _ABSTRACT_HEADINGS:
         return "abstract"

@@ -55,20 +55,18 @@ PUBLICATION_TYPES = frozenset({
     "Review", "Scientific Integrity Review", "Systematic Review", "Technical Report",
     "Twin Study", "Validation Study", "Video-Audio Media", "Webcast",
 })
-# Related-item headings (§4.4) and the Record relation kind each one becomes.
-RELATION_KINDS = {
-    "erratum in": "erratum_in", "erratum for": "erratum_for", "comment in": "comment_in",
-    "comment on": "comment_on", "retraction in": "retraction_in",
-    "retraction of": "retraction_of", "update of": "update_of", "update in": "updated_in",
-    "updated in": "updated_in",
+# Related-item headings (§4.4); each becomes a Record relation kind in snake case.
+RELATION_HEADINGS = (
+    "erratum in", "erratum for", "comment in", "comment on", "retraction in", "retraction of",
+    "update of", "update in", "updated in", "expression of concern in",
+    "expression of concern for", "republished in", "republished from",
+    "corrected and republished in", "corrected and republished from", "reprint in",
+    "reprint of", "summary for patients in", "original report in", "partial retraction in",
+    "partial retraction of", "dataset use reported in",
+)
+RELATION_KINDS = {heading: heading.replace(" ", "_") for heading in RELATION_HEADINGS} | {
+    "update in": "updated_in"  # PubMed prints both wordings for one relation
 }
-# Related-item headings the Record model has no kind for: read, reported, not stored.
-OTHER_RELATIONS = frozenset({
-    "expression of concern in", "expression of concern for", "republished in",
-    "republished from", "corrected and republished in", "corrected and republished from",
-    "reprint in", "reprint of", "summary for patients in", "original report in",
-    "partial retraction in", "partial retraction of", "dataset use reported in",
-})
 _STAR = "*"
 _MESH_SPLIT = re.compile(r"\s+/\s+")
 _OPEN_END = re.compile(r"[,/(\[&\-–]$")
