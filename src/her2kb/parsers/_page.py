@@ -18,6 +18,17 @@ BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023"
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s*(?P<item>\S.*)$")
 _DASH_ITEM = re.compile(r"^-\s+(?P<item>\S.*)$")
 DASH_MARKER = "-"
+# formats.md §0: tagged exports also turn up pasted into pages; those belong to the
+# tagged readers (RIS, MEDLINE, EndNote, BibTeX, PubMed XML), never to a page reader.
+_TAGGED_EXPORT = re.compile(
+    r"^(?:TY {1,2}- ?|PMID- ?\d|(?:TI|AU|FAU|AB) {1,2}- |%0 |\s*@[A-Za-z]+\s*[{(])|<PubmedArticle",
+    re.MULTILINE,
+)
+
+
+def holds_tagged_export(head: str) -> bool:
+    """True when the text carries a tagged export's lines; page detectors then step aside."""
+    return _TAGGED_EXPORT.search(head.lstrip("\ufeff").replace("\r\n", "\n")) is not None
 
 
 def page_lines(text: str) -> list[str]:

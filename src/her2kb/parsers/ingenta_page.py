@@ -20,6 +20,7 @@ from ..identifiers import normalize_doi
 from ..names import family_given, given_family, parse_name, vancouver
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._page import holds_tagged_export, page_lines
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
@@ -76,10 +77,9 @@ MAX_SCORE = 50
 
 def detect(head: str) -> int:
     """Score Ingenta page markers; tagged formats embedded in the text are not ours (§0)."""
-    text = head.lstrip("\ufeff").replace("\r\n", "\n")
-    if re.search(r"(?m)^(?:TY {1,2}- ?|PMID- ?\d|%0 |\s*@[A-Za-z]+\s*[{(])", text):
+    if holds_tagged_export(head):
         return 0
-    lines = [clean_spaces(line) for line in text.split("\n")]
+    lines = page_lines(head)
     strong = sum(10 for test in STRONG_MARKERS if any(test(line) for line in lines))
     weak = sum(5 for test in WEAK_MARKERS if any(test(line) for line in lines))
     return min(strong + weak, MAX_SCORE) if strong else 0

@@ -22,7 +22,7 @@ from ..dates import parse_medline_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._citation import Citation, parse_citation
-from ._page import bullet_item, page_lines
+from ._page import bullet_item, holds_tagged_export, page_lines
 from ._pubmed_abstract import abstract_text
 from ._pubmed_head import Head, read_head
 from ._pubmed_layout import Layout, walk
@@ -36,10 +36,6 @@ from ._pubmed_terms import (
 )
 
 # Other readers own these: tagged formats and XML are detected before page text (§0).
-_NOT_A_PAGE = re.compile(
-    r"^(?:TY {1,2}- ?|PMID- ?\d|(?:TI|AU|FAU|AB) {1,2}- |%0 |\s*@[A-Za-z]+\s*[{(])|<PubmedArticle",
-    re.MULTILINE,
-)
 _STRONG_MARKERS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
     (r"^PubMed Disclaimer$", 20), (r"\[(?:PubMed - )?indexed for MEDLINE\]", 20),
     (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 15),
@@ -58,7 +54,7 @@ _ID_TOKENS = re.compile(r"\b(?P<kind>PMID|PMCID|DOI)\s*:\s*(?P<value>\S+)", re.I
 
 def detect(head: str) -> int:
     """Score 1-50 from PubMed / PMC page markers; 0 for anything else (§0 step 8)."""
-    if not head.strip() or _NOT_A_PAGE.search(head):
+    if not head.strip() or holds_tagged_export(head):
         return 0
     lines = page_lines(head)
     clean = "\n".join(lines)  # markers are matched with no-break spaces already mapped

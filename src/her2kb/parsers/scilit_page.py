@@ -19,6 +19,7 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._page import holds_tagged_export, page_lines
 
 BADGES = {"Top Cited Papers": "top_cited", "Open Access": "open_access"}
 # Scilit's own type labels (lower case, one bullet each) -> CSL type; others stay article-journal.
@@ -52,10 +53,9 @@ MAX_SCORE = 50
 
 def detect(head: str) -> int:
     """Score Scilit markers; tagged formats embedded in the text are not ours (§0)."""
-    text = head.lstrip("\ufeff").replace("\r\n", "\n")
-    if re.search(r"(?m)^(?:TY {1,2}- ?|PMID- ?\d|%0 |\s*@[A-Za-z]+\s*[{(])", text):
+    if holds_tagged_export(head):
         return 0
-    lines = [clean_spaces(line) for line in text.split("\n")]
+    lines = page_lines(head)
     score = 0
     if any(REFERENCES_HEADER.match(line) for line in lines):
         score += 30
