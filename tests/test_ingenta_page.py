@@ -38,7 +38,7 @@ def assert_no_furniture(record: Record) -> None:
 
 
 def names(record: Record) -> list[dict[str, Any]]:
-    return [a.model_dump(by_alias=False, exclude_none=True) for a in record.author]
+    return [a.model_dump(by_alias=False, exclude_defaults=True) for a in record.author]
 
 
 def test_seed_is_detected_as_ingenta_only() -> None:

@@ -53,6 +53,9 @@ class Name(_Model):
     non_dropping_particle: str | None = None
     suffix: str | None = None
     literal: str | None = None
+    # Not CSL name keys: exported under custom.author_details, never inside `author`.
+    orcid: str | None = None
+    affiliations: list[str] = []
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Name:
@@ -132,22 +135,31 @@ class Record(_Model):
     title: str | None = None
     author: list[Name] = []
     authors_truncated: bool = False  # the source showed "X et al." only
+    editor: list[Name] = []
     container_title: str | None = None
     container_title_short: str | None = None
+    collection_title: str | None = None  # series
     publisher: str | None = None
+    publisher_place: str | None = None
+    edition: str | None = None
     issued: DateParts | None = None
     available_date: DateParts | None = None  # epub date; never the citation year
+    accessed: DateParts | None = None
     volume: str | None = None
     issue: str | None = None
     page: str | None = None  # expanded, ASCII hyphen
     page_as_printed: str | None = None
     number_of_pages: int | None = None
+    number: str | None = None  # article number (e2051, WoS `Artn`), report number
     doi: str | None = Field(None, alias="DOI")
     pmid: str | None = Field(None, alias="PMID")
     pmcid: str | None = Field(None, alias="PMCID")
+    pii: str | None = None  # publisher item identifier; never pages or a DOI
     url: str | None = Field(None, alias="URL")
     issn: list[str] = Field([], alias="ISSN")
+    isbn: list[str] = Field([], alias="ISBN")
     abstract: str | None = None
+    note: str | None = None
     keywords: list[str] = []
     mesh: list[MeshHeading] = []
     substances: list[str] = []

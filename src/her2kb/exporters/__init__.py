@@ -28,6 +28,9 @@ class Exporter:
     export: Export
     # Record attributes the format can hold; the round-trip tests compare only these.
     carries: frozenset[str] = field(default=frozenset())
+    # `--encoding ascii`: the same format with LaTeX macros instead of UTF-8 (BibTeX family).
+    export_ascii: Export | None = None
+    aliases: tuple[str, ...] = ()
 
 
 # Modules that define EXPORTER, in the order `formats` lists them. One line per format.
@@ -49,7 +52,7 @@ def get(name: str) -> Exporter:
     """Look an exporter up by name; an unknown name is an ExportError listing the choices."""
     wanted = name.lower()
     for exporter in exporters():
-        if exporter.name == wanted:
+        if wanted == exporter.name or wanted in exporter.aliases:
             return exporter
     raise ExportError(f"unknown export format {name!r}; choose one of: {', '.join(names())}")
 

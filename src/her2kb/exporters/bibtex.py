@@ -35,16 +35,22 @@ DEFAULT_TYPE = "misc"
 # Record attribute -> BibTeX field, in output order. None: deliberately not written.
 FIELD_MAP: dict[str, str | None] = {
     "author": "author",  # `Family, Given and ...`; `and others` when the source truncated
+    "editor": "editor",
     "title": "title",
     "container_title": "journal",  # booktitle / howpublished / series by type: FIELD_BY_TYPE
     "container_title_short": "shortjournal",  # BibLaTeX; BibTeX styles ignore unknown fields
+    "collection_title": "series",
+    "edition": "edition",
     "issued": "year",  # plus `month = jun`, a bare macro, when the month is known
     "volume": "volume",
     "issue": "number",
     "page": "pages",  # `129--136`
+    "number": "eid",  # article number (e2051); the `number` field is taken by the issue
     "number_of_pages": "pagetotal",  # BibLaTeX
     "publisher": "publisher",  # institution / school by type: FIELD_BY_TYPE
+    "publisher_place": "address",
     "issn": "issn",  # comma-joined
+    "isbn": "isbn",  # comma-joined
     "doi": "doi",  # verbatim, no resolver prefix
     "url": "url",  # verbatim
     "pmid": "pmid",  # the common non-standard field; BibLaTeX eprint is left to a later mode
@@ -52,10 +58,11 @@ FIELD_MAP: dict[str, str | None] = {
     "language": "language",
     "keywords": "keywords",  # comma-joined
     "abstract": "abstract",
+    "note": "note",
     # BibTeX has no place for these; CSL-JSON keeps them under `custom`.
     "type": None,  # the entry type, TYPE_MAP
     "authors_truncated": None,  # written as `and others` in author
-    "available_date": None, "page_as_printed": None, "mesh": None, "substances": None,
+    "available_date": None, "accessed": None, "pii": None, "page_as_printed": None, "mesh": None, "substances": None,
     "publication_types": None, "original_type": None, "open_access": None, "top_cited": None,
     "relations": None,  # `note` would print errata in every formatted reference
     "references": None, "references_total_stated": None, "full_text_excerpt": None,
@@ -209,6 +216,8 @@ def fields(record: Record, bibtype: str) -> Iterator[tuple[str, str]]:
             yield from _date_fields(value)
         elif attr == "author":
             yield field, "{" + _authors(record) + "}"
+        elif attr == "editor":
+            yield field, "{" + " and ".join(format_name(name) for name in value) + "}"
         else:
             field = renames.get(field, field)
             yield field, _value(attr, field, value)

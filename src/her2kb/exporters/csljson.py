@@ -23,19 +23,22 @@ from . import Exporter, check_keys
 
 # Record attributes with a CSL item key; written under their alias (`container-title`, `DOI`).
 CSL_FIELDS = frozenset({
-    "type", "title", "author", "container_title", "container_title_short", "publisher",
-    "issued", "available_date", "volume", "issue", "page", "number_of_pages", "doi", "pmid",
-    "pmcid", "url", "issn", "abstract", "keywords", "language",
+    "type", "title", "author", "editor", "container_title", "container_title_short",
+    "collection_title", "publisher", "publisher_place", "edition", "issued", "available_date",
+    "accessed", "volume", "issue", "page", "number_of_pages", "number", "doi", "pmid", "pmcid",
+    "url", "issn", "isbn", "abstract", "note", "keywords", "language",
 })
 # The record keeps lists where the schema wants one string: alias -> (CSL key, separator).
-JOINED = {"keywords": ("keyword", ", "), "ISSN": ("ISSN", ", ")}
+JOINED = {"keywords": ("keyword", ", "), "ISSN": ("ISSN", ", "), "ISBN": ("ISBN", ", ")}
+# Name attributes that are not CSL name keys; they go to custom.author_details instead.
+NAME_EXTRAS = {"orcid", "affiliations"}
 # her2kb-only attributes copied into `custom` under their attribute name. A value equal to
 # the attribute's default ([], None, authors_truncated=False) says nothing and is left out;
 # open_access=False is information and stays.
 CUSTOM_FIELDS = frozenset({
     "authors_truncated", "page_as_printed", "substances", "publication_types",
     "original_type", "open_access", "top_cited", "references_total_stated",
-    "full_text_excerpt",
+    "full_text_excerpt", "pii",
 })
 # Built by `_custom` with their own shapes: mesh, references, relations (one list per kind).
 STRUCTURED = frozenset({"mesh", "references", "relations"})
@@ -64,6 +67,13 @@ def _custom(item: StoredRecord) -> dict[str, Any]:
     custom |= record.model_dump(
         mode="json", by_alias=False, include=_CUSTOM_INCLUDE, exclude_defaults=True
     )
+    details = [
+        {"position": n, **author.model_dump(include=NAME_EXTRAS, exclude_defaults=True)}
+        for n, author in enumerate(record.author, start=1)
+        if author.orcid or author.affiliations
+    ]
+    if details:
+        custom["author_details"] = details
     if record.mesh:
         custom["mesh"] = [heading.model_dump(by_alias=False) for heading in record.mesh]
     if record.references:
@@ -85,12 +95,17 @@ def to_csl(item: StoredRecord) -> dict[str, Any]:
     data = item.record.model_dump(
         mode="json", by_alias=True, exclude_none=True, include=_CSL_INCLUDE
     )
+    for role in ("author", "editor"):
+        for name in data.get(role, ()):
+            for extra in NAME_EXTRAS:
+                name.pop(extra, None)
     for alias, (key, separator) in JOINED.items():
         values = data.pop(alias, None)
         if values:
             data[key] = separator.join(values)
-    if not data.get("author"):
-        data.pop("author", None)  # an empty list says nothing
+    for role in ("author", "editor"):
+        if not data.get(role):
+            data.pop(role, None)  # an empty list says nothing
     data["id"] = item.key
     data["citation-key"] = item.key
     data["custom"] = _custom(item)

@@ -8,9 +8,10 @@ Detection reads only the head of the text; an explicit `--format` skips it.
 from __future__ import annotations
 
 import importlib
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
@@ -44,11 +45,18 @@ class ParsedEntry:
 
 
 Parse = Callable[[str, str], Iterator[ParsedEntry | ParseProblem]]
+# A streaming reader takes a text stream with universal newlines and no BOM, yields as
+# it goes, and holds at most one record in memory: a 1 GB export reads in bounded memory.
+Read = Callable[[TextIO, str], Iterator[ParsedEntry | ParseProblem]]
 
 
 @dataclass(frozen=True)
 class InputFormat:
-    """A reader: `detect(head)` scores the text (0 = not mine), `parse` reads it."""
+    """A reader: `detect(head)` scores the text (0 = not mine), `parse` reads it.
+
+    Readers of export formats also offer `stream`, which ingest prefers for files;
+    for them `parse` is `stream` over the text (see `text_parser`).
+    """
 
     name: str
     description: str
@@ -56,6 +64,16 @@ class InputFormat:
     detect: Callable[[str], int]
     parse: Parse
     aliases: tuple[str, ...] = ()
+    stream: Read | None = None
+
+
+def text_parser(read: Read) -> Parse:
+    """`parse(text, origin)` for a streaming reader: the same reader over the whole text."""
+
+    def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+        return read(io.StringIO(text), origin)
+
+    return parse
 
 
 # Modules that define FORMAT, in the order ties are listed. One line per reader.
