@@ -21,9 +21,18 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIX))
 
 
+def _pragma(connection: Connection, statement: str) -> None:
+    """Run a PRAGMA outside any transaction: inside one, SQLite ignores it."""
+    if connection.in_transaction():
+        connection.commit()
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("the migration connection has no driver connection")
+    driver.execute(statement)
+
+
 def run_on(connection: Connection) -> None:
-    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-    connection.commit()  # else SQLAlchemy's autobegin swallows alembic's own transaction
+    _pragma(connection, "PRAGMA foreign_keys=OFF")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
@@ -35,8 +44,8 @@ def run_on(connection: Connection) -> None:
     problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
     if problems:
         raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
-    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     connection.commit()
+    _pragma(connection, "PRAGMA foreign_keys=ON")
 
 
 def main() -> None:

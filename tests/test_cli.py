@@ -78,7 +78,7 @@ def test_undecodable_bytes_name_the_file(tmp_path: Path) -> None:
     bad.write_bytes(b"%0 Journal Article\n%T Caf\x81 \x8d\n")  # invalid in UTF-8 and cp1252
     result = run("ingest", str(bad))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{bad}: byte ")
+    assert result.stderr.startswith(f"{bad}:2: byte 25 is neither UTF-8 nor Windows-1252")
 
 
 def test_stdin_and_format_override() -> None:

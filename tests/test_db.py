@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from her2kb.db import schema
+from her2kb.db.engine import make_engine
 from her2kb.db.tables import Base
 from her2kb.errors import StorageError
 
@@ -26,7 +27,8 @@ def test_new_database_is_at_head_with_fts_triggers(tmp_path: Path) -> None:
     engine, note = schema.open_database(tmp_path / "new" / "kb.sqlite")
     assert note is None
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert version == schema.head_revision() == "0002"
         query = text("SELECT name FROM sqlite_master WHERE type='trigger'")
         triggers = {r[0] for r in conn.execute(query)}
         assert triggers == {"record_fts_ai", "record_fts_ad", "record_fts_au"}
@@ -82,13 +84,35 @@ def test_foreign_and_non_sqlite_files_are_refused(tmp_path: Path) -> None:
         schema.open_database(junk)
 
 
-def test_upgrade_path_writes_a_backup_and_says_so(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    # With one migration there is no older real revision yet; pretend head moved on.
+def test_upgrade_from_0001_keeps_sources_and_writes_a_backup(tmp_path: Path) -> None:
+    from alembic import command
+
     path = tmp_path / "kb.sqlite"
-    schema.open_database(path)[0].dispose()
-    monkeypatch.setattr(schema, "head_revision", lambda: "0002")
-    _, note = schema.open_database(path)
+    engine = make_engine(path)
+    config = schema._config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    raw = "TY  - JOUR\r\nTI  - Caf\u00e9 au lait\r\nER  - \r\n"
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO source (id, sha256, format, origin, encoding, raw_text, ingested_at)"
+            " VALUES (1, 'abc', 'ris', 'old.ris', 'cp1252', :raw, '2026-01-01')"), {"raw": raw})
+        conn.execute(text(
+            "INSERT INTO record (id, citation_key, type, data, created_at, updated_at)"
+            " VALUES (1, 'cafe2001', 'article-journal', '{}', 'x', 'x')"))
+        conn.execute(text("INSERT INTO record_source VALUES (1, 1, 0, 1)"))
+    engine.dispose()
+    upgraded, note = schema.open_database(path)
     assert note is not None and note.startswith(f"upgraded {path} from schema 0001 to 0002")
     backups = list(tmp_path.glob("kb.sqlite.bak-0001-*"))
     assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT raw_text FROM source").fetchone() == (raw,)
+    old.close()
+    with upgraded.connect() as conn:
+        assert conn.execute(text("SELECT text FROM source_chunk")).all() == [(raw,)]
+        assert conn.execute(text("SELECT byte_size FROM source")).scalar() == len(
+            raw.encode("cp1252"))
+        # The batch rebuild of `source` ran with foreign keys off: no cascade into children.
+        assert conn.execute(text("SELECT count(*) FROM record_source")).scalar() == 1

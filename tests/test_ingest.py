@@ -87,21 +87,22 @@ def test_cited_reference_links_to_its_record(tmp_path: Path, cited_first: bool) 
 def test_failure_mid_file_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     engine, _ = open_database(tmp_path / "kb.sqlite")
     calls = {"n": 0}
-    real = repository.link_source
+    real = repository.resolve_citations
 
-    def failing_link(*args: object, **kwargs: object) -> None:
+    def failing_resolve(*args: object, **kwargs: object) -> int:
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == 2:  # after both records were written, before the commit
             raise RuntimeError("disk on fire")
-        real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(repository, "link_source", failing_link)
+    monkeypatch.setattr(repository, "resolve_citations", failing_resolve)
     text = SAME_PAPER_ENW + b"\n" + CITED_WORK_ENW
     with pytest.raises(RuntimeError):
         ingest_bytes(engine, text, "two.enw")
     with engine.connect() as conn:
         counts = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
-                  for t in ("source", "record", "record_source", "citation")]
+                  for t in ("source", "source_chunk", "record", "record_source")]
+    assert calls["n"] == 2
     assert counts == [0, 0, 0, 0]
 
 

@@ -151,5 +151,6 @@ def downgrade() -> None:
     for trigger in ("record_fts_ai", "record_fts_ad", "record_fts_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS record_fts")
-    for table in ("field_alternative", "record_source", "merge_log", "citation", "source", "record"):
+    tables = ("field_alternative", "record_source", "merge_log", "citation", "source", "record")
+    for table in tables:
         op.drop_table(table)

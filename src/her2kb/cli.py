@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 from sqlalchemy.orm import Session
@@ -17,7 +21,7 @@ from .db import repository as repo
 from .db.engine import default_path
 from .db.stored import stored_records
 from .errors import Her2kbError, NotFoundError
-from .ingest import FileReport, ingest_bytes, iter_inputs
+from .ingest import FileReport, ingest_file, iter_inputs
 from .search import search
 
 RAISE_ENV = "HER2KB_RAISE_ERRORS"
@@ -60,13 +64,20 @@ def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
     ctx.obj = App(db_path or default_path(), debug)
 
 
-def _read(path: str) -> bytes:
+@contextmanager
+def _opened(path: str) -> Iterator[BinaryIO]:
+    """The input as a seekable binary file; stdin is spooled to a temporary file first."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        with tempfile.TemporaryFile() as spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+            yield spool
+        return
     try:
-        return Path(path).read_bytes()
+        handle = open(path, "rb")  # noqa: SIM115  (closed below; errors must name the file)
     except OSError as exc:
         raise Her2kbError(f"{path}: cannot read ({exc.strerror}); check the path") from None
+    with handle:
+        yield handle
 
 
 @cli.command()
@@ -93,11 +104,12 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
     with render.progress(len(files)) as advance:
         for origin in files:
             try:
-                data = _read(origin)
+                with _opened(origin) as handle:
+                    reports.append(
+                        ingest_file(engine, handle, origin, None if fmt == "auto" else fmt)
+                    )
             except Her2kbError as exc:
                 reports.append(FileReport(origin, error=str(exc)))
-            else:
-                reports.append(ingest_bytes(engine, data, origin, None if fmt == "auto" else fmt))
             advance()
     for report in reports:
         for line in ([report.error] if report.error else []) + report.problems:

@@ -1,33 +1,38 @@
-"""ingest_file(): bytes -> source -> records, one transaction per file.
+"""ingest_file(): bytes -> verbatim source -> records, one transaction per file.
 
-Reading and decoding happen before the transaction opens; everything stored for a
-file (source, records, links, merges, citations) commits together or not at all.
+A file is read three times, never held whole in memory: a survey (sha256, encoding,
+emptiness, the head for detection), the verbatim copy into `source_chunk`, and the
+parse. Everything stored for a file (source, records, links, merges, citations)
+commits together or not at all; a killed process leaves no trace of the file.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from . import parsers
-from .citekeys import make_key
 from .db import repository as repo
 from .errors import Her2kbError, InputError
-from .merge import conflict, merge_records
-from .normalize import normalize
-from .parsers import ParsedEntry, ParseProblem
+from .parsers import InputFormat, ParsedEntry, ParseProblem
+from .store import BatchWriter
 
+BLOCK = 1 << 20  # bytes per read, and about the size of one stored chunk
 BINARY_SNIFF = 8192
+MAX_NOTES = 1000  # problems and warnings kept per file; the rest are counted
 
 
 @dataclass
 class FileReport:
-    """What one input did: its format, record counts, and any problems (file:line: reason)."""
+    """What one input did: its format, record counts, and problems (file:line: reason)."""
 
     origin: str
     format: str | None = None
@@ -36,13 +41,27 @@ class FileReport:
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    record_ids: list[int] = field(default_factory=list)
+    notes_not_kept: int = 0
     error: str | None = None
     skipped: bool = False  # this exact file was ingested before
 
     @property
     def failed(self) -> bool:
         return self.error is not None or bool(self.problems)
+
+    def note(self, bucket: list[str], message: str) -> None:
+        if len(bucket) < MAX_NOTES:
+            bucket.append(message)
+        else:
+            self.notes_not_kept += 1
+
+
+@dataclass(frozen=True)
+class Survey:
+    sha256: str
+    size: int
+    encoding: str
+    head: str
 
 
 def iter_inputs(paths: list[str]) -> Iterator[str]:
@@ -58,105 +77,125 @@ def iter_inputs(paths: list[str]) -> Iterator[str]:
             yield given
 
 
-def decode(data: bytes, origin: str) -> tuple[str, str]:
-    """The text exactly as in the file, and its encoding; empty or binary input is an InputError.
-
-    Decoding is lossless (`text.encode(encoding) == data`), so the stored source is verbatim.
-    """
-    if not data.strip():
-        raise InputError(f"{origin}: the file is empty; nothing to ingest")
-    if b"\x00" in data[:BINARY_SNIFF]:
-        raise InputError(f"{origin}: this is a binary file, not text; export it as text first")
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{origin}: byte {exc.start} is neither UTF-8 nor Windows-1252; "
-                "re-save the file as UTF-8"
-            ) from None
-    return text, encoding
-
-
 def for_parsing(raw: str) -> str:
     """formats.md ground rules: no BOM, LF line ends, before detection and parsing."""
     return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-class _TakenKeys:
-    """`key in taken` asks the database, so keys stay unique across files."""
+def _decodes(handle: BinaryIO, encoding: str) -> tuple[str | None, str]:
+    """(head, "") if the whole input decodes in `encoding`, else (None, "line:byte")."""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    head, offset, lines = "", 0, 1
+    try:
+        while block := handle.read(BLOCK):
+            text = decoder.decode(block)
+            if len(head) < parsers.HEAD_CHARS:
+                head += text[: parsers.HEAD_CHARS]
+            offset, lines = offset + len(block), lines + block.count(b"\n")
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        lines += block[: exc.start].count(b"\n")
+        return None, f"{lines}: byte {offset + exc.start}"
+    return for_parsing(head)[: parsers.HEAD_CHARS], ""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
 
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and repo.key_taken(self.session, key)
+def survey(handle: BinaryIO, origin: str) -> Survey:
+    """Hash and size; refuse empty, binary and undecodable input with the file named."""
+    handle.seek(0)
+    digest, size, blank = hashlib.sha256(), 0, True
+    while block := handle.read(BLOCK):
+        if size == 0 and b"\x00" in block[:BINARY_SNIFF]:
+            raise InputError(f"{origin}: this is a binary file, not text; export it as text first")
+        digest.update(block)
+        size += len(block)
+        blank = blank and not block.strip()
+    if blank:
+        raise InputError(f"{origin}: the file is empty; nothing to ingest")
+    where = ""
+    for encoding in ("utf-8", "cp1252"):  # cp1252: what old Windows exporters write
+        head, failed_at = _decodes(handle, encoding)
+        if head is not None:
+            return Survey(digest.hexdigest(), size, encoding, head)
+        where = where or failed_at
+    raise InputError(
+        f"{origin}:{where} is neither UTF-8 nor Windows-1252 text; re-save the file as UTF-8"
+    )
 
 
-def _store_entry(session: Session, entry: ParsedEntry, index: int, source_id: int,
-                 report: FileReport) -> None:
-    record = normalize(entry.record)
-    for match in repo.live_matches(session, record):
-        stored = repo.load_record(match)
-        reason = conflict(stored, record)
-        if reason:
-            report.warnings.append(
-                f"{report.origin}:{entry.line}: shares an identifier with {match.citation_key} "
-                f"but {reason}; kept apart (review with dedup)"
-            )
-            continue
-        outcome = merge_records(stored, record)
-        if not outcome.changed and not outcome.alternatives:
-            repo.link_source(session, match.id, source_id, index, entry.line)
-            report.unchanged += 1
-            report.record_ids.append(match.id)
-            return
-        absorbed = repo.insert_record(session, record, make_key(record, _TakenKeys(session)))
-        repo.link_source(session, absorbed, source_id, index, entry.line)
-        merge_id = repo.log_merge(session, match, absorbed, "exact identifier", 1.0)
-        repo.mark_merged(session, absorbed, match.id)
-        repo.add_alternatives(session, match.id, outcome.alternatives, source_id, merge_id)
-        repo.update_record(session, match.id, outcome.record)
-        repo.add_citations(session, match.id, outcome.record, start=len(stored.references))
-        repo.resolve_citations(session, match.id, outcome.record)
-        report.merged += 1
-        report.record_ids.append(match.id)
+def _store_text(session: Session, source_id: int, handle: BinaryIO, encoding: str) -> None:
+    """The source verbatim: decoding is lossless, so the chunks re-encode to the same bytes."""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    seq = 0
+    while block := handle.read(BLOCK):
+        repo.add_chunk(session, source_id, seq, decoder.decode(block))
+        seq += 1
+    tail = decoder.decode(b"", final=True)
+    if tail or seq == 0:
+        repo.add_chunk(session, source_id, seq, tail)
+
+
+def _items(reader: InputFormat, handle: BinaryIO, info: Survey,
+           origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+    handle.seek(0)
+    if reader.stream is not None:
+        # utf-8-sig drops a BOM; newline=None turns CRLF and CR into LF as it streams.
+        text_encoding = "utf-8-sig" if info.encoding == "utf-8" else info.encoding
+        stream = io.TextIOWrapper(handle, encoding=text_encoding, newline=None)
+        try:
+            yield from reader.stream(stream, origin)
+        finally:
+            stream.detach()  # the caller owns the handle
         return
-    record_id = repo.insert_record(session, record, make_key(record, _TakenKeys(session)))
-    repo.link_source(session, record_id, source_id, index, entry.line)
-    repo.add_citations(session, record_id, record)
-    repo.resolve_references_of(session, record_id)
-    repo.resolve_citations(session, record_id, record)
-    report.new += 1
-    report.record_ids.append(record_id)
+    yield from reader.parse(for_parsing(handle.read().decode(info.encoding)), origin)
 
 
-def ingest_bytes(engine: Engine, data: bytes, origin: str, fmt: str | None = None) -> FileReport:
-    """Ingest one input; expected failures end up in the report, never half in the database."""
+def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None = None
+                ) -> FileReport:
+    """Ingest one seekable input; expected failures end up in the report."""
     report = FileReport(origin)
     try:
-        raw, encoding = decode(data, origin)
-        text = for_parsing(raw)
-        reader = parsers.get(fmt) if fmt else parsers.detect(text, origin)
+        info = survey(handle, origin)
+        reader = parsers.get(fmt) if fmt else parsers.detect(info.head, origin)
     except Her2kbError as exc:
         report.error = str(exc)
         return report
     report.format = reader.name
-    sha256 = hashlib.sha256(data).hexdigest()
-    with Session(engine) as session, session.begin():
-        if repo.source_by_sha(session, sha256) is not None:
+    writer_options = {"sqlite_begin": "IMMEDIATE"}  # take the write lock before reading
+    with engine.connect().execution_options(**writer_options) as connection, \
+            Session(bind=connection) as session:
+        transaction = session.begin()
+        if repo.source_by_sha(session, info.sha256) is not None:
             report.skipped = True
+            transaction.rollback()
             return report
-        items = list(reader.parse(text, origin))
-        entries = [item for item in items if isinstance(item, ParsedEntry)]
-        report.problems = [str(item) for item in items if isinstance(item, ParseProblem)]
-        if not entries:
-            report.error = report.error or f"{origin}: no record could be read as {reader.name}"
+        source_id = repo.add_source(session, info.sha256, reader.name, origin, info.encoding,
+                                    info.size)
+        _store_text(session, source_id, handle, info.encoding)
+        writer = BatchWriter(session, source_id,
+                             lambda line, text: report.note(report.warnings,
+                                                            f"{origin}:{line}: {text}"))
+        entries = 0
+        for item in _items(reader, handle, info, origin):
+            if isinstance(item, ParseProblem):
+                report.note(report.problems, str(item))
+                continue
+            for warning in item.warnings:
+                report.note(report.warnings, f"{origin}:{item.line}: {warning}")
+            writer.add(item, entries)
+            entries += 1
+        writer.flush()
+        if entries == 0:
+            transaction.rollback()  # a file no reader could use is reported, not stored
+            report.error = f"{origin}: no record could be read as {reader.name}"
             return report
-        source_id = repo.add_source(session, sha256, reader.name, origin, encoding, raw)
-        for index, entry in enumerate(entries):
-            report.warnings.extend(f"{origin}:{entry.line}: {w}" for w in entry.warnings)
-            _store_entry(session, entry, index, source_id, report)
+        transaction.commit()
+    report.new, report.merged, report.unchanged = (
+        writer.counts.new, writer.counts.merged, writer.counts.unchanged)
     return report
+
+
+def ingest_bytes(engine: Engine, data: bytes, origin: str, fmt: str | None = None) -> FileReport:
+    """ingest_file for bytes in memory (stdin, tests, the Python API)."""
+    return ingest_file(engine, io.BytesIO(data), origin, fmt)

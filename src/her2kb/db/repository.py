@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..identifiers import doi_key
@@ -18,6 +18,7 @@ from .tables import (
     MergeLogRow,
     RecordRow,
     RecordSourceRow,
+    SourceChunkRow,
     SourceRow,
 )
 
@@ -26,7 +27,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _index_columns(record: Record) -> dict[str, Any]:
+def index_columns(record: Record) -> dict[str, Any]:
     """The searchable and matchable copies kept beside the JSON document."""
     terms = record.keywords + [m.descriptor for m in record.mesh] + record.substances
     return {
@@ -50,12 +51,22 @@ def source_by_sha(session: Session, sha256: str) -> SourceRow | None:
 
 
 def add_source(session: Session, sha256: str, fmt: str, origin: str, encoding: str,
-               raw_text: str) -> int:
+               byte_size: int) -> int:
     row = SourceRow(sha256=sha256, format=fmt, origin=origin, encoding=encoding,
-                    raw_text=raw_text, ingested_at=now())
+                    byte_size=byte_size, ingested_at=now())
     session.add(row)
     session.flush()
     return row.id
+
+
+def add_chunk(session: Session, source_id: int, seq: int, text: str) -> None:
+    session.execute(insert(SourceChunkRow), [{"source_id": source_id, "seq": seq, "text": text}])
+
+
+def source_text(session: Session, source_id: int) -> str:
+    """The whole stored text of a source, chunks joined in order."""
+    query = select(SourceChunkRow.text).where(SourceChunkRow.source_id == source_id)
+    return "".join(session.scalars(query.order_by(SourceChunkRow.seq)))
 
 
 def key_taken(session: Session, key: str) -> bool:
@@ -64,7 +75,7 @@ def key_taken(session: Session, key: str) -> bool:
 
 def insert_record(session: Session, record: Record, key: str) -> int:
     stamp = now()
-    row = RecordRow(citation_key=key, created_at=stamp, updated_at=stamp, **_index_columns(record))
+    row = RecordRow(citation_key=key, created_at=stamp, updated_at=stamp, **index_columns(record))
     session.add(row)
     session.flush()
     return row.id
@@ -73,7 +84,7 @@ def insert_record(session: Session, record: Record, key: str) -> int:
 def update_record(session: Session, record_id: int, record: Record) -> None:
     session.execute(
         update(RecordRow).where(RecordRow.id == record_id)
-        .values(updated_at=now(), **_index_columns(record))
+        .values(updated_at=now(), **index_columns(record))
     )
 
 
@@ -125,17 +136,6 @@ def mark_merged(session: Session, absorbed_id: int, survivor_id: int) -> None:
     session.execute(
         update(RecordRow).where(RecordRow.id == absorbed_id)
         .values(merged_into=survivor_id, updated_at=now())
-    )
-
-
-def add_citations(session: Session, record_id: int, record: Record, start: int = 0) -> None:
-    """Citation rows for the record's references after the first `start` (already stored)."""
-    session.add_all(
-        CitationRow(citing_id=record_id, position=n, title=ref.title,
-                    container_title=ref.container_title, year=ref.year,
-                    doi_norm=doi_key(ref.doi),
-                    title_key=match_key(ref.title) if ref.title else None)
-        for n, ref in enumerate(record.references[start:], start=start + 1)
     )
 
 

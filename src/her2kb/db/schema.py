@@ -75,12 +75,6 @@ def backup(path: Path, revision: str) -> Path:
     return target
 
 
-def _set_wal(engine: Engine) -> None:
-    # journal_mode persists in the file and cannot change inside a transaction.
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-
-
 def open_database(path: Path) -> tuple[Engine, str | None]:
     """An engine on a database at head, plus a note for stderr when it was upgraded."""
     if path.exists() and path.is_dir():
@@ -108,5 +102,4 @@ def open_database(path: Path) -> tuple[Engine, str | None]:
         saved = backup(path, current)
         _upgrade(engine)
         note = f"upgraded {path} from schema {current} to {head}; backup at {saved}"
-    _set_wal(engine)
     return engine, note

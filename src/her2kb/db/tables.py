@@ -48,7 +48,11 @@ class RecordRow(Base):
 
 
 class SourceRow(Base):
-    """A source text exactly as received; sha256 over its bytes makes re-ingest a no-op."""
+    """A source as received; sha256 over its bytes makes re-ingest a no-op.
+
+    The text itself is in `source_chunk`: SQLite caps one value at 1 GB, and chunks let
+    a large export be stored while it streams.
+    """
 
     __tablename__ = "source"
 
@@ -57,8 +61,20 @@ class SourceRow(Base):
     format: Mapped[str] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(Text)
     encoding: Mapped[str] = mapped_column(Text)
-    raw_text: Mapped[str] = mapped_column(Text)
+    byte_size: Mapped[int] = mapped_column(Integer)
     ingested_at: Mapped[str] = mapped_column(Text)
+
+
+class SourceChunkRow(Base):
+    """Consecutive pieces of a source's text, exactly as decoded (`encoding`), in `seq` order."""
+
+    __tablename__ = "source_chunk"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class RecordSourceRow(Base):

@@ -62,7 +62,8 @@ FIELD_MAP: dict[str, str | None] = {
     # BibTeX has no place for these; CSL-JSON keeps them under `custom`.
     "type": None,  # the entry type, TYPE_MAP
     "authors_truncated": None,  # written as `and others` in author
-    "available_date": None, "accessed": None, "pii": None, "page_as_printed": None, "mesh": None, "substances": None,
+    "available_date": None, "accessed": None, "pii": None,
+    "page_as_printed": None, "mesh": None, "substances": None,
     "publication_types": None, "original_type": None, "open_access": None, "top_cited": None,
     "relations": None,  # `note` would print errata in every formatted reference
     "references": None, "references_total_stated": None, "full_text_excerpt": None,
