@@ -145,3 +145,15 @@ def test_python_dash_m_and_no_traceback_for_foreign_db(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert "did not create" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_export_chosen_records_in_the_given_order() -> None:
+    run("ingest", str(SEEDS))
+    result = run("export", "--csl-json", "--key", "nahta2012molecular", "--id", "1")
+    assert result.exit_code == 0
+    assert [i["id"] for i in json.loads(result.stdout)] == ["trastuzumab2007",
+                                                            "nahta2012molecular"]
+    assert run("export", "--csl-json", "--key", "nobody1999").exit_code == 1
+    assert run("export", "--csl-json", "--id", "1", "resistance").exit_code == 2
+    assert run("export", "--csl-json", "--encoding", "ascii").exit_code == 2
+    assert run("export", "--bibtex", "--format", "csl-json").exit_code == 2

@@ -14,10 +14,14 @@ from .conftest import SEEDS
 SAMPLES = Path(__file__).parent / "samples"
 SEED_FORMATS = {"000": "scilit-page", "001": "ingenta-page", "002": "endnote",
                 "003": "pubmed-page", "004": "pubmed-page"}
-SAMPLE_FORMATS = {"pubmed": "pubmed-page", "scilit": "scilit-page", "ingenta": "ingenta-page"}
+SAMPLE_FORMATS = {
+    "pubmed": "pubmed-page", "scilit": "scilit-page", "ingenta": "ingenta-page", "ris": "ris",
+    "medline": "medline", "bibtex": "bibtex", "csljson": "csl-json", "endnote": "endnote",
+    "pubmed_xml": "pubmed-xml", "endnote_xml": "endnote-xml",
+}
 CASES = [pytest.param(p, SEED_FORMATS[p.name[:3]], id=p.name[:3]) for p in sorted(SEEDS.iterdir())]
 CASES += [pytest.param(p, SAMPLE_FORMATS[p.parent.name], id=f"{p.parent.name}/{p.stem}")
-          for p in sorted(SAMPLES.glob("*/*.txt"))]
+          for p in sorted(SAMPLES.glob("*/*")) if p.parent.name in SAMPLE_FORMATS]
 
 
 @pytest.mark.parametrize(("path", "name"), CASES)

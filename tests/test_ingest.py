@@ -91,7 +91,7 @@ def test_failure_mid_file_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
 
     def failing_resolve(*args: object, **kwargs: object) -> int:
         calls["n"] += 1
-        if calls["n"] == 2:  # after both records were written, before the commit
+        if calls["n"] == 1:  # after the batch of both records was written, before the commit
             raise RuntimeError("disk on fire")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -102,7 +102,7 @@ def test_failure_mid_file_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     with engine.connect() as conn:
         counts = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
                   for t in ("source", "source_chunk", "record", "record_source")]
-    assert calls["n"] == 2
+    assert calls["n"] == 1
     assert counts == [0, 0, 0, 0]
 
 

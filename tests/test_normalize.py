@@ -129,3 +129,12 @@ def test_normalize_pipeline() -> None:
     assert out.full_text_excerpt == "1. Introduction The body 20–30% goes on."
     assert out.keywords == ["a", "b"]
     assert normalize(out) == out
+
+
+def test_repair_drops_invisible_names_and_empty_strings() -> None:
+    from her2kb.records import Name
+
+    record = Record(title="\u200b", author=[Name(family="\u200b\u00a0"), Name(family="Ok")],
+                    keywords=["\u00a0", "x"])
+    out = normalize(record)
+    assert (out.title, [a.family for a in out.author], out.keywords) == (None, ["Ok"], ["x"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,11 +12,15 @@ from sqlalchemy.orm import Session
 from . import exporters, parsers, render
 from .app import App
 from .db import repository as repo
+from .db.repository import RecordRow
 from .db.stored import stored_records
-from .errors import ExportError
+from .errors import ExportError, NotFoundError
+from .records import StoredRecord
 from .search import search
 
 ALL_HITS = 1_000_000_000
+# The user-facing style names (bibliography.STYLES); listed here so --help needs no citeproc.
+STYLE_NAMES = ["vancouver", "apa", "ama", "ieee", "harvard"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -29,43 +33,86 @@ def _format_flags(command: F) -> F:
     return command
 
 
+def _select(session: Session, query: str | None, ids: tuple[int, ...],
+            keys: tuple[str, ...]) -> list[RecordRow]:
+    """Live rows: every one, or those matching QUERY (ranked), or the --id/--key list in order."""
+    if ids or keys:
+        wanted = [str(i) for i in ids] + list(keys)
+        rows = []
+        for item in wanted:
+            row = repo.row_by_id_or_key(session, item)
+            if row is None:
+                raise NotFoundError(f"no record with id or key {item!r}; see `her2kb list`")
+            rows.append(row)
+        return rows
+    if query is None:
+        return repo.live_rows(session)
+    found = [hit.id for hit in search(session, query, ALL_HITS)]
+    by_id = {row.id: row for row in repo.live_rows(session, found)}
+    return [by_id[i] for i in found if i in by_id]
+
+
+def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str,
+            encoding: str) -> Callable[[Sequence[StoredRecord]], str]:
+    """The function that turns the selection into text; conflicting choices are usage errors."""
+    if fmt and format_name and fmt != format_name:
+        raise click.UsageError(f"--{fmt} and --format {format_name} disagree; give one")
+    chosen = fmt or format_name
+    if style:
+        if chosen:
+            raise click.UsageError("--style writes a reference list; drop the format flag")
+        from . import bibliography
+
+        return lambda items: bibliography.render(items, style, to)
+    if not chosen:
+        flags = ", ".join("--" + n for n in exporters.names())
+        raise click.UsageError(f"choose a format ({flags}) or a --style")
+    try:
+        exporter = exporters.get(chosen)
+    except ExportError as exc:
+        raise click.UsageError(str(exc)) from None
+    if encoding == "ascii":
+        if exporter.export_ascii is None:
+            raise click.UsageError(f"--encoding ascii is for the BibTeX family, not {chosen}")
+        return exporter.export_ascii
+    return exporter.export
+
+
 @click.command()
 @click.argument("query", required=False)
 @_format_flags
 @click.option("--format", "format_name", metavar="NAME",
               help=f"Export format by name ({', '.join(exporters.names())}).")
+@click.option("--style", type=click.Choice(STYLE_NAMES),
+              help="A formatted reference list in this citation style.")
+@click.option("--to", type=click.Choice(["text", "html", "markdown"]), default="text",
+              show_default=True, help="Markup of a --style reference list.")
+@click.option("--encoding", type=click.Choice(["utf-8", "ascii"]), default="utf-8",
+              show_default=True, help="ascii: LaTeX macros for non-ASCII (BibTeX family).")
+@click.option("--id", "ids", type=int, multiple=True, help="Export this record (repeatable).")
+@click.option("--key", "keys", multiple=True, help="Export the record with this citation key "
+              "(repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of stdout.")
 @click.pass_obj
 def export(app: App, query: str | None, fmt: str | None, format_name: str | None,
-           output: Path | None) -> None:
-    """Write the library, or the records matching QUERY, as BibTeX, CSL-JSON ...
+           style: str | None, to: str, encoding: str, ids: tuple[int, ...],
+           keys: tuple[str, ...], output: Path | None) -> None:
+    """Write the library, the records matching QUERY, or chosen records.
 
     \b
     Example:
       her2kb export --bibtex > library.bib
       her2kb export --csl-json -o resistance.json resistance
+      her2kb export --ris --key nahta2012molecular --id 4
+      her2kb export --style vancouver --to markdown trastuzumab
     """
-    if fmt and format_name and fmt != format_name:
-        raise click.UsageError(f"--{fmt} and --format {format_name} disagree; give one")
-    chosen = fmt or format_name
-    if not chosen:
-        raise click.UsageError(
-            f"choose a format: {', '.join('--' + n for n in exporters.names())}"
-        )
-    try:
-        exporter = exporters.get(chosen)
-    except ExportError as exc:
-        raise click.UsageError(str(exc)) from None
+    write = _writer(fmt, format_name, style, to, encoding)
+    if query is not None and (ids or keys):
+        raise click.UsageError("give a QUERY or --id/--key, not both")
     with Session(app.engine()) as session:
-        if query is None:
-            rows = repo.live_rows(session)
-        else:
-            ids = [hit.id for hit in search(session, query, ALL_HITS)]
-            by_id = {row.id: row for row in repo.live_rows(session, ids)}
-            rows = [by_id[i] for i in ids if i in by_id]
-        items = stored_records(session, rows)
-    text = exporter.export(items)
+        items = stored_records(session, _select(session, query, ids, keys))
+    text = write(items)
     if output is None:
         click.echo(text, nl=False)
     else:

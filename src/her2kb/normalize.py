@@ -6,8 +6,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from .pages import expand_pages
-from .records import Record
+from .records import Name, Record
 from .text import clean_block, clean_spaces, repair_mojibake
 
 # Long text keeps its paragraph breaks; every other string is one line.
@@ -21,16 +23,6 @@ _BODY_START = re.compile(
 )
 
 
-def _walk(value: Any, clean: Callable[[str], str]) -> Any:
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, list):
-        return [_walk(item, clean) for item in value]
-    if isinstance(value, dict):
-        return {key: _walk(item, clean) for key, item in value.items()}
-    return value
-
-
 def _repair_line(value: str) -> str:
     return clean_spaces(repair_mojibake(value))
 
@@ -39,17 +31,48 @@ def _repair_block(value: str) -> str:
     return clean_block(repair_mojibake(value))
 
 
+def _repaired(value: Any, tidy: Callable[[str], str]) -> Any:
+    """`value` with every string tidied; the very same object when nothing changed.
+
+    Walking the models in place (rather than dump and re-validate) keeps this step cheap
+    on the common case, clean ASCII text, where it allocates nothing.
+    """
+    if isinstance(value, str):
+        fixed = tidy(value)
+        return value if fixed == value else (fixed or None)
+    if isinstance(value, list):
+        items = [_repaired(item, tidy) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return [item for item in items if item is not None]
+    if isinstance(value, BaseModel):
+        update = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _repaired(old, tidy)
+            if new is not old:
+                update[name] = new
+        if not update:
+            return value
+        fixed = value.model_copy(update=update)
+        # A name that was only invisible characters is no name: drop it from its list.
+        if isinstance(fixed, Name) and not (fixed.family or fixed.literal):
+            return None
+        return fixed
+    return value
+
+
 def repair_text(record: Record) -> Record:
     """Mojibake repair and space clean-up on every string field, nested ones included."""
-    data = record.model_dump(by_alias=False, exclude_defaults=True)
-    repaired: dict[str, Any] = {}
-    for key, value in data.items():
-        tidy = _repair_block if key in _BLOCK_FIELDS else _repair_line
-        repaired[key] = _walk(value, tidy)
-    repaired = {k: v for k, v in repaired.items() if v not in (None, "")}
-    if repaired == data:
-        return record
-    return Record.model_validate(repaired)
+    update = {}
+    for name in Record.model_fields:
+        old = getattr(record, name)
+        if old is None or isinstance(old, bool | int):
+            continue
+        new = _repaired(old, _repair_block if name in _BLOCK_FIELDS else _repair_line)
+        if new is not old:
+            update[name] = new
+    return record.model_copy(update=update) if update else record
 
 
 def split_run_on_abstract(record: Record) -> Record:

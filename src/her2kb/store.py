@@ -38,6 +38,10 @@ class Counts:
 class KeyAllocator:
     """Citation keys unique across the library; cached per base key for one batch."""
 
+    # Keys are [a-z0-9_:-] only, so a base needs no GLOB escaping, and the unique index
+    # on citation_key serves the prefix scan.
+    QUERY = "SELECT citation_key FROM record WHERE citation_key GLOB ?"
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self.taken: dict[str, set[str]] = {}
@@ -46,11 +50,8 @@ class KeyAllocator:
         base = base_key(record)
         keys = self.taken.get(base)
         if keys is None:
-            # Keys are [a-z0-9_:-] only, so the base needs no GLOB escaping; the unique
-            # index on citation_key serves the prefix scan.
-            prefix = RecordRow.citation_key.op("GLOB")(base + "*")
-            query = select(RecordRow.citation_key).where(prefix)
-            keys = self.taken[base] = set(self.session.scalars(query))
+            rows = self.session.connection().exec_driver_sql(self.QUERY, (base + "*",))
+            keys = self.taken[base] = {key for (key,) in rows}
         key = make_key(record, keys)
         keys.add(key)
         return key
@@ -61,10 +62,13 @@ class KeyAllocator:
 
 @dataclass
 class BatchWriter:
+    """Collects a file's records and writes them a batch at a time."""
+
     session: Session
     source_id: int
     warn: Callable[[int, str], None]
     counts: Counts = field(default_factory=Counts)
+    _incoming: list[tuple[Record, ParsedEntry, int]] = field(default_factory=list)
     _records: list[dict[str, Any]] = field(default_factory=list)
     _links: list[dict[str, Any]] = field(default_factory=list)
     _citations: list[dict[str, Any]] = field(default_factory=list)
@@ -76,28 +80,48 @@ class BatchWriter:
         self._next_id = (self.session.scalar(select(func.max(RecordRow.id))) or 0) + 1
 
     def add(self, entry: ParsedEntry, index: int) -> None:
-        record = normalize(entry.record)
-        if record.doi or record.pmid or record.pmcid:
-            self.flush()  # a match may be waiting in the pending batch
-            if self._merge(record, entry, index):
-                return
+        self._incoming.append((normalize(entry.record), entry, index))
+        if len(self._incoming) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Match the batch against the library (one query per identifier kind), then write."""
+        incoming, self._incoming = self._incoming, []
+        if not incoming:
+            return
+        known = repo.identifier_index(self.session, [record for record, _, _ in incoming])
+        pending: dict[str, int] = {}  # identifiers of this batch's not yet written records
+        for record, entry, index in incoming:
+            keys = repo.identifier_keys(record)
+            if any(key in pending for key in keys):
+                self._write()  # the match is waiting in this batch: write it first
+                known.update(pending)
+                pending = {}
+            if any(key in known for key in keys):
+                survivor = self._merge(record, entry, index)
+                if survivor is not None:
+                    known.update(dict.fromkeys(keys, survivor))
+                    continue
+            record_id = self._queue(record, entry, index)
+            pending.update({key: record_id for key in keys if key not in pending})
+        self._write()
+
+    def _queue(self, record: Record, entry: ParsedEntry, index: int) -> int:
         record_id, self._next_id = self._next_id, self._next_id + 1
-        row = repo.index_columns(record)
         stamp = repo.now()
         self._records.append(
             {"id": record_id, "citation_key": self.keys.allocate(record), "created_at": stamp,
-             "updated_at": stamp, "merged_into": None, **row}
+             "updated_at": stamp, "merged_into": None, **repo.index_columns(record)}
         )
         self._links.append({"record_id": record_id, "source_id": self.source_id,
                             "entry_index": index, "line": entry.line})
         self._citations.extend(citation_rows(record_id, record))
         self._new.append((record_id, record))
         self.counts.new += 1
-        if len(self._records) >= BATCH_SIZE:
-            self.flush()
+        return record_id
 
-    def flush(self) -> None:
-        """Write the pending batch; then link references both ways for its new records."""
+    def _write(self) -> None:
+        """One executemany per table; then link references both ways for the new records."""
         if not self._records:
             return
         self.session.execute(insert(RecordRow), self._records)
@@ -107,12 +131,12 @@ class BatchWriter:
         for record_id, record in self._new:
             if record.references:
                 repo.resolve_references_of(self.session, record_id)
-            repo.resolve_citations(self.session, record_id, record)
+        repo.resolve_citations(self.session, self._new)
         self._records, self._links, self._citations, self._new = [], [], [], []
         self.keys.forget()
 
-    def _merge(self, record: Record, entry: ParsedEntry, index: int) -> bool:
-        """Merge into the first live record sharing an identifier; False if none fits."""
+    def _merge(self, record: Record, entry: ParsedEntry, index: int) -> int | None:
+        """Merge into the first live record sharing an identifier: the survivor's id, or None."""
         for match in repo.live_matches(self.session, record):
             stored = repo.load_record(match)
             reason = conflict(stored, record)
@@ -124,7 +148,7 @@ class BatchWriter:
             if not outcome.changed and not outcome.alternatives:
                 repo.link_source(self.session, match.id, self.source_id, index, entry.line)
                 self.counts.unchanged += 1
-                return True
+                return match.id
             absorbed = repo.insert_record(self.session, record, self.keys.allocate(record))
             self._next_id = max(self._next_id, absorbed + 1)
             repo.link_source(self.session, absorbed, self.source_id, index, entry.line)
@@ -136,10 +160,10 @@ class BatchWriter:
             added = citation_rows(match.id, outcome.record, start=len(stored.references))
             if added:
                 self.session.execute(insert(CitationRow), added)
-            repo.resolve_citations(self.session, match.id, outcome.record)
+            repo.resolve_citations(self.session, [(match.id, outcome.record)])
             self.counts.merged += 1
-            return True
-        return False
+            return match.id
+        return None
 
 
 def citation_rows(record_id: int, record: Record, start: int = 0) -> list[dict[str, Any]]:

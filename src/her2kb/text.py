@@ -60,6 +60,8 @@ def _gbk_char(pair: str) -> str:
 
 def repair_mojibake(value: str) -> str:
     """UTF-8-as-cp1252 via ftfy, then the narrow GBK-as-Latin-1 pass ftfy leaves alone."""
+    if value.isascii():
+        return value  # every mojibake pattern involves a non-ASCII character
     fixed = ftfy.fix_text(value, normalization="NFC", uncurl_quotes=False,
                           fix_character_width=False, fix_latin_ligatures=False)
     fixed = _GBK_PAIR.sub(lambda m: _gbk_char(m.group()), fixed)

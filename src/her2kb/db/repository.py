@@ -94,19 +94,52 @@ def link_source(session: Session, record_id: int, source_id: int, entry_index: i
                                 entry_index=entry_index, line=line))
 
 
+def _identifier_columns(record: Record) -> list[tuple[Any, str]]:
+    pairs = [(RecordRow.doi_norm, doi_key(record.doi)), (RecordRow.pmid, record.pmid),
+             (RecordRow.pmcid, record.pmcid)]
+    return [(column, value) for column, value in pairs if value]
+
+
 def live_matches(session: Session, record: Record) -> list[RecordRow]:
-    """Live records sharing a DOI, PMID or PMCID with `record`."""
-    clauses = []
-    if record.doi:
-        clauses.append(RecordRow.doi_norm == doi_key(record.doi))
-    if record.pmid:
-        clauses.append(RecordRow.pmid == record.pmid)
-    if record.pmcid:
-        clauses.append(RecordRow.pmcid == record.pmcid)
-    if not clauses:
-        return []
-    query = select(RecordRow).where(RecordRow.merged_into.is_(None), or_(*clauses))
-    return list(session.scalars(query.order_by(RecordRow.id)))
+    """Live records sharing a DOI, PMID or PMCID with `record`, oldest first.
+
+    One query per identifier, each on its own index (an OR of the three lets SQLite
+    fall back to scanning).
+    """
+    found: dict[int, RecordRow] = {}
+    for column, value in _identifier_columns(record):
+        for row in session.scalars(select(RecordRow).where(column == value)):
+            if row.merged_into is None:
+                found[row.id] = row
+    return [found[key] for key in sorted(found)]
+
+
+def identifier_index(session: Session, records: Sequence[Record]) -> dict[str, int]:
+    """`doi:…`/`pmid:…`/`pmcid:…` -> the oldest live record holding it, for a whole batch."""
+    wanted: dict[str, set[str]] = {"doi_norm": set(), "pmid": set(), "pmcid": set()}
+    for record in records:
+        for column, value in _identifier_columns(record):
+            wanted[column.key].add(value)
+    index: dict[str, int] = {}
+    for name, values in wanted.items():
+        column = getattr(RecordRow, name)
+        for chunk in _chunks(sorted(values)):
+            query = select(column, RecordRow.id).where(column.in_(chunk),
+                                                       RecordRow.merged_into.is_(None))
+            for value, record_id in session.execute(query.order_by(RecordRow.id)):
+                index.setdefault(f"{name}:{value}", record_id)
+    return index
+
+
+def identifier_keys(record: Record) -> list[str]:
+    """The keys `identifier_index` uses for this record's own identifiers."""
+    return [f"{column.key}:{value}" for column, value in _identifier_columns(record)]
+
+
+def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    """Slices small enough for SQLite's limit on bound parameters."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def load_record(row: RecordRow) -> Record:
@@ -139,40 +172,38 @@ def mark_merged(session: Session, absorbed_id: int, survivor_id: int) -> None:
     )
 
 
-def resolve_citations(session: Session, record_id: int, record: Record) -> int:
-    """Point unresolved references at this record when DOI, or title and year, agree."""
-    clauses = []
-    if record.doi:
-        clauses.append(CitationRow.doi_norm == doi_key(record.doi))
-    if record.title:
-        same_title = CitationRow.title_key == match_key(record.title)
-        if record.year:
-            same_title &= or_(CitationRow.year.is_(None), CitationRow.year == record.year)
-        clauses.append(same_title)
-    if not clauses:
-        return 0
-    result = session.execute(
-        update(CitationRow)
-        .where(CitationRow.cited_id.is_(None), CitationRow.citing_id != record_id, or_(*clauses))
-        .values(cited_id=record_id)
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+def resolve_citations(session: Session, new: Sequence[tuple[int, Record]]) -> None:
+    """Point unresolved references at these records when DOI, or title and year, agree."""
+    by_doi = {doi_key(r.doi): (i, r.year) for i, r in new if r.doi}
+    by_title = {match_key(r.title): (i, r.year) for i, r in new if r.title}
+    if not by_doi and not by_title:
+        return
+    updates: dict[int, int] = {}
+    for column, index in ((CitationRow.doi_norm, by_doi), (CitationRow.title_key, by_title)):
+        for chunk in _chunks(sorted(k for k in index if k)):
+            query = select(CitationRow.id, column, CitationRow.year, CitationRow.citing_id).where(
+                column.in_(chunk), CitationRow.cited_id.is_(None))
+            for citation_id, value, year, citing_id in session.execute(query):
+                record_id, record_year = index[value]
+                fits = year is None or record_year is None or year == record_year
+                if fits and citing_id != record_id and citation_id not in updates:
+                    updates[citation_id] = record_id
+    if updates:
+        session.execute(update(CitationRow), [{"id": c, "cited_id": r} for c, r in updates.items()])
 
 
 def resolve_references_of(session: Session, record_id: int) -> None:
     """Link this record's own references to works already in the library."""
     for citation in session.scalars(select(CitationRow).where(CitationRow.citing_id == record_id)):
-        clauses = []
-        if citation.doi_norm:
-            clauses.append(RecordRow.doi_norm == citation.doi_norm)
-        if citation.title_key:
-            clauses.append(RecordRow.title_key == citation.title_key)
-        if not clauses:
-            continue
-        query = select(RecordRow.id, RecordRow.year).where(
-            RecordRow.merged_into.is_(None), RecordRow.id != record_id, or_(*clauses)
-        )
-        for cited_id, year in session.execute(query.order_by(RecordRow.id)):
+        candidates: dict[int, int | None] = {}
+        for column, value in ((RecordRow.doi_norm, citation.doi_norm),
+                              (RecordRow.title_key, citation.title_key)):
+            if value:
+                query = select(RecordRow.id, RecordRow.year).where(
+                    column == value, RecordRow.merged_into.is_(None), RecordRow.id != record_id)
+                candidates.update((row_id, year) for row_id, year in session.execute(query))
+        for cited_id in sorted(candidates):
+            year = candidates[cited_id]
             if citation.year is None or year is None or year == citation.year:
                 citation.cited_id = cited_id
                 break
