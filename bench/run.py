@@ -1,0 +1,170 @@
+"""Ingest and export benchmark, measured side by side in one run.
+
+    python bench/run.py --sizes 10000,100000          # results as a Markdown table
+
+For each size: a synthetic corpus (bench/corpus.py) is written as RIS and MEDLINE,
+then timed:
+* `her2kb ingest` of each file in a fresh library (a subprocess; wall time and peak RSS);
+* the storage floor: bare sqlite3 inserting the same rows, FTS5-indexed by the same
+  triggers, with no parsing, matching or provenance at all;
+* rispy's bare parse of the same RIS file;
+* `her2kb export --bibtex` and `--ris` of the ingested library, against bibtexparser's
+  and rispy's writers given the same records already in memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import CorpusGenerator, stored  # noqa: E402
+
+from her2kb import exporters  # noqa: E402
+from her2kb.records import StoredRecord  # noqa: E402
+
+FLOOR_DDL = """
+CREATE TABLE record (id INTEGER PRIMARY KEY, title TEXT, authors TEXT, abstract TEXT,
+  container_title TEXT, keywords TEXT, year INTEGER, doi TEXT, data TEXT);
+CREATE VIRTUAL TABLE record_fts USING fts5(title, authors, abstract, container_title, keywords,
+  content='record', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER record_ai AFTER INSERT ON record BEGIN
+  INSERT INTO record_fts(rowid, title, authors, abstract, container_title, keywords)
+  VALUES (new.id, new.title, new.authors, new.abstract, new.container_title, new.keywords); END;
+"""
+
+
+def timed_child(argv: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def timed(work: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def floor_rows(items: list[StoredRecord]) -> Iterator[tuple[Any, ...]]:
+    for item in items:
+        r = item.record
+        yield (item.id, r.title, "; ".join(a.display() for a in r.author), r.abstract,
+               r.container_title, "; ".join(r.keywords), r.year, r.doi,
+               r.model_dump_json(by_alias=True, exclude_defaults=True))
+
+
+def storage_floor(items: list[StoredRecord], folder: Path) -> float:
+    rows = list(floor_rows(items))  # prepared outside the clock: the floor is storage only
+    conn = sqlite3.connect(folder / "floor.sqlite")
+    conn.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + FLOOR_DDL)
+
+    def insert() -> None:
+        with conn:
+            conn.executemany("INSERT INTO record VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+    seconds = timed(insert)
+    conn.close()
+    return seconds
+
+
+def her2kb(*args: str) -> list[str]:
+    return [sys.executable, "-m", "her2kb", *args]
+
+
+def run_size(size: int, folder: Path) -> dict[str, Any]:
+    items = list(stored(CorpusGenerator(seed=size).records(size)))
+    result: dict[str, Any] = {"records": size}
+    for fmt in ("ris", "medline"):
+        path = folder / f"corpus.{fmt}"
+        path.write_text(exporters.get(fmt).export(items), encoding="utf-8")
+        db = folder / f"{fmt}.sqlite"
+        seconds, peak = timed_child(her2kb("--db", str(db), "ingest", str(path)))
+        result[f"ingest_{fmt}_s"], result[f"ingest_{fmt}_peak_mib"] = seconds, peak
+        result[f"{fmt}_mib"] = path.stat().st_size / 2**20
+    result["floor_s"] = storage_floor(items, folder)
+    import rispy
+
+    ris_text = (folder / "corpus.ris").read_text(encoding="utf-8")
+    result["rispy_parse_s"] = timed(lambda: rispy.loads(ris_text, enforce_list_tags=False))
+    db = str(folder / "ris.sqlite")
+    for fmt in ("bibtex", "ris"):
+        result[f"export_{fmt}_s"], _ = timed_child(
+            her2kb("--db", db, "export", f"--{fmt}", "-o", str(folder / f"out.{fmt}")))
+    result["bibtexparser_write_s"] = bibtexparser_write(items)
+    result["rispy_write_s"] = rispy_write(ris_text)
+    return result
+
+
+def bibtexparser_write(items: list[StoredRecord]) -> float:
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+    from bibtexparser.writer import BibtexFormat
+
+    library = bibtexparser.Library()
+    for item in items:
+        r = item.record
+        fields = [Field("author", " and ".join(f"{a.family}, {a.given}" for a in r.author)),
+                  Field("title", r.title), Field("journal", r.container_title),
+                  Field("year", str(r.year)), Field("volume", r.volume), Field("number", r.issue),
+                  Field("pages", r.page), Field("doi", r.doi or ""), Field("abstract", r.abstract)]
+        library.add(Entry("article", item.key, fields))
+    layout = BibtexFormat()
+    return timed(lambda: bibtexparser.write_string(library, bibtex_format=layout))
+
+
+def rispy_write(ris_text: str) -> float:
+    import rispy
+
+    entries = rispy.loads(ris_text, enforce_list_tags=False)
+    return timed(lambda: rispy.dump(entries, io.StringIO()))
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = ["| records | RIS ingest | MEDLINE ingest | storage floor | ingest ÷ floor (RIS) "
+             "| rispy parse | peak RSS RIS / MEDLINE | export BibTeX (bibtexparser) "
+             "| export RIS (rispy) |", "|---" * 9 + "|"]
+    for r in results:
+        n = r["records"]
+        lines.append(
+            f"| {n:,} | {r['ingest_ris_s']:.1f} s ({n / r['ingest_ris_s']:,.0f}/s) "
+            f"| {r['ingest_medline_s']:.1f} s ({n / r['ingest_medline_s']:,.0f}/s) "
+            f"| {r['floor_s']:.1f} s ({n / r['floor_s']:,.0f}/s) "
+            f"| {r['floor_s'] / r['ingest_ris_s']:.2f}× | {r['rispy_parse_s']:.1f} s "
+            f"| {r['ingest_ris_peak_mib']} / {r['ingest_medline_peak_mib']} MiB "
+            f"| {r['export_bibtex_s']:.1f} s ({r['bibtexparser_write_s']:.1f} s) "
+            f"| {r['export_ris_s']:.1f} s ({r['rispy_write_s']:.1f} s) |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes")
+    parser.add_argument("--json", action="store_true", help="raw numbers as JSON")
+    args = parser.parse_args()
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as folder:
+            results.append(run_size(size, Path(folder)))
+        print(json.dumps(results[-1]), file=sys.stderr)
+    print(json.dumps(results, indent=2) if args.json else table(results))
+
+
+if __name__ == "__main__":
+    main()
