@@ -105,13 +105,26 @@ def test_missing_file_and_record() -> None:
     assert "no record with id or key 'nokey2000'" in shown.stderr
 
 
-@pytest.mark.parametrize("query", ['her2-positive', '"unclosed', "AND", "(((", "*", "NOT x",
+@pytest.mark.parametrize("query", ['her2-positive', '"unclosed', "AND", "(((", "*", "x NOT",
                                    "title:", "a OR", 'x"y', "\x00", "url:https", "-"])
 def test_search_never_crashes(query: str) -> None:
     run("ingest", str(SEEDS))
     result = run("search", query, "--json")
     assert result.exit_code == 0
     assert isinstance(json.loads(result.stdout), list)
+
+
+def test_a_not_with_nothing_before_it_is_a_usage_error() -> None:
+    run("ingest", str(SEEDS))
+    for query in ("NOT review", "resistance OR NOT review"):
+        result = run("search", query)
+        assert result.exit_code == 2
+        assert "NOT needs a term on its left" in result.stderr
+    both = run("search", "trastuzumab AND NOT lapatinib", "--json").stdout
+    assert both == run("search", "trastuzumab NOT lapatinib", "--json").stdout
+    # Seeds 001 and 002 mention lapatinib; the other three mention trastuzumab only.
+    assert sorted(h["key"] for h in json.loads(both)) == [
+        "biological2001", "chen2003strategies", "trastuzumab2007"]
 
 
 def test_show_text_and_json() -> None:

@@ -17,10 +17,10 @@ class App:
     debug: bool
     _engine: Engine | None = field(default=None, repr=False)
 
-    def engine(self) -> Engine:
-        """The library, created or upgraded on first use."""
+    def engine(self, create: bool = False) -> Engine:
+        """The library, upgraded on first use; only commands that add records create it."""
         if self._engine is None:
-            self._engine, note = open_database(self.db_path)
+            self._engine, note = open_database(self.db_path, create=create)
             if note:
                 render.problem(note)
         return self._engine

@@ -89,7 +89,6 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DATE_GLUE = re.compile(rf"\b(\d{{4}})((?:{_MONTHS})(?:-(?:{_MONTHS}))?)(\d{{1,2}})?(?=[;:.,])")
 _ENGINE_NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.)\s*")
 _QUOTE_THEN_PUNCT = re.compile("”([.,])")
-_CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
 def render(items: Sequence[StoredRecord], style: str, to: str = "text") -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import click
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from . import __version__, parsers, render
@@ -20,7 +21,7 @@ from .cli_export import export, formats
 from .db import repository as repo
 from .db.engine import default_path
 from .db.stored import stored_records
-from .errors import Her2kbError, NotFoundError
+from .errors import Her2kbError, NotFoundError, QueryError
 from .ingest import FileReport, ingest_file, iter_inputs
 from .search import search
 
@@ -33,17 +34,31 @@ class Her2kbGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from exc
         except Her2kbError as exc:
             raise click.ClickException(str(exc)) from exc
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig):
+                raise self._internal(ctx, exc) from None
+            raise click.ClickException(
+                "the library is busy: another her2kb is writing to it; try again when it is done"
+            ) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
             raise
         except Exception as exc:
-            app = ctx.obj
-            if (isinstance(app, App) and app.debug) or os.environ.get(RAISE_ENV):
-                raise
-            raise click.ClickException(
-                f"internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it"
-            ) from None
+            raise self._internal(ctx, exc) from None
+
+    @staticmethod
+    def _internal(ctx: click.Context, exc: Exception) -> Exception:
+        """A bug: re-raised under --debug or tests, else one line (SQL errors can be huge)."""
+        app = ctx.obj
+        if (isinstance(app, App) and app.debug) or os.environ.get(RAISE_ENV):
+            return exc
+        first = (str(exc).splitlines() or [""])[0][:200]
+        return click.ClickException(
+            f"internal error ({type(exc).__name__}: {first}); rerun with --debug and report it"
+        )
 
 
 @click.group(cls=Her2kbGroup)
@@ -82,8 +97,10 @@ def _opened(path: str) -> Iterator[BinaryIO]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice([*parsers.names(), "auto"]), default="auto",
-              help="Skip detection and read every input with this reader.")
+@click.option("--format", "fmt", default="auto", metavar="NAME",
+              type=click.Choice([*(n for f in parsers.formats() for n in (f.name, *f.aliases)),
+                                 "auto"], case_sensitive=False),
+              help="Skip detection and read every input with this reader (see `formats`).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON report on stdout.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Also print each reader warning (fields a record lacks, values dropped).")
@@ -98,8 +115,11 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
       her2kb ingest data/seeds/
       her2kb ingest --format endnote export.enw
     """
-    engine = app.engine()
-    files = list(iter_inputs(list(paths)))
+    engine = app.engine(create=True)
+    # The library itself, its -wal/-shm and backups may sit in the folder being ingested.
+    library = str(app.db_path.resolve())
+    files = [f for f in iter_inputs(list(paths))
+             if f == "-" or not str(Path(f).resolve()).startswith(library)]
     reports: list[FileReport] = []
     with render.progress(len(files)) as advance:
         for origin in files:
@@ -146,7 +166,7 @@ def search_command(app: App, query: str, limit: int, as_json: bool) -> None:
         found = [(h, rows[h.id]) for h in hits]
     if as_json:
         render.echo_json([
-            {"id": h.id, "key": r.citation_key, "score": round(-h.score, 4), "year": r.year,
+            {"id": h.id, "key": r.citation_key, "score": -h.score, "year": r.year,
              "title": r.title, "container-title": r.container_title, "snippet": h.snippet}
             for h, r in found
         ])

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from . import exporters, parsers, render
 from .app import App
 from .db import repository as repo
-from .db.repository import RecordRow
+from .db.tables import RecordRow
 from .db.stored import stored_records
 from .errors import ExportError, NotFoundError
 from .records import StoredRecord
@@ -24,11 +24,22 @@ STYLE_NAMES = ["vancouver", "apa", "ama", "ieee", "harvard"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _one_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """click keeps only the last of several flags on one parameter: refuse two instead."""
+    if value is not None:
+        chosen = ctx.meta.setdefault("her2kb_format_flags", set())
+        chosen.add(value)
+        if len(chosen) > 1:
+            raise click.UsageError(f"give one format, not {', '.join(sorted(chosen))}")
+    return value
+
+
 def _format_flags(command: F) -> F:
     """One flag per exporter (`--bibtex`, `--csl-json` ...) on the shared `fmt` parameter."""
     for exporter in reversed(exporters.exporters()):
         command = click.option(
-            f"--{exporter.name}", "fmt", flag_value=exporter.name, help=exporter.description
+            f"--{exporter.name}", "fmt", flag_value=exporter.name, help=exporter.description,
+            callback=_one_format,
         )(command)
     return command
 
@@ -115,9 +126,12 @@ def export(app: App, query: str | None, fmt: str | None, format_name: str | None
     text = write(items)
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        render.problem(f"wrote {len(items)} records to {output}")
+    except OSError as exc:
+        raise ExportError(f"cannot write {output} ({exc.strerror}); check the path") from None
+    render.problem(f"wrote {len(items)} records to {output}")
 
 
 @click.command()

@@ -23,3 +23,7 @@ class ExportError(Her2kbError):
 
 class NotFoundError(Her2kbError):
     """No record with the given id or citation key."""
+
+
+class QueryError(Her2kbError):
+    """A search the user typed that cannot mean what it says (e.g. a leading NOT)."""

@@ -28,6 +28,9 @@ from .store import BatchWriter
 BLOCK = 1 << 20  # bytes per read, and about the size of one stored chunk
 BINARY_SNIFF = 8192
 MAX_NOTES = 1000  # problems and warnings kept per file; the rest are counted
+WRITER_WAIT_MS = 30 * 60 * 1000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+PARSE_CODECS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
 
 
 @dataclass
@@ -103,17 +106,21 @@ def _decodes(handle: BinaryIO, encoding: str) -> tuple[str | None, str]:
 def survey(handle: BinaryIO, origin: str) -> Survey:
     """Hash and size; refuse empty, binary and undecodable input with the file named."""
     handle.seek(0)
-    digest, size, blank = hashlib.sha256(), 0, True
+    digest, size, blank, utf16 = hashlib.sha256(), 0, True, ""
     while block := handle.read(BLOCK):
-        if size == 0 and b"\x00" in block[:BINARY_SNIFF]:
+        if size == 0 and block.startswith(UTF16_BOMS):
+            utf16 = "utf-16-le" if block.startswith(b"\xff\xfe") else "utf-16-be"
+        if size == 0 and not utf16 and b"\x00" in block[:BINARY_SNIFF]:
             raise InputError(f"{origin}: this is a binary file, not text; export it as text first")
         digest.update(block)
         size += len(block)
-        blank = blank and not block.strip()
+        blank = blank and not (block.strip() if not utf16 else block[2:].strip(b"\x00 \r\n\t"))
     if blank:
         raise InputError(f"{origin}: the file is empty; nothing to ingest")
     where = ""
-    for encoding in ("utf-8", "cp1252"):  # cp1252: what old Windows exporters write
+    # An explicit byte order keeps the BOM as U+FEFF, so the stored text re-encodes exactly.
+    encodings = (utf16,) if utf16 else ("utf-8", "cp1252")  # cp1252: old Windows exports
+    for encoding in encodings:
         head, failed_at = _decodes(handle, encoding)
         if head is not None:
             return Survey(digest.hexdigest(), size, encoding, head)
@@ -141,14 +148,16 @@ def _items(reader: InputFormat, handle: BinaryIO, info: Survey,
     handle.seek(0)
     if reader.stream is not None:
         # utf-8-sig drops a BOM; newline=None turns CRLF and CR into LF as it streams.
-        text_encoding = "utf-8-sig" if info.encoding == "utf-8" else info.encoding
+        # These codecs drop the BOM while parsing (the stored text keeps it).
+        text_encoding = PARSE_CODECS.get(info.encoding, info.encoding)
         stream = io.TextIOWrapper(handle, encoding=text_encoding, newline=None)
         try:
             yield from reader.stream(stream, origin)
         finally:
             stream.detach()  # the caller owns the handle
         return
-    yield from reader.parse(for_parsing(handle.read().decode(info.encoding)), origin)
+    text = handle.read().decode(PARSE_CODECS.get(info.encoding, info.encoding))
+    yield from reader.parse(for_parsing(text), origin)
 
 
 def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None = None
@@ -165,6 +174,11 @@ def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None =
     writer_options = {"sqlite_begin": "IMMEDIATE"}  # take the write lock before reading
     with engine.connect().execution_options(**writer_options) as connection, \
             Session(bind=connection) as session:
+        # A writer waits for another writer's file to finish, however long it takes. Set on
+        # the driver connection: through SQLAlchemy it would open the transaction early.
+        driver = connection.connection.driver_connection
+        if driver is not None:
+            driver.execute(f"PRAGMA busy_timeout={WRITER_WAIT_MS}")
         transaction = session.begin()
         if repo.source_by_sha(session, info.sha256) is not None:
             report.skipped = True

@@ -15,10 +15,11 @@ from .text import clean_block, clean_spaces, repair_mojibake
 # Long text keeps its paragraph breaks; every other string is one line.
 _BLOCK_FIELDS = {"abstract", "full_text_excerpt"}
 
-# formats.md §1: %X (and scraped abstracts) can run on into the article body.
-# A numbered or bare section heading after a sentence end starts the body.
+# formats.md §1: %X (and scraped abstracts) can run on into the article body. Only a
+# *numbered* heading after a sentence end starts the body: bare `Background`/`Methods`
+# are the labels of structured abstracts.
 _BODY_START = re.compile(
-    r"(?<=[.!?)\]])\s+(?:\d{1,2}\.\s+)?(?:Introduction|Background|Materials and Methods|Methods)"
+    r"(?<=[.!?)\]])\s+\d{1,2}\.\s+(?:Introduction|Background|Materials and Methods|Methods)"
     r"\b(?=\s+[A-Z(])"
 )
 
@@ -46,7 +47,7 @@ def _repaired(value: Any, tidy: Callable[[str], str]) -> Any:
             return value
         return [item for item in items if item is not None]
     if isinstance(value, BaseModel):
-        update = {}
+        update: dict[str, Any] = {}
         for name in type(value).model_fields:
             old = getattr(value, name)
             new = _repaired(old, tidy)
@@ -54,11 +55,11 @@ def _repaired(value: Any, tidy: Callable[[str], str]) -> Any:
                 update[name] = new
         if not update:
             return value
-        fixed = value.model_copy(update=update)
+        model = value.model_copy(update=update)
         # A name that was only invisible characters is no name: drop it from its list.
-        if isinstance(fixed, Name) and not (fixed.family or fixed.literal):
+        if isinstance(model, Name) and not (model.family or model.literal):
             return None
-        return fixed
+        return model
     return value
 
 

@@ -32,6 +32,8 @@ DOI_SHAPE = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID_SHAPE = re.compile(r"^\d{1,8}$")
 PMCID_SHAPE = re.compile(r"^PMC\d+$")
 MIN_YEAR = 1500
+# Two years ahead covers ahead-of-print issues; taken once, not on every validation.
+LATEST_YEAR = _dt.date.today().year + 2
 
 
 def _csl_alias(name: str) -> str:
@@ -83,7 +85,7 @@ class DateParts(_Model):
     def _plausible(cls, parts: list[list[int]]) -> list[list[int]]:
         if not parts or len(parts) > 2:
             raise ValueError("date-parts holds one date or a range of two")
-        latest = _dt.date.today().year + 2
+        latest = LATEST_YEAR
         for part in parts:
             if not 1 <= len(part) <= 3:
                 raise ValueError("a date is [year], [year, month] or [year, month, day]")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from .errors import QueryError
+
 # Column order of record_fts (migration 0001); bm25 weights follow it. Title first.
 FTS_COLUMNS = ("title", "authors", "abstract", "container_title", "keywords")
 BM25_WEIGHTS = (10.0, 3.0, 1.0, 2.0, 3.0)
@@ -72,11 +74,23 @@ def _terms(query: str) -> list[str]:
 
 
 def match_expression(query: str) -> str | None:
-    """A valid MATCH expression for any input, or None when nothing searchable remains."""
+    """A valid MATCH expression for any input, or None when nothing searchable remains.
+
+    A stray AND/OR is dropped. NOT is binary in FTS5 (`a NOT b`); dropping a NOT that has
+    nothing on its left would invert the search, so that is a QueryError instead.
+    `a AND NOT b` means `a NOT b`.
+    """
     cleaned: list[str] = []
     for part in _terms(query):
+        if part == "NOT" and (not cleaned or cleaned[-1] in ("OR", "NOT")):
+            raise QueryError(
+                "NOT needs a term on its left, as in 'trastuzumab NOT review'; "
+                "quote it to search for the word: '\"not\"'"
+            )
         if part in OPERATORS:
-            if cleaned and cleaned[-1] not in OPERATORS:
+            if cleaned and cleaned[-1] == "AND" and part == "NOT":
+                cleaned[-1] = "NOT"
+            elif cleaned and cleaned[-1] not in OPERATORS:
                 cleaned.append(part)
             continue
         cleaned.append(part)

@@ -160,6 +160,7 @@ class BatchWriter:
             added = citation_rows(match.id, outcome.record, start=len(stored.references))
             if added:
                 self.session.execute(insert(CitationRow), added)
+                repo.resolve_references_of(self.session, match.id)
             repo.resolve_citations(self.session, [(match.id, outcome.record)])
             self.counts.merged += 1
             return match.id

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..identifiers import doi_key
@@ -184,7 +184,7 @@ def resolve_citations(session: Session, new: Sequence[tuple[int, Record]]) -> No
             query = select(CitationRow.id, column, CitationRow.year, CitationRow.citing_id).where(
                 column.in_(chunk), CitationRow.cited_id.is_(None))
             for citation_id, value, year, citing_id in session.execute(query):
-                record_id, record_year = index[value]
+                record_id, record_year = index[str(value)]
                 fits = year is None or record_year is None or year == record_year
                 if fits and citing_id != record_id and citation_id not in updates:
                     updates[citation_id] = record_id

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -75,24 +76,68 @@ def backup(path: Path, revision: str) -> Path:
     return target
 
 
-def open_database(path: Path) -> tuple[Engine, str | None]:
-    """An engine on a database at head, plus a note for stderr when it was upgraded."""
-    if path.exists() and path.is_dir():
-        raise StorageError(f"{path} is a folder; give --db a file path")
+def _create(path: Path) -> None:
+    """Build a new library beside `path`, then link it into place in one step.
+
+    SQLite commits each CREATE of a migration on its own, so a library built in place
+    could be left half-made by a kill or raced by a second process. os.link refuses an
+    existing target: of two processes creating one library, one wins, the other uses it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    draft.unlink(missing_ok=True)
+    engine = make_engine(draft)
+    try:
+        _upgrade(engine)
+        with engine.connect() as connection:  # fold the WAL into the file before linking
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass  # another process created it first; use theirs
+    except OSError:  # a file system without hard links: a plain rename, not race-proof
+        if not path.exists():
+            os.replace(draft, path)
+    finally:
+        for leftover in (draft, *draft.parent.glob(f"{draft.name}-*")):
+            leftover.unlink(missing_ok=True)
+
+
+def _cannot_open(path: Path, exc: DatabaseError) -> StorageError:
+    reason = str(exc.orig) if exc.orig is not None else str(exc)
+    if "file is not a database" in reason or "malformed" in reason:
+        return StorageError(f"{path} is not a SQLite database; choose another file with --db")
+    return StorageError(f"cannot open {path} ({reason}); check that its folder is writable")
+
+
+def open_database(path: Path, create: bool = True) -> tuple[Engine, str | None]:
+    """An engine on a database at head, plus a note for stderr when it was upgraded."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder; give --db a file path")
+    if not path.exists():
+        if not create:
+            raise StorageError(f"there is no library at {path} yet; ingest something first")
+        try:
+            _create(path)
+        except DatabaseError as exc:
+            raise _cannot_open(path, exc) from None
+        except OSError as exc:
+            raise StorageError(f"cannot create {path} ({exc.strerror}); check the folder") from None
     engine = make_engine(path)
     try:
         current = _current_revision(engine, path)
     except DatabaseError as exc:
         engine.dispose()
-        raise StorageError(
-            f"{path} is not a SQLite database; choose another file with --db"
-        ) from exc
+        raise _cannot_open(path, exc) from None
     head = head_revision()
     note = None
     if current is None:
-        _upgrade(engine)
-    elif current != head:
+        engine.dispose()
+        raise StorageError(f"{path} is an empty SQLite file, not a her2kb library; "
+                           "remove it or choose another file with --db")
+    if current != head:
         known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
         if current not in known:
             engine.dispose()

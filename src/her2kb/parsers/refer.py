@@ -1,51 +1,99 @@
 """EndNote tagged / Refer (`%0 Journal Article`, `%T title`, ...), formats.md §1.
 
-One field per line as `%X value`; a line without a tag continues the previous
-value; blank lines separate records. Two real-world quirks handled here:
+One field per line as `%X value`; a line without a tag continues the previous value;
+runs of blank lines (Google Scholar writes two) separate records, and so does a new
+`%0` line. The reader streams: it holds one record at a time. Quirks handled here:
 * the collapsed one-line record (`%0 Journal Article %T ... %A ... %U ...`, seed 002),
   split before every known tag token that follows whitespace;
-* `%R` is EndNote's DOI field but a report number in classic refer: it is a DOI
-  only when it holds one.
+* `%R` is EndNote's DOI field but a report number in classic refer: a DOI only when
+  it holds one;
+* EndNote relabels generic fields per reference type (BY_TYPE): a journal article's
+  `%7` is its Epub Date, a book's `%B` its series;
+* a trailing comma (`%A World Health Organization,`) is EndNote's mark for a name not
+  to invert: a corporate author;
+* `%J` holding a whole citation (journal, year, volume, pages, a DOI URL) is flagged and
+  split as a guess into the fields the record lacks.
+The EndNote XML reader maps its elements onto these tags and reuses `record_fields`.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TextIO
 
-from ..dates import parse_written_date
-from ..identifiers import normalize_doi, normalize_pmid
+from ..dates import parse_medline_date, parse_written_date
+from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..names import parse_name
-from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ..records import MIN_YEAR
+from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
 
-# Tag -> Record field. None: known, deliberately not mapped (the raw source keeps it).
+# Tag -> Record field, in order of preference where two tags fill one field (%J before
+# %B). None: known, deliberately not mapped (the raw source keeps it).
 FIELD_MAP: dict[str, str | None] = {
-    "0": "original_type", "T": "title", "A": "author", "J": "container_title",
-    "B": "container_title", "V": "volume", "N": "issue", "P": "page", "D": "issued",
-    "8": "issued", "I": "publisher", "@": "issn", "R": "doi", "U": "url", "M": "pmid",
-    "K": "keywords", "X": "abstract", "G": "language", "O": None, "E": None, "C": None,
-    "7": None, "Z": None, "F": None, "L": None, "S": None, "H": None, "Q": None, "Y": None,
-    "?": None, "W": None, "~": None, "9": None, "!": None, "+": None, "&": None, "(": None,
-    ")": None, "*": None, "^": None, ">": None, "<": None, "[": None, "6": None, "=": None,
-    "1": None, "2": None, "3": None, "4": None, "#": None, "$": None, "]": None,
+    "0": "original_type", "A": "author", "E": "editor", "T": "title", "J": "container_title",
+    "B": "container_title", "S": "collection_title", "7": "edition", "D": "issued",
+    "8": "issued", "V": "volume", "N": "issue", "P": "page",
+    "O": "number",  # only `Artn 123` (Web of Science); other %O text stays in the source
+    "I": "publisher", "C": "publisher_place", "@": "issn",  # ISSN or ISBN, told by shape
+    "R": "doi", "M": "pmid", "2": "pmcid",  # custom 2 is EndNote's PMCID field
+    "U": "url", "[": "accessed", "K": "keywords", "9": "publication_types", "G": "language",
+    "X": "abstract", "Z": "note",
+    "F": None,  # label: her2kb keeps its own citation key
+    "L": None, "H": None, "Q": None, "Y": None, "?": None, "W": None, "~": None, "!": None,
+    "+": None, "&": None, "(": None, ")": None, "*": None, "^": None, ">": None, "<": None,
+    "6": None, "=": None, "1": None, "3": None, "4": None, "#": None, "$": None, "]": None,
+}
+# EndNote's field labels per reference type (lower-cased %0) where they differ.
+BY_TYPE: dict[str, dict[str, str | None]] = {
+    "journal article": {"7": "available_date", "]": "number"},  # Epub Date; Article Number
+    "book": {"B": "collection_title", "E": None},  # series title; series editor
+    "edited book": {"A": "editor", "B": "collection_title", "E": None},
+    "thesis": {"B": None},  # academic department
 }
 TYPE_MAP = {
     "journal article": "article-journal", "electronic article": "article-journal",
-    "book": "book", "edited book": "book", "book section": "chapter",
+    "book": "book", "edited book": "book", "electronic book": "book",
+    "book section": "chapter", "electronic book section": "chapter",
     "conference proceedings": "paper-conference", "conference paper": "paper-conference",
     "thesis": "thesis", "report": "report", "web page": "webpage", "dataset": "dataset",
     "magazine article": "article-magazine", "newspaper article": "article-newspaper",
     "patent": "patent", "manuscript": "manuscript", "encyclopedia": "entry-encyclopedia",
 }
-REPEATED = {"A", "K", "@"}
 
 _TAG_CHARS = "".join(re.escape(c) for c in FIELD_MAP)
 _TAG_LINE = re.compile(rf"^%([{_TAG_CHARS}])(?: (.*)|)$")
 # A tag token inside a collapsed line: `%`, a known tag character, a space, after whitespace.
 _INLINE_TAG = re.compile(rf"(?:(?<=\s)|^)(?=%[{_TAG_CHARS}] )")
 _DETECT_LINE = re.compile(rf"^%[{_TAG_CHARS}] ", re.MULTILINE)
+_NEW_RECORD = re.compile(r"^%0(?: |$)")
+_ISBN = re.compile(r"(?<![\dXx-])(?:97[89]-?)?(?:\d-?){9}[\dXx](?![\dXx-])")
 _ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
+_ARTN = re.compile(r"^(?:Artn|Article\s+(?:number|no\.?))\s*:?\s*(\S.*)$", re.IGNORECASE)
+_YEAR = r"\b(?:1[5-9]|20)\d\d\b"
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_LATEST_YEAR = datetime.date.today().year + 2  # the Record model's bound
+_CITATION_LIKE = re.compile(rf"{_YEAR}.*?[;:]\s*\S*\d|\bdoi\b|doi\.org|https?://|\b10\.\d{{4,9}}/",
+                            re.IGNORECASE)
+_ID_TEXT = re.compile(r"https?://\S+|\bdoi\b:?\s*\S*|\b10\.\d{4,9}/\S*", re.IGNORECASE)
+_JOURNAL = re.compile(r"^(?P<journal>\D+?)[\s.,;:]*(?=\(?\d|Vol\b|Vol\.|Volume|No\.|pp?\.)")
+_CITATION_PARTS = {
+    "volume": re.compile(r"\bVol(?:ume)?\.?\s*(\w+)|(\d+)\s*(?=\()|;\s*(\d+)", re.IGNORECASE),
+    "issue": re.compile(r"\d\s*\((?!(?:1[5-9]|20)\d\d\))([^)]+)\)|\b(?:No|Issue|Iss)\.?\s*(\w+)",
+                        re.IGNORECASE),
+    "page": re.compile(r"(?:\bpp?\.\s*|:\s*)([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+                       r"|(?<![\w(])(\d+\s*[-–]\s*\d+)(?![\w)])", re.IGNORECASE),
+}
+
+
+@dataclass
+class _Out:
+    """What `record_fields` builds: the fields, and the reader's doubts about them."""
+
+    fields: dict[str, Any]
+    warnings: list[str]
 
 
 def detect(head: str) -> int:
@@ -64,18 +112,22 @@ def _expand_collapsed(line: str) -> list[str]:
     return [part.rstrip() for part in _INLINE_TAG.split(line) if part.strip()]
 
 
-def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, lines) per record; runs of blank lines separate records."""
+def _blocks(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, lines) per record, read one line at a time."""
     start, lines = 0, list[str]()
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for number, raw in enumerate(stream, start=1):
+        line = raw.rstrip()
+        if not line:
             if lines:
                 yield start, lines
             lines = []
             continue
+        if lines and _NEW_RECORD.match(line):  # records not separated by a blank line
+            yield start, lines
+            lines = []
         if not lines:
             start = number
-        lines.extend(_expand_collapsed(line.rstrip()))
+        lines.extend(_expand_collapsed(line))
     if lines:
         yield start, lines
 
@@ -96,51 +148,188 @@ def _fields(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     return pairs, warnings
 
 
-def _map(pairs: list[tuple[str, str]]) -> tuple[dict[str, Any], list[str]]:
-    fields: dict[str, Any] = {"author": [], "keywords": [], "issn": []}
-    warnings: list[str] = []
+def author_name(value: str) -> dict[str, Any] | None:
+    """`Family, Given[, Suffix]`, `Given Family`, or `Corporate Name,` (EndNote: do not invert)."""
+    text = " ".join(value.split())
+    if text.endswith(",") and "," not in text.rstrip(","):
+        return {"literal": text.rstrip(",").strip()} if text.strip(", ") else None
+    return parse_name(text)
+
+
+def issn_isbn(value: str) -> tuple[list[str], list[str]]:
+    """The ISSNs and ISBNs in one `%@` value (`1234-5678 (Print)`, `978-0-00-000000-2`)."""
+    isbns = [m.group().upper() for m in _ISBN.finditer(value)]
+    issns = [m.group().upper() for m in _ISSN.finditer(_ISBN.sub(" ", value))]
+    return issns, isbns
+
+
+def _checked(date: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The date if the Record model will take it (so a bad month falls back to the year)."""
+    parts = date["date_parts"] if date else []
+    ok = all(MIN_YEAR <= part[0] <= _LATEST_YEAR and all(1 <= p <= 12 for p in part[1:2])
+             and all(1 <= p <= 31 for p in part[2:3]) for part in parts)
+    return date if parts and ok else None
+
+
+def read_date(text: str, year: str | None = None) -> dict[str, Any] | None:
+    """EndNote's free-text date (`May 12`, `2010/05/12`, `2010 Nov-Dec`), completed by `year`."""
+    compact = _COMPACT_DATE.match(text.strip())  # MEDLINE's DEP shape, in EndNote's %7
+    written = "/".join(compact.groups()) if compact else text
+    attempts = [written] + ([f"{written} {year}", f"{year} {written}"] if year else [])
+    for attempt in attempts:
+        date = _checked(parse_medline_date(attempt) or parse_written_date(attempt))
+        if date:
+            return date | {"raw": text}
+    return None
+
+
+def _dates(values: dict[str, list[str]], out: _Out) -> None:
+    """`%D` is the year, `%8` the date; a `%8` in another year is not the citation date."""
+    year_text, date_text = (values.get(tag, [None])[0] for tag in ("D", "8"))
+    by_year = read_date(year_text) if year_text else None
+    year = str(by_year["date_parts"][0][0]) if by_year else None
+    date = read_date(date_text, year) if date_text else None
+    if date and year and date["date_parts"][0][0] != int(year):
+        out.warnings.append(f"%8 {date_text!r} is not in the year of %D {year_text!r}; "
+                            "kept the year")
+        date = None
+    if date or by_year:
+        out.fields["issued"] = date or by_year
+
+
+def looks_like_citation(journal: str) -> bool:
+    """§1: a year followed by `;`/`:` and digits, or a DOI, in what should be a journal name."""
+    return bool(_CITATION_LIKE.search(journal))
+
+
+def _citation_in_journal(value: str, out: _Out) -> None:
+    """§1: `%J` holding journal, year, volume, pages and a DOI; only fills missing fields."""
+    rest = _ID_TEXT.sub(" ", value)
+    journal = _JOURNAL.match(rest)
+    if not journal:
+        out.fields["container_title"] = value
+        out.warnings.append(f"%J looks like a whole citation and could not be split: {value!r}")
+        return
+    out.fields["container_title"] = journal.group("journal").strip(" .,;:")
+    tail = rest[journal.end():]
+    found = {"journal": out.fields["container_title"]}
+    for field, pattern in _CITATION_PARTS.items():
+        match = pattern.search(tail)
+        if match and not out.fields.get(field):
+            found[field] = out.fields[field] = next(g for g in match.groups() if g)
+    year = re.search(_YEAR, tail)
+    if year and not out.fields.get("issued"):
+        out.fields["issued"] = {"date_parts": [[int(year.group())]], "raw": year.group()}
+        found["year"] = year.group()
+    doi = next(iter(find_dois(value)), None)
+    if doi and not out.fields.get("doi"):
+        found["doi"] = out.fields["doi"] = doi
+    out.warnings.append(f"%J holds a whole citation {value!r}; split as a guess: {sorted(found)}")
+
+
+Handler = Callable[[_Out, str, str, list[str]], None]
+
+
+def _scalar(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    if out.fields.get(target):
+        return
+    if tag == "J" and looks_like_citation(values[0]):
+        _citation_in_journal(values[0], out)
+    else:
+        out.fields[target] = values[0]
+
+
+def _names(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    out.fields.setdefault(target, []).extend(n for n in map(author_name, values) if n)
+
+
+def _terms(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    """Repeated tags, or one tag holding a newline- or `;`-separated list."""
+    for value in values:
+        out.fields.setdefault(target, []).extend(
+            t.strip() for t in re.split(r"[\n;]", value) if t.strip())
+
+
+def _numbers(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    for value in values:
+        issns, isbns = issn_isbn(value)
+        # dict.fromkeys: EndNote repeats the print ISSN as the linking one
+        out.fields["issn"] = list(dict.fromkeys(out.fields.get("issn", []) + issns))
+        out.fields["isbn"] = list(dict.fromkeys(out.fields.get("isbn", []) + isbns))
+
+
+def _identifier(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    """%R is a DOI only when it holds one; %M a PMID, %2 a PMCID only in their shapes."""
+    clean = {"doi": normalize_doi, "pmid": normalize_pmid, "pmcid": normalize_pmcid}[target]
+    value = clean(values[0])
+    if value and not out.fields.get(target):
+        out.fields[target] = value
+    elif not value and tag == "R":
+        out.warnings.append(f"%R {values[0]!r} is not a DOI; kept in the source only")
+
+
+def _number(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    """`%O Artn 123` (other %O text is not a number), or EndNote's own Article Number."""
+    for value in values:
+        match = _ARTN.match(value) if tag == "O" else None
+        number = value if tag != "O" else match.group(1).strip() if match else None
+        if number and not out.fields.get(target):
+            out.fields[target] = number
+
+
+def _date_field(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    if target == "issued":  # %D with %8: see _dates
+        return
+    out.fields[target] = read_date(values[0])
+    if out.fields[target] is None and tag == "7":
+        out.fields["edition"] = values[0]  # a journal article's %7 that is no Epub Date after all
+    elif out.fields[target] is None:
+        out.warnings.append(f"%{tag} {values[0]!r} is not a date; kept in the source only")
+
+
+def _note(out: _Out, target: str, tag: str, values: list[str]) -> None:
+    out.fields[target] = "\n".join(values)
+
+
+HANDLERS: dict[str, Handler] = {
+    "author": _names, "editor": _names, "keywords": _terms, "publication_types": _terms,
+    "issn": _numbers, "doi": _identifier, "pmid": _identifier, "pmcid": _identifier,
+    "number": _number, "issued": _date_field, "available_date": _date_field,
+    "accessed": _date_field, "note": _note,
+}
+
+
+def record_fields(pairs: list[tuple[str, str]]) -> tuple[dict[str, Any], list[str]]:
+    """Record fields (as printed) from tag/value pairs, with the reader's doubts."""
+    values: dict[str, list[str]] = {}
     for tag, value in pairs:
-        value = value.strip()
-        target = FIELD_MAP.get(tag)
-        if not value or target is None:
-            continue
-        if tag == "A":
-            name = parse_name(value)
-            fields["author"].extend([name] if name else [])
-        elif tag == "K":
-            fields["keywords"].extend(k.strip() for k in re.split(r"[\n;]", value) if k.strip())
-        elif tag == "@":
-            fields["issn"].extend(m.group().upper() for m in _ISSN.finditer(value))
-        elif tag == "R":
-            doi = normalize_doi(value)
-            if doi:
-                fields["doi"] = doi
-            else:
-                warnings.append(f"%R {value!r} is not a DOI; kept in the source only")
-        elif tag == "M":
-            fields["pmid"] = normalize_pmid(value)
-        elif tag in ("D", "8"):
-            date = parse_written_date(value)
-            if date and (tag == "8" or "issued" not in fields):
-                fields["issued"] = date
-        elif target == "container_title" and tag == "B" and "container_title" in fields:
-            continue
-        else:
-            fields[target] = value
-    return fields, warnings
+        if value.strip():
+            values.setdefault(tag, []).append(value.strip())
+    original = values.get("0", [None])[0]
+    kind = (original or "").lower()
+    overrides = BY_TYPE.get(kind, {})
+    out = _Out({"type": TYPE_MAP.get(kind, "article"), "original_type": original}, [])
+    _dates(values, out)  # first: a citation in %J only fills a missing year
+    for tag, default in FIELD_MAP.items():
+        target = overrides.get(tag, default)
+        if tag in values and target and tag != "0":
+            HANDLERS.get(target, _scalar)(out, target, tag, values[tag])
+    return out.fields, out.warnings
 
 
-def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
-    for line, block in _blocks(text):
+def read(stream: TextIO, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+    """Records one at a time, each with the line its first tag is on."""
+    for line, block in _blocks(stream):
         pairs, warnings = _fields(block)
+        raw = "\n".join(block)
         if not pairs:
-            yield ParseProblem(origin, line, "no %-tagged fields in this block", "\n".join(block))
+            yield ParseProblem(origin, line, "no %-tagged fields in this block", raw)
             continue
-        fields, map_warnings = _map(pairs)
-        original = fields.get("original_type")
-        fields["type"] = TYPE_MAP.get(str(original).lower(), "article") if original else "article"
-        yield build_entry(fields, origin, line, "\n".join(block), warnings + map_warnings)
+        fields, map_warnings = record_fields(pairs)
+        yield build_entry(fields, origin, line, raw, warnings + map_warnings)
 
+
+parse = text_parser(read)
 
 FORMAT = InputFormat(
     name="endnote",
@@ -149,4 +338,5 @@ FORMAT = InputFormat(
     detect=detect,
     parse=parse,
     aliases=("refer", "enw", "endnote-tagged"),
+    stream=read,
 )
