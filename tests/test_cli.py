@@ -170,3 +170,78 @@ def test_export_chosen_records_in_the_given_order() -> None:
     assert run("export", "--csl-json", "--id", "1", "resistance").exit_code == 2
     assert run("export", "--csl-json", "--encoding", "ascii").exit_code == 2
     assert run("export", "--bibtex", "--format", "csl-json").exit_code == 2
+
+
+def _her2kb(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "HER2KB_RAISE_ERRORS"}
+    return subprocess.run([sys.executable, "-m", "her2kb", *args], capture_output=True,
+                          text=True, env=env, check=False, **kwargs)  # type: ignore[call-overload]
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    _her2kb("--db", db, "ingest", str(SEEDS))
+    env = {k: v for k, v in os.environ.items() if k != "HER2KB_RAISE_ERRORS"}
+    proc = subprocess.Popen([sys.executable, "-m", "her2kb", "--db", db, "export", "--csl-json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    assert "internal error" not in proc.stderr.read().decode()
+    proc.wait()
+
+
+def test_two_writers_at_once_both_go_in(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    files = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.enw"
+        path.write_text("\n".join(
+            f"%0 Journal Article\n%A Writer{name}, A.\n%T Record {name} number {n}\n%D 2001\n"
+            for n in range(1500)), encoding="utf-8")
+        files.append(path)
+    env = {k: v for k, v in os.environ.items() if k != "HER2KB_RAISE_ERRORS"}
+    procs = [subprocess.Popen([sys.executable, "-m", "her2kb", "--db", db, "ingest", str(p)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+             for p in files]
+    errors = [p.communicate()[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    assert len(json.loads(_her2kb("--db", db, "list", "--json").stdout)) == 3000
+
+
+def test_read_commands_never_create_a_library(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "kb.sqlite"
+    result = _her2kb("--db", str(missing), "list")
+    assert result.returncode == 1
+    assert "there is no library at" in result.stderr
+    assert not missing.parent.exists()
+
+
+def test_ingest_skips_the_library_in_the_folder_it_reads(tmp_path: Path) -> None:
+    (tmp_path / "seed.txt").write_bytes(seed("004").read_bytes())
+    db = tmp_path / "kb.sqlite"
+    first = _her2kb("--db", str(db), "ingest", str(tmp_path))
+    second = _her2kb("--db", str(db), "ingest", str(tmp_path))
+    assert (first.returncode, second.returncode) == (0, 0), second.stderr
+
+
+def test_export_errors_are_one_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    _her2kb("--db", db, "ingest", str(seed("004")))
+    bad = _her2kb("--db", db, "export", "--bibtex", "-o", str(tmp_path / "no" / "x.bib"))
+    assert bad.returncode == 1
+    assert bad.stderr.strip().splitlines() == [
+        f"Error: cannot write {tmp_path / 'no' / 'x.bib'} (No such file or directory); "
+        "check the path"]
+    both = _her2kb("--db", db, "export", "--bibtex", "--csl-json")
+    assert both.returncode == 2 and "give one format" in both.stderr
+
+
+def test_utf16_text_is_read(tmp_path: Path) -> None:
+    text = seed("002").read_text("utf-8")
+    path = tmp_path / "wide.enw"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    result = run("ingest", str(path), "--json")
+    assert json.loads(result.stdout)["files"][0]["new"] == 1
+    item = json.loads(run("show", "nahta2012molecular", "--json").stdout)
+    assert item["title"].startswith("Molecular Mechanisms of Trastuzumab")

@@ -138,3 +138,11 @@ def test_repair_drops_invisible_names_and_empty_strings() -> None:
                     keywords=["\u00a0", "x"])
     out = normalize(record)
     assert (out.title, [a.family for a in out.author], out.keywords) == (None, ["Ok"], ["x"])
+
+
+def test_structured_abstract_labels_are_not_a_body() -> None:
+    text = ("Background " + "x " * 120 + "end. Methods We analysed things. Results Fine. "
+            "Conclusions Good.")
+    out = normalize(Record(title="t", abstract=text))
+    assert out.abstract == " ".join(text.split())
+    assert out.full_text_excerpt is None

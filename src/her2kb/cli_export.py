@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from . import exporters, parsers, render
 from .app import App
 from .db import repository as repo
-from .db.tables import RecordRow
 from .db.stored import stored_records
+from .db.tables import RecordRow
 from .errors import ExportError, NotFoundError
 from .records import StoredRecord
 from .search import search
@@ -24,22 +24,23 @@ STYLE_NAMES = ["vancouver", "apa", "ama", "ieee", "harvard"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _one_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """click keeps only the last of several flags on one parameter: refuse two instead."""
-    if value is not None:
-        chosen = ctx.meta.setdefault("her2kb_format_flags", set())
-        chosen.add(value)
-        if len(chosen) > 1:
-            raise click.UsageError(f"give one format, not {', '.join(sorted(chosen))}")
-    return value
+FLAGS_SEEN = "her2kb_format_flags"
+
+
+def _remember_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Each format flag is its own option, so two of them can be told apart and refused."""
+    if value and param.name:
+        ctx.meta.setdefault(FLAGS_SEEN, []).append(
+            param.name.removeprefix("as_").replace("_", "-"))
 
 
 def _format_flags(command: F) -> F:
-    """One flag per exporter (`--bibtex`, `--csl-json` ...) on the shared `fmt` parameter."""
+    """One flag per exporter (`--bibtex`, `--csl-json` ...), built from the registry."""
     for exporter in reversed(exporters.exporters()):
         command = click.option(
-            f"--{exporter.name}", "fmt", flag_value=exporter.name, help=exporter.description,
-            callback=_one_format,
+            f"--{exporter.name}", "as_" + exporter.name.replace("-", "_"), is_flag=True,
+            expose_value=False,
+            callback=_remember_flag, help=exporter.description,
         )(command)
     return command
 
@@ -106,9 +107,9 @@ def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of stdout.")
 @click.pass_obj
-def export(app: App, query: str | None, fmt: str | None, format_name: str | None,
-           style: str | None, to: str, encoding: str, ids: tuple[int, ...],
-           keys: tuple[str, ...], output: Path | None) -> None:
+def export(app: App, query: str | None, format_name: str | None, style: str | None, to: str,
+           encoding: str, ids: tuple[int, ...], keys: tuple[str, ...],
+           output: Path | None) -> None:
     """Write the library, the records matching QUERY, or chosen records.
 
     \b
@@ -118,7 +119,10 @@ def export(app: App, query: str | None, fmt: str | None, format_name: str | None
       her2kb export --ris --key nahta2012molecular --id 4
       her2kb export --style vancouver --to markdown trastuzumab
     """
-    write = _writer(fmt, format_name, style, to, encoding)
+    flags = click.get_current_context().meta.get(FLAGS_SEEN, [])
+    if len(flags) > 1:
+        raise click.UsageError(f"give one format, not --{' and --'.join(flags)}")
+    write = _writer(flags[0] if flags else None, format_name, style, to, encoding)
     if query is not None and (ids or keys):
         raise click.UsageError("give a QUERY or --id/--key, not both")
     with Session(app.engine()) as session:
