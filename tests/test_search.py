@@ -43,8 +43,11 @@ def fts() -> sqlite3.Connection:
     return conn
 
 
+QUERY_WORDS = st.sampled_from(["a", "NOT", "OR", "AND", '"', "(", "*"])
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text() | st.lists(st.sampled_from(["a", "NOT", "OR", "AND", '"', "(", "*"])).map(" ".join))
+@given(st.text() | st.lists(QUERY_WORDS).map(" ".join))
 def test_any_text_is_a_valid_match(fts: sqlite3.Connection, query: str) -> None:
     try:
         expression = match_expression(query)
