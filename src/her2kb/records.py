@@ -57,7 +57,7 @@ class Name(_Model):
     literal: str | None = None
     # Not CSL name keys: exported under custom.author_details, never inside `author`.
     orcid: str | None = None
-    affiliations: list[str] = []
+    affiliations: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Name:
@@ -135,9 +135,9 @@ class Record(_Model):
 
     type: CslType = "article-journal"
     title: str | None = None
-    author: list[Name] = []
+    author: list[Name] = Field(default_factory=list)
     authors_truncated: bool = False  # the source showed "X et al." only
-    editor: list[Name] = []
+    editor: list[Name] = Field(default_factory=list)
     container_title: str | None = None
     container_title_short: str | None = None
     collection_title: str | None = None  # series
@@ -158,20 +158,20 @@ class Record(_Model):
     pmcid: str | None = Field(None, alias="PMCID")
     pii: str | None = None  # publisher item identifier; never pages or a DOI
     url: str | None = Field(None, alias="URL")
-    issn: list[str] = Field([], alias="ISSN")
-    isbn: list[str] = Field([], alias="ISBN")
+    issn: list[str] = Field(default_factory=list, alias="ISSN")
+    isbn: list[str] = Field(default_factory=list, alias="ISBN")
     abstract: str | None = None
     note: str | None = None
-    keywords: list[str] = []
-    mesh: list[MeshHeading] = []
-    substances: list[str] = []
-    publication_types: list[str] = []  # as the source states them ("Review", "journal article")
+    keywords: list[str] = Field(default_factory=list)
+    mesh: list[MeshHeading] = Field(default_factory=list)
+    substances: list[str] = Field(default_factory=list)
+    publication_types: list[str] = Field(default_factory=list)  # as the source states them ("Review", "journal article")
     original_type: str | None = None  # the source's own record type ("Journal Article", "JOUR")
     language: str | None = None
     open_access: bool | None = None
     top_cited: bool | None = None
-    relations: list[Relation] = []
-    references: list[CitedReference] = []
+    relations: list[Relation] = Field(default_factory=list)
+    references: list[CitedReference] = Field(default_factory=list)
     references_total_stated: int | None = None
     full_text_excerpt: str | None = None  # body text that ran on past the abstract
 
@@ -223,5 +223,5 @@ class StoredRecord(_Model):
     id: int
     key: str
     record: Record
-    sources: list[SourceRef] = []
-    alternatives: list[Alternative] = []
+    sources: list[SourceRef] = Field(default_factory=list)
+    alternatives: list[Alternative] = Field(default_factory=list)

@@ -37,6 +37,12 @@ class Exporter:
 BUILTIN = (
     "her2kb.exporters.bibtex",
     "her2kb.exporters.csljson",
+    "her2kb.exporters.csv",
+    "her2kb.exporters.jsonl",
+    "her2kb.exporters.ris",
+    "her2kb.exporters.medline",
+    "her2kb.exporters.biblatex",
+    "her2kb.exporters.endnote",
 )
 
 

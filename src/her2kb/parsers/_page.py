@@ -25,6 +25,27 @@ _TAGGED_EXPORT = re.compile(
     re.MULTILINE,
 )
 
+# formats.md §0 steps 5-7: JSON (CSL-JSON) and XML/HTML belong to their own readers, and
+# a JSON or markup document is never page text even when no reader claims it. JSON is
+# recognised by its opening tokens, because the head may be cut mid-document: `{` then
+# `}` or `"key":`; `[` (possibly nested) then `]`, an object, or a scalar and `,`/`]`.
+# A bracketed non-English title (`[An invented title]`, §4.5) opens with a letter, so
+# it is not mistaken for an array.
+_JSON_STRING = r'"(?:[^"\\\x00-\x1f]|\\.)*"'
+_JSON_SCALAR = rf"(?:{_JSON_STRING}|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)"
+_JSON_OPENING = re.compile(
+    rf"(?:\[\s*)*\{{\s*(?:\}}|{_JSON_STRING}\s*:)"
+    rf"|(?:\[\s*)+(?:\]|{_JSON_SCALAR}\s*[,\]])"
+)
+# A markup document opens with a tag, a declaration (`<?xml`, `<!DOCTYPE`) or a comment.
+_MARKUP_OPENING = re.compile(r"<[A-Za-z?!/]")
+
+
+def looks_like_structured_document(head: str) -> bool:
+    """True when the text opens as a JSON value or as XML/HTML markup: never page text."""
+    start = head.lstrip("\ufeff \t\r\n")
+    return bool(_JSON_OPENING.match(start) or _MARKUP_OPENING.match(start))
+
 
 def holds_tagged_export(head: str) -> bool:
     """True when the text carries a tagged export's lines; page detectors then step aside."""

@@ -20,7 +20,7 @@ from ..identifiers import normalize_doi
 from ..names import family_given, given_family, parse_name, vancouver
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
-from ._page import holds_tagged_export, page_lines
+from ._page import holds_tagged_export, looks_like_structured_document, page_lines
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
@@ -58,12 +58,19 @@ BLURB_VERBS = frozenset({
     "features", "welcomes", "serves", "was", "has", "reports",
 })
 BLURB_CONNECTORS = frozenset({"of", "and", "the", "in", "for", "on", "&", "de", "la"})
-# Only Ingenta prints these; the weak ones add weight but never decide alone.
+# Detection (§0 step 8, §6). Only Ingenta prints the strong markers; the weak ones add
+# weight but never decide. A page is claimed on at least MIN_MARKERS distinct markers, one of
+# them strong: one Ingenta line alone (a `Source: …` line or the site's name in a note)
+# is not a page. The site's name counts only as its own furniture line (§6: the cookie
+# sentence, the `Ingenta Connect is not responsible …` bullet), not inside prose.
+INGENTA_FURNITURE = re.compile(
+    r"^(?:•\s*)?Ingenta ?Connect(?:$| website makes use of cookies| is not responsible)"
+)
 STRONG_MARKERS: tuple[Callable[[str], bool], ...] = (
     lambda line: line in ("Buy Article:", "Download Article:"),
     lambda line: line.endswith("(Refund Policy)"),
     lambda line: line == MORE_ABOUT,
-    lambda line: "Ingenta Connect" in line,
+    lambda line: INGENTA_FURNITURE.match(line) is not None,
     lambda line: line.startswith("Source: ") and SOURCE.match(line[8:]) is not None,
 )
 WEAK_MARKERS: tuple[Callable[[str], bool], ...] = (
@@ -71,18 +78,21 @@ WEAK_MARKERS: tuple[Callable[[str], bool], ...] = (
     lambda line: line.startswith("Document Type: "),
     lambda line: NOTHING_HERE.match(line) is not None,
 )
+STRONG_SCORE, WEAK_SCORE, MIN_MARKERS = 10, 5, 2
 TYPE_MAP = {"chapter": "chapter", "book chapter": "chapter", "book": "book"}
 MAX_SCORE = 50
 
 
 def detect(head: str) -> int:
-    """Score Ingenta page markers; tagged formats embedded in the text are not ours (§0)."""
-    if holds_tagged_export(head):
+    """Score Ingenta page markers; 0 below two markers, or for tagged / JSON / markup (§0)."""
+    if holds_tagged_export(head) or looks_like_structured_document(head):
         return 0
     lines = page_lines(head)
-    strong = sum(10 for test in STRONG_MARKERS if any(test(line) for line in lines))
-    weak = sum(5 for test in WEAK_MARKERS if any(test(line) for line in lines))
-    return min(strong + weak, MAX_SCORE) if strong else 0
+    strong = sum(1 for test in STRONG_MARKERS if any(test(line) for line in lines))
+    weak = sum(1 for test in WEAK_MARKERS if any(test(line) for line in lines))
+    if not strong or strong + weak < MIN_MARKERS:
+        return 0
+    return min(strong * STRONG_SCORE + weak * WEAK_SCORE, MAX_SCORE)
 
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:

@@ -11,7 +11,7 @@ the journal lists (§5 steps 1-4, §12.9).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import journals
@@ -19,7 +19,7 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
-from ._page import holds_tagged_export, page_lines
+from ._page import holds_tagged_export, looks_like_structured_document, page_lines
 
 BADGES = {"Top Cited Papers": "top_cited", "Open Access": "open_access"}
 # Scilit's own type labels (lower case, one bullet each) -> CSL type; others stay article-journal.
@@ -49,35 +49,58 @@ CONNECTORS = frozenset({
 FALLBACK_LEFT = frozenset(".,;:)]?!\"'’”0123456789")
 CAMEL_START = re.compile(r"[a-z]{1,3}[A-Z]")  # eLife, mBio, iScience
 MAX_SCORE = 50
+# Detection (§0 step 8, §5). Anchors, each printed only by Scilit: the references header,
+# or the metadata bullet block under the title holding at least BLOCK_MIN_KINDS of its four
+# kinds. Without an anchor the score is 0; the support markers below only add weight, so a
+# lone glued `Keywords` (`SearchKeywords: none` in a shopping list) claims nothing.
+# The minimal layout (title, blank, `Abstract`, abstract: 2 of the 4 real pages) has no
+# Scilit marker at all; a memo or a draft abstract has the same four lines. It is not
+# claimed: such a page is read with `--format scilit`.
+REFERENCES_SCORE, BLOCK_SCORE, BLOCK_MIN_KINDS = 30, 20, 3
+DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+$")
+BLOCK_KINDS: dict[str, Callable[[str], bool]] = {
+    "date": lambda item: DATE_BULLET.match(item) is not None,
+    "published": lambda item: item.startswith("Published by ") and " in " in item,
+    "volume": lambda item: VOLUME.match(item) is not None and " , " in item,  # `Vol. 18 (6) , …`
+    "doi": lambda item: DOI_LINK.match(item) is not None,
+}
+SUPPORT: tuple[tuple[Callable[[str], bool], int], ...] = (
+    (lambda line: GLUED_KEYWORDS.search(line) is not None, 10),
+    (lambda line: line in BADGES, 3),
+    (lambda line: line == ABSTRACT_HEADING, 3),
+)
 
 
 def detect(head: str) -> int:
-    """Score Scilit markers; tagged formats embedded in the text are not ours (§0)."""
-    if holds_tagged_export(head):
+    """Score Scilit's own layout (§5); 0 without an anchor, or for tagged / JSON / markup (§0)."""
+    if holds_tagged_export(head) or looks_like_structured_document(head):
         return 0
     lines = page_lines(head)
     score = 0
     if any(REFERENCES_HEADER.match(line) for line in lines):
-        score += 30
-    bullets = [line[2:] for line in lines if line.startswith("- ")]
-    if any(line.startswith("Published by ") and " in " in line for line in bullets):
-        score += 10
-    if any(VOLUME.match(line) and " , " in line for line in bullets):
-        score += 8
-    if any(line in BADGES for line in lines):
-        score += 3
-    if any(GLUED_KEYWORDS.search(line) for line in lines):
-        score += 10
-    if _minimal_layout(lines):
-        score += 6
+        score += REFERENCES_SCORE
+    if _metadata_block_kinds(lines) >= BLOCK_MIN_KINDS:
+        score += BLOCK_SCORE
+    if not score:
+        return 0
+    score += sum(weight for test, weight in SUPPORT if any(test(line) for line in lines))
     return min(score, MAX_SCORE)
 
 
-def _minimal_layout(lines: list[str]) -> bool:
-    """Title, blank line, `Abstract`, then text: two of four real pages (§5)."""
-    filled = [i for i, line in enumerate(lines) if line][:3]
-    return (len(filled) == 3 and lines[filled[0]] not in (ABSTRACT_HEADING, *BADGES)
-            and lines[filled[1]] == ABSTRACT_HEADING and filled[1] > filled[0] + 1)
+def _metadata_block_kinds(lines: list[str]) -> int:
+    """Most kinds of metadata bullet found in one run of `- ` bullets (blank lines allowed)."""
+    best: set[str] = set()
+    run: set[str] = set()
+    for line in lines:
+        if not line:
+            continue
+        if not line.startswith("- "):
+            run = set()
+            continue
+        item = line[2:].strip()
+        run = run | {kind for kind, test in BLOCK_KINDS.items() if test(item)}
+        best = max(best, run, key=len)
+    return len(best)
 
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
