@@ -146,3 +146,8 @@ def test_structured_abstract_labels_are_not_a_body() -> None:
     out = normalize(Record(title="t", abstract=text))
     assert out.abstract == " ".join(text.split())
     assert out.full_text_excerpt is None
+
+
+def test_written_year_and_month_keeps_the_month() -> None:
+    date = parse_written_date("2007 Mar")
+    assert date is not None and date["date_parts"] == [[2007, 3]]

@@ -39,7 +39,11 @@ _MEDLINE = [
 _DAY_MONTH_YEAR = re.compile(rf"^(?P<d>\d{{1,2}}) (?P<m>{_MON}),? (?P<y>\d{{4}})$")
 _MONTH_DAY_YEAR = re.compile(rf"^(?P<m>{_MON}) (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$")
 _MONTH_YEAR = re.compile(rf"^(?P<m>{_MON}),? (?P<y>\d{{4}})$")
-_NUMERIC = re.compile(r"^/?(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})?(?:[-/](?P<d>\d{1,2})?)?)?[/T]?.*$")
+# RIS `2010/05/01/other`, ISO `2009-03-01T00:00:00`, Ingenta `/2009`; anything after the
+# separators must start with `/` or `T`, so `2007 Mar` is left to the MEDLINE grammar.
+_NUMERIC = re.compile(
+    r"^/?(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})?(?:[-/](?P<d>\d{1,2})?)?)?(?:[/T].*)?$"
+)
 
 
 def _month(token: str | None) -> int | None:

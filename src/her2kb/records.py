@@ -165,7 +165,8 @@ class Record(_Model):
     keywords: list[str] = Field(default_factory=list)
     mesh: list[MeshHeading] = Field(default_factory=list)
     substances: list[str] = Field(default_factory=list)
-    publication_types: list[str] = Field(default_factory=list)  # as the source states them ("Review", "journal article")
+    # As the source states them ("Review", "journal article").
+    publication_types: list[str] = Field(default_factory=list)
     original_type: str | None = None  # the source's own record type ("Journal Article", "JOUR")
     language: str | None = None
     open_access: bool | None = None

@@ -11,13 +11,18 @@ bibtexparser's encoding middleware escapes the braces we add for case protection
    with `{}`, so data that holds them is not printed as dashes, quotes or inverted marks;
 4. title-like fields only: brace words that a sentence-case style must not lower-case.
 
-Non-ASCII text stays UTF-8 (biber, XeLaTeX, pdfLaTeX with inputenc).
+Non-ASCII text stays UTF-8 (biber, XeLaTeX, pdfLaTeX with inputenc). ASCII mode
+(`export_ascii`) then turns each written non-verbatim value into LaTeX macros with
+pylatexenc, so case protection is decided on the Unicode words (`{ÉTAT}` becomes
+`{{\\'E}TAT}`). exporters/biblatex.py reuses every step here.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from ..errors import ExportError
 from ..records import DateParts, Name, Record, StoredRecord
@@ -37,7 +42,7 @@ FIELD_MAP: dict[str, str | None] = {
     "author": "author",  # `Family, Given and ...`; `and others` when the source truncated
     "editor": "editor",
     "title": "title",
-    "container_title": "journal",  # booktitle / howpublished / series by type: FIELD_BY_TYPE
+    "container_title": "journal",  # booktitle / howpublished by type: FIELD_BY_TYPE
     "container_title_short": "shortjournal",  # BibLaTeX; BibTeX styles ignore unknown fields
     "collection_title": "series",
     "edition": "edition",
@@ -69,12 +74,13 @@ FIELD_MAP: dict[str, str | None] = {
     "references": None, "references_total_stated": None, "full_text_excerpt": None,
 }
 # Fields whose name depends on the entry type (required fields of the classic styles).
+# A book, report or thesis keeps its container in `journal`, which the styles ignore:
+# `series` is the collection title's, and one field cannot carry both back.
 FIELD_BY_TYPE: dict[str, dict[str, str]] = {
     "incollection": {"journal": "booktitle"},
     "inproceedings": {"journal": "booktitle"},
-    "book": {"journal": "series"},
-    "techreport": {"journal": "series", "publisher": "institution"},
-    "phdthesis": {"journal": "series", "publisher": "school"},
+    "techreport": {"publisher": "institution"},
+    "phdthesis": {"publisher": "school"},
     "misc": {"journal": "howpublished"},
 }
 TITLE_LIKE = frozenset({"title", "booktitle"})
@@ -102,6 +108,8 @@ _CANDIDATE = re.compile(
     r"(?<![^\W_])(?<!\\)(?:[^\W_]+?[^\W\d_a-z][^\W_]*|[^\W\d_a-z]\d*(?![^\W_]))"
 )
 _HYPHENS = re.compile("-+")
+# ASCII mode: pylatexenc writes U+2011 as `\\nobreakdash-`, which needs amsmath (§12.11).
+_NB_HYPHEN = "\u2011"
 _WRITTEN = [(attr, field) for attr, field in FIELD_MAP.items() if field]
 _KEY = re.compile(r"^[^\s\"#%'(),={}\\~]+$")
 
@@ -171,16 +179,20 @@ def format_name(name: Name) -> str:
         parts.append(_name_part(name.suffix))
     if name.given:
         parts.append(_name_part(name.given))
-    elif name.suffix:
-        parts.append("{}")  # `Doe, Jr,` with nothing after the comma is a syntax error
+    elif name.suffix or " " in family.strip():
+        # `Doe, Jr,` with nothing after the comma is a syntax error; and without the comma
+        # a family-only `Santos Silva` is read as given `Santos`, family `Silva` (and
+        # bibtexparser reads `von Chen` that way too).
+        parts.append("{}")
     return ", ".join(parts)
 
 
-def _authors(record: Record) -> str:
-    names = [format_name(name) for name in record.author]
-    if record.authors_truncated:
-        names.append("others")  # BibTeX's own "et al." marker
-    return " and ".join(names)
+def name_list(names: Sequence[Name], truncated: bool = False) -> str:
+    """Names joined by ` and `; `and others` when the source truncated the list."""
+    written = [format_name(name) for name in names]
+    if truncated:
+        written.append("others")  # BibTeX's own "et al." marker
+    return " and ".join(written)
 
 
 def _date_fields(issued: DateParts) -> Iterator[tuple[str, str]]:
@@ -190,7 +202,7 @@ def _date_fields(issued: DateParts) -> Iterator[tuple[str, str]]:
         yield "month", MONTHS[start[1] - 1]  # bare: the styles' own macro
 
 
-def _value(attr: str, field: str, value: object) -> str:
+def field_value(attr: str, field: str, value: object) -> str:
     """The braced value of one field."""
     if field in VERBATIM:
         text = str(value).translate(_VERBATIM)
@@ -216,24 +228,75 @@ def fields(record: Record, bibtype: str) -> Iterator[tuple[str, str]]:
         if attr == "issued":
             yield from _date_fields(value)
         elif attr == "author":
-            yield field, "{" + _authors(record) + "}"
+            yield field, "{" + name_list(value, record.authors_truncated) + "}"
         elif attr == "editor":
-            yield field, "{" + " and ".join(format_name(name) for name in value) + "}"
+            yield field, "{" + name_list(value) + "}"
         else:
             field = renames.get(field, field)
-            yield field, _value(attr, field, value)
+            yield field, field_value(attr, field, value)
 
 
-def entry(item: StoredRecord) -> str:
-    """One `@type{key, ...}` block, ending with a newline."""
+def check_key(item: StoredRecord) -> None:
+    """Refuse a citation key that would end the entry header early."""
     if not _KEY.match(item.key):
         raise ExportError(
             f"record {item.id}: citation key {item.key!r} cannot be written in BibTeX "
             "(no spaces, commas, braces, quotes, #, %, =, ~ or backslashes); rename it first"
         )
-    bibtype = TYPE_MAP.get(item.record.type, DEFAULT_TYPE)
-    body = ",\n".join(f"  {field} = {value}" for field, value in fields(item.record, bibtype))
-    return f"@{bibtype}{{{item.key},\n" + (body + "\n" if body else "") + "}\n"
+
+
+@functools.cache
+def latex_encoder() -> Callable[[str], str]:
+    """pylatexenc's Unicode -> LaTeX for non-ASCII only, built once (libraries.md settings)."""
+    from pylatexenc.latexencode import (  # type: ignore[import-untyped]
+        RULE_DICT,
+        UnicodeToLatexConversionRule,
+        UnicodeToLatexEncoder,
+    )
+
+    # pylatexenc 2.11 writes Ű/ű as \'{U}/\'{u} (Ú/ú): Hungarian names need \H.
+    fixes = UnicodeToLatexConversionRule(RULE_DICT, {0x170: r"\H{U}", 0x171: r"\H{u}"})
+    encoder = UnicodeToLatexEncoder(
+        conversion_rules=[fixes, "defaults"], non_ascii_only=True,
+        replacement_latex_protection="braces-all", unknown_char_policy="keep",
+        unknown_char_warning=False,
+    )
+    return encoder.unicode_to_latex  # type: ignore[no-any-return]
+
+
+def _replace_nb_hyphens(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(_NB_HYPHEN, "-")
+    if isinstance(value, list):
+        return [_replace_nb_hyphens(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _replace_nb_hyphens(item) for key, item in value.items()}
+    return value
+
+
+def for_ascii(record: Record) -> Record:
+    """U+2011 becomes `-` before escaping, so `‑-` still gets its ligature broken."""
+    data = record.model_dump(exclude_defaults=True)
+    cleaned = _replace_nb_hyphens(data)
+    return record if cleaned == data else Record.model_validate(cleaned)
+
+
+def render(key: str, bibtype: str, pairs: Iterable[tuple[str, str]], ascii: bool = False,
+           verbatim: frozenset[str] = VERBATIM) -> str:
+    """One `@type{key, ...}` block from written pairs, ending with a newline."""
+    if ascii:
+        encode = latex_encoder()
+        pairs = ((field, value if field in verbatim else encode(value)) for field, value in pairs)
+    body = ",\n".join(f"  {field} = {value}" for field, value in pairs)
+    return f"@{bibtype}{{{key},\n" + (body + "\n" if body else "") + "}\n"
+
+
+def entry(item: StoredRecord, ascii: bool = False) -> str:
+    """One `@type{key, ...}` block, ending with a newline."""
+    check_key(item)
+    record = for_ascii(item.record) if ascii else item.record
+    bibtype = TYPE_MAP.get(record.type, DEFAULT_TYPE)
+    return render(item.key, bibtype, fields(record, bibtype), ascii)
 
 
 def export(items: Sequence[StoredRecord]) -> str:
@@ -242,7 +305,20 @@ def export(items: Sequence[StoredRecord]) -> str:
     return "\n".join(entry(item) for item in items)
 
 
-# Round trips keep these (issued as year and month only; whitespace in abstracts collapsed).
+def export_ascii(items: Sequence[StoredRecord]) -> str:
+    """The same file with every non-ASCII character as a LaTeX macro (`Z{\\"u}rich`).
+
+    Characters pylatexenc has no macro for (CJK, emoji) stay as they are; url and doi
+    stay verbatim.
+    """
+    check_keys(items)
+    return "\n".join(entry(item, ascii=True) for item in items)
+
+
+# Round trips keep these, with losses no BibTeX file can avoid: issued as the first date's
+# year and month (no day, range end, season or printed `raw`); whitespace in abstracts
+# collapsed; entry types coarser than CSL types (a webpage is @misc, a review @article);
+# a family name that starts lower-case (`van Gogh` with no particle) comes back split.
 CARRIES = frozenset(attr for attr, field in FIELD_MAP.items() if field) | {"authors_truncated"}
 
 EXPORTER = Exporter(
@@ -251,4 +327,5 @@ EXPORTER = Exporter(
     suffix=".bib",
     export=export,
     carries=CARRIES,
+    export_ascii=export_ascii,
 )

@@ -1,0 +1,342 @@
+"""CSL-JSON (formats.md §9): an array of items, or one item, read item by item.
+
+The array is read incrementally with `json.JSONDecoder.raw_decode` over a sliding
+buffer, so a large export never sits in memory whole. An item that is not valid JSON
+is a problem at its line; reading resumes at the next item that starts a line at the
+same indentation (pretty-printed files, and our one-item-per-line export).
+
+The record speaks CSL, so items map almost by key; the work is coercion of what real
+files hold: numbers where strings belong, strings in date-parts, `keyword` as one
+string, the legacy `journalAbbreviation`. her2kb's own `custom` keys map back
+(exporters/csljson.py) so our export reads back equal. `custom.record_id`, `sources`,
+`alternatives` and the `record_id` of cited references describe the library the file
+came from, not the work: they are ignored, with one warning per file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO, get_args
+
+from ..dates import SEASONS, parse_medline_date, parse_written_date
+from ..exporters.csljson import CUSTOM_FIELDS
+from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
+from ..names import parse_name
+from ..records import CslType
+from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
+
+# CSL key -> Record attribute for plain text values (numbers become strings).
+TEXT_FIELDS: dict[str, str] = {
+    "title": "title", "container-title": "container_title",
+    "container-title-short": "container_title_short",
+    "journalAbbreviation": "container_title_short",  # legacy Zotero/citeproc-js key
+    "collection-title": "collection_title", "publisher": "publisher",
+    "publisher-place": "publisher_place", "edition": "edition", "volume": "volume",
+    "issue": "issue", "page": "page", "number": "number", "URL": "url", "abstract": "abstract",
+    "note": "note", "language": "language",
+}
+IDENTIFIERS: dict[str, tuple[str, Callable[[str | None], str | None]]] = {
+    "DOI": ("doi", normalize_doi), "PMID": ("pmid", normalize_pmid),
+    "PMCID": ("pmcid", normalize_pmcid),
+}
+LISTS = {"ISSN": "issn", "ISBN": "isbn", "keyword": "keywords"}
+DATES = {"issued": "issued", "available-date": "available_date", "accessed": "accessed"}
+# CSL types the Record lacks; anything else unknown becomes "article" (§12.12).
+TYPE_MAP = {
+    "entry": "entry-encyclopedia", "entry-dictionary": "entry-encyclopedia",
+    "post": "webpage", "post-weblog": "webpage", "review-book": "review",
+    "collection": "book", "classic": "book", "pamphlet": "book", "standard": "report",
+    "speech": "paper-conference", "periodical": "article-journal",
+}
+RECORD_TYPES = frozenset(get_args(CslType))
+# custom keys that describe the exporting library, not the work.
+LIBRARY_KEYS = frozenset({"record_id", "sources", "alternatives"})
+# custom keys holding PubMed related-item lists (erratum_in, comment_on, retraction_of ...).
+RELATION_KIND = re.compile(r"^[a-z][a-z_]*_(?:in|of|for|from|on)$")
+CHUNK = 1 << 16
+MAX_ITEM = 1 << 24  # an item still unparsed after this many characters is broken
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"\s*")
+_START = re.compile(r'^\s*(?:\[\s*)?\{\s*"')
+_ID_KEY = re.compile(r'"(?:id|type)"\s*:')
+_CSL_KEY = re.compile(r'"(?:title|author|issued|container-title|DOI|URL|citation-key)"\s*:')
+_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def detect(head: str) -> int:
+    """100 for an array of objects with `type`/`id`, or one such object (§0, order 5).
+
+    The head may be cut off; then its start decides: `[{"` or `{"` and CSL keys.
+    """
+    if not _START.match(head):
+        return 0
+    try:
+        data = json.loads(head)
+    except json.JSONDecodeError:
+        return 100 if _ID_KEY.search(head) and _CSL_KEY.search(head) else 0
+    items = data if isinstance(data, list) else [data]
+    csl = bool(items) and all(isinstance(i, dict) and ("type" in i or "id" in i) for i in items)
+    return 100 if csl else 0
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
+
+
+def _split(value: Any, keywords: bool) -> list[str]:
+    """`keyword` is one comma-separated string (§9); ISSN/ISBN lists any separator."""
+    values = value if isinstance(value, list) else [value]
+    found: list[str] = []
+    for text in filter(None, map(_text, values)):
+        if keywords:
+            separator = "," if "," in text else ";"
+            found += [part.strip() for part in text.split(separator) if part.strip()]
+        else:
+            found += [part for part in _SEPARATORS.split(text) if part]
+    return found
+
+
+def _name(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, str):
+        return parse_name(value)  # not CSL, but seen: "Doe, Jane"
+    if not isinstance(value, dict):
+        return None
+    particle = " ".join(filter(None, map(_text, (value.get("dropping-particle"),
+                                                 value.get("non-dropping-particle")))))
+    name = {"family": _text(value.get("family")), "given": _text(value.get("given")),
+            "suffix": _text(value.get("suffix")), "literal": _text(value.get("literal")),
+            "non_dropping_particle": particle or None}
+    if not (name["family"] or name["literal"]):
+        return {"literal": name["given"]} if name["given"] else None
+    return name
+
+
+def _part(part: Any) -> list[int]:
+    """`[2010, 5]`, `["2010", "5"]`, `["2010-05-01"]` -> [2010, 5(, 1)]; stops at junk."""
+    if isinstance(part, list) and len(part) == 1 and isinstance(part[0], str):
+        part = part[0].split("-")
+    numbers: list[int] = []
+    for item in part if isinstance(part, list) else []:
+        text = str(item).strip()
+        if isinstance(item, bool) or not text.isdigit() or int(text) == 0:
+            break  # a zero month or day means "unknown" in some exports
+        numbers.append(int(text))
+    return numbers[:3]
+
+
+def _raw_date(raw: str | None) -> dict[str, Any] | None:
+    # `2007 Mar` is MEDLINE-shaped; parse_written_date alone would keep only the year.
+    return (parse_medline_date(raw) or parse_written_date(raw)) if raw else None
+
+
+def _date(value: Any, warnings: list[str]) -> dict[str, Any] | None:
+    """A CSL date object; a bare string (not CSL, but seen) is read as a raw date."""
+    if isinstance(value, str):
+        return _raw_date(_text(value))
+    if not isinstance(value, dict):
+        return None
+    raw = _text(value.get("raw")) or _text(value.get("literal"))
+    given = value.get("date-parts")
+    parts = [p for p in map(_part, given if isinstance(given, list) else []) if p]
+    if value.get("circa"):
+        warnings.append("a circa date is stored without its circa flag")
+    if not parts:
+        return _raw_date(raw)
+    return {"date_parts": parts[:2], "season": _season(value.get("season")), "raw": raw}
+
+
+def _season(value: Any) -> int | None:
+    """1-4, as a number, a numeric string or a word (`Spring`)."""
+    if isinstance(value, str):
+        value = SEASONS.get(value.strip().lower(), value.strip())
+    text = _text(value)
+    return int(text) if text and text.isdigit() else None
+
+
+def _references(value: Any) -> list[dict[str, Any]]:
+    """custom.references rows; their record_id points into the exporting library."""
+    rows = []
+    for row in value if isinstance(value, list) else []:
+        if isinstance(row, dict):
+            rows.append({"title": row.get("title"), "container_title": row.get("container-title"),
+                         "year": row.get("year"), "doi": row.get("DOI")})
+    return rows
+
+
+def _details(names: list[dict[str, Any]], value: Any) -> None:
+    """custom.author_details: ORCID and affiliations by 1-based author position."""
+    for row in value if isinstance(value, list) else []:
+        position = row.get("position") if isinstance(row, dict) else None
+        if not (isinstance(position, int) and 0 < position <= len(names)):
+            continue
+        if isinstance(row.get("orcid"), str):
+            names[position - 1]["orcid"] = row["orcid"]
+        if isinstance(row.get("affiliations"), list):
+            names[position - 1]["affiliations"] = [str(a) for a in row["affiliations"]]
+
+
+def _custom(custom: Any, fields: dict[str, Any], warnings: list[str]) -> set[str]:
+    """Map her2kb's custom keys back; return the library keys met (warned once per file)."""
+    if not isinstance(custom, dict):
+        return set()
+    relations, unknown = [], []
+    for key, value in custom.items():
+        if key in CUSTOM_FIELDS or key == "mesh":
+            fields[key] = value
+        elif key == "references":
+            fields["references"] = _references(value)
+        elif key == "author_details":
+            _details(fields.get("author") or [], value)
+        elif RELATION_KIND.match(key) and isinstance(value, list):
+            relations += [{"kind": key, "citation": str(c)} for c in value]
+        elif key not in LIBRARY_KEYS:
+            unknown.append(key)
+    fields["relations"] = relations
+    if unknown:
+        warnings.append(f"custom keys not read: {', '.join(sorted(unknown))}")
+    return set(LIBRARY_KEYS & custom.keys())
+
+
+def to_fields(item: dict[str, Any], warnings: list[str]) -> tuple[dict[str, Any], set[str]]:
+    """Record fields from one CSL item; also the library-only custom keys it carried."""
+    csl_type = _text(item.get("type")) or "article"
+    record_type = csl_type if csl_type in RECORD_TYPES else TYPE_MAP.get(csl_type, "article")
+    fields: dict[str, Any] = {"type": record_type}
+    if record_type != csl_type:
+        fields["original_type"] = csl_type
+    for key, attr in TEXT_FIELDS.items():
+        fields[attr] = fields.get(attr) or _text(item.get(key))
+    for key, (attr, normalize) in IDENTIFIERS.items():
+        text = _text(item.get(key))
+        fields[attr] = normalize(text)
+        if text and fields[attr] is None:
+            warnings.append(f"{key} {text!r} is not valid; kept in the source only")
+    fields |= {attr: _split(item[key], key == "keyword") for key, attr in LISTS.items()
+               if key in item}
+    fields |= {attr: _date(item.get(key), warnings) for key, attr in DATES.items()}
+    for role in ("author", "editor"):
+        values = item.get(role)
+        fields[role] = list(filter(None, map(_name, values if isinstance(values, list) else [])))
+    pages = _text(item.get("number-of-pages"))
+    fields["number_of_pages"] = int(pages) if pages and pages.isdigit() else None
+    return fields, _custom(item.get("custom"), fields, warnings)
+
+
+class _Buffer:
+    """A window on the stream: `pos` is the next unread character, `line` its line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.text, self.pos, self.line_base = stream, "", 0, 1
+
+    def more(self) -> bool:
+        chunk = self.stream.read(CHUNK)
+        if not chunk:
+            return False
+        self.line_base += self.text.count("\n", 0, self.pos)
+        self.text, self.pos = self.text[self.pos:] + chunk, 0
+        return True
+
+    def line(self) -> int:
+        return self.line_base + self.text.count("\n", 0, self.pos)
+
+    def peek(self) -> str | None:
+        """The next non-space character, or None at the end of the stream."""
+        while True:
+            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if not self.more():
+                return None
+
+    def value(self) -> tuple[Any, str] | json.JSONDecodeError:
+        """The next JSON value and its text, reading on while it may be incomplete."""
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as error:
+                if len(self.text) - self.pos > MAX_ITEM or not self.more():
+                    return error
+                continue
+            if end < len(self.text) or not self.more():
+                raw, self.pos = self.text[self.pos:end], end
+                return value, raw
+
+    def resync(self) -> bool:
+        """Skip a broken item: on to the next `{` that starts a line at its indentation."""
+        indent = self.text[self.text.rfind("\n", 0, self.pos) + 1:self.pos]
+        if indent.strip():
+            return False  # items share lines: nothing to resynchronise on
+        target = "\n" + indent + "{"
+        while True:
+            found = self.text.find(target, self.pos + 1)
+            if found >= 0:
+                self.pos = found + 1 + len(indent)
+                return True
+            self.pos = max(self.pos, len(self.text) - len(target))
+            if not self.more():
+                return False
+
+
+class _Reader:
+    def __init__(self, origin: str) -> None:
+        self.origin, self.warned = origin, False
+
+    def item(self, value: Any, line: int, raw: str) -> ParsedEntry | ParseProblem:
+        if not isinstance(value, dict):
+            return ParseProblem(self.origin, line, "a CSL-JSON item must be an object", raw)
+        warnings: list[str] = []
+        fields, library = to_fields(value, warnings)
+        if library and not self.warned:
+            self.warned = True
+            warnings.append(f"custom {', '.join(sorted(library))} describe the exporting "
+                            "library, not the work; ignored (this file's other items too)")
+        return build_entry(fields, self.origin, line, raw, warnings)
+
+    def items(self, buffer: _Buffer) -> Iterator[ParsedEntry | ParseProblem]:
+        """Each array element in turn; commas are optional, as is the closing bracket."""
+        buffer.pos += 1
+        while (char := buffer.peek()) not in (None, "]"):
+            if char == ",":
+                buffer.pos += 1
+                continue
+            line = buffer.line()
+            found = buffer.value()
+            if isinstance(found, json.JSONDecodeError):
+                yield ParseProblem(self.origin, line, f"not valid JSON: {found.msg}",
+                                   buffer.text[buffer.pos:buffer.pos + 200])
+                if not buffer.resync():
+                    return
+                continue
+            yield self.item(found[0], line, found[1])
+
+
+def read(stream: TextIO, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+    """Items in file order, holding one item (and one chunk) in memory at a time."""
+    buffer, reader = _Buffer(stream), _Reader(origin)
+    first = buffer.peek()
+    if first == "[":
+        yield from reader.items(buffer)
+    elif first == "{":
+        line, found = buffer.line(), buffer.value()
+        if isinstance(found, json.JSONDecodeError):
+            yield ParseProblem(origin, line, f"not valid JSON: {found.msg}")
+        else:
+            yield reader.item(found[0], line, found[1])
+    elif first is not None:
+        yield ParseProblem(origin, buffer.line(), "not CSL-JSON: expected an array of items")
+
+
+FORMAT = InputFormat(
+    name="csl-json",
+    description="CSL-JSON (Zotero, pandoc, citeproc; her2kb's own export with `custom`)",
+    suffixes=(".json", ".csl.json", ".csljson"),
+    detect=detect,
+    parse=text_parser(read),
+    aliases=("csl", "json", "csljson"),
+    stream=read,
+)
