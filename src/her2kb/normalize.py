@@ -14,6 +14,8 @@ from .text import clean_block, clean_spaces, repair_mojibake
 
 # Long text keeps its paragraph breaks; every other string is one line.
 _BLOCK_FIELDS = {"abstract", "full_text_excerpt"}
+_VERBATIM_FIELDS = {"doi", "url", "pmid", "pmcid", "pii", "issn", "isbn"}
+_SCALARS = (bool, int, float)
 
 # formats.md §1: %X (and scraped abstracts) can run on into the article body. Only a
 # *numbered* heading after a sentence end starts the body: bare `Background`/`Methods`
@@ -48,8 +50,9 @@ def _repaired(value: Any, tidy: Callable[[str], str]) -> Any:
         return [item for item in items if item is not None]
     if isinstance(value, BaseModel):
         update: dict[str, Any] = {}
-        for name in type(value).model_fields:
-            old = getattr(value, name)
+        for name, old in value.__dict__.items():
+            if old is None or old.__class__ in _SCALARS:
+                continue  # the common case, decided without a call
             new = _repaired(old, tidy)
             if new is not old:
                 update[name] = new
@@ -64,11 +67,13 @@ def _repaired(value: Any, tidy: Callable[[str], str]) -> Any:
 
 
 def repair_text(record: Record) -> Record:
-    """Mojibake repair and space clean-up on every string field, nested ones included."""
+    """Mojibake repair and space clean-up on every text field, nested ones included.
+
+    Identifiers and links are left exactly as read: a DOI or URL is not prose.
+    """
     update = {}
-    for name in Record.model_fields:
-        old = getattr(record, name)
-        if old is None or isinstance(old, bool | int):
+    for name, old in record.__dict__.items():
+        if old is None or old.__class__ in _SCALARS or name in _VERBATIM_FIELDS:
             continue
         new = _repaired(old, _repair_block if name in _BLOCK_FIELDS else _repair_line)
         if new is not old:

@@ -50,7 +50,9 @@ class KeyAllocator:
         base = base_key(record)
         keys = self.taken.get(base)
         if keys is None:
-            rows = self.session.connection().exec_driver_sql(self.QUERY, (base + "*",))
+            # The driver cursor directly: this runs once per record, in the ingest hot path.
+            driver = self.session.connection().connection.driver_connection
+            rows = driver.execute(self.QUERY, (base + "*",)) if driver is not None else ()
             keys = self.taken[base] = {key for (key,) in rows}
         key = make_key(record, keys)
         keys.add(key)

@@ -62,8 +62,9 @@ def repair_mojibake(value: str) -> str:
     """UTF-8-as-cp1252 via ftfy, then the narrow GBK-as-Latin-1 pass ftfy leaves alone."""
     if value.isascii():
         return value  # every mojibake pattern involves a non-ASCII character
-    fixed = ftfy.fix_text(value, normalization="NFC", uncurl_quotes=False,
-                          fix_character_width=False, fix_latin_ligatures=False)
+    # Only the encoding repair: fix_text would also unescape HTML entities (`&amp;`) and
+    # more, which is not damage. is_bad is a cheap screen before the costlier fix.
+    fixed = ftfy.fix_encoding(value) if ftfy.badness.is_bad(value) else value
     fixed = _GBK_PAIR.sub(lambda m: _gbk_char(m.group()), fixed)
     fixed = _BIG5_DASH.sub("\u2013", fixed)
     return unicodedata.normalize("NFC", fixed)
@@ -81,5 +82,7 @@ def strip_accents(value: str) -> str:
 
 def match_key(value: str) -> str:
     """formats.md §12.2: NFKC, casefold, dashes folded, punctuation to space, no accents."""
-    folded = strip_accents(fold_dashes(unicodedata.normalize("NFKC", value)).casefold())
+    folded = fold_dashes(unicodedata.normalize("NFKC", value)).casefold()
+    if not folded.isascii():
+        folded = strip_accents(folded)
     return " ".join(re.sub(r"[^\w]+", " ", folded).split())
