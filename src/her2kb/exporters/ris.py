@@ -48,6 +48,10 @@ CONTINUATION = " " * 6
 _PLAIN_RANGE = re.compile(r"^([^\s,;-]+)-([^\s,;-]+)$")
 
 
+# Values that ris_name/_line already made one line; the hot loop need not do it twice.
+ONE_LINE_ALREADY = frozenset({"AU", "A2"})
+
+
 def _line(value: str) -> str:
     return " ".join(value.split())
 
@@ -135,12 +139,18 @@ def entry(item: StoredRecord) -> str:
     """One record, `TY` to `ER  - `, each line ending with `\\n`."""
     lines = []
     for tag, value in _fields(item):
+        if not value:
+            continue
         if tag == "AB":
             first, *more = [_line(part) for part in value.split("\n") if part.strip()] or [""]
             lines.extend([f"AB  - {first}"] if first else [])
             lines.extend(CONTINUATION + part for part in more)
-        elif value.strip():
-            lines.append(f"{tag}  - {_line(value)}")
+        elif tag in ONE_LINE_ALREADY:
+            lines.append(f"{tag}  - {value}")
+        else:
+            line = _line(value)
+            if line:
+                lines.append(f"{tag}  - {line}")
     return "\n".join([*lines, "ER  - "]) + "\n"
 
 
