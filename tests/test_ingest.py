@@ -124,3 +124,14 @@ def test_killed_ingest_leaves_all_or_nothing(tmp_path: Path) -> None:
         sources = conn.execute("SELECT count(*) FROM source").fetchone()[0]
     conn.close()
     assert (count, sources) in {(0, 0), (4000, 1)}
+
+
+def test_a_conflicting_type_is_kept_as_an_alternative(tmp_path: Path) -> None:
+    book = tmp_path / "book.enw"
+    book.write_bytes(SAME_PAPER_ENW.replace(b"%0 Journal Article", b"%0 Book"))
+    run("ingest", str(seed("004")))
+    run("ingest", str(book))
+    item = json.loads(run("export", "--csl-json").stdout)[0]
+    assert item["type"] == "article-journal"
+    kept = {(a["field"], a["value"]) for a in item["custom"]["alternatives"]}
+    assert {("type", "book"), ("original_type", "Book")} <= kept

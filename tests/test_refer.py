@@ -226,3 +226,11 @@ def test_any_text_gives_entries_or_problems(text: str) -> None:
 def test_registered_with_streaming() -> None:
     fmt = parsers.get("endnote-tagged")
     assert fmt is refer.FORMAT and fmt.stream is refer.read
+
+
+def test_collapsed_record_after_page_text_on_the_same_line() -> None:
+    text = ("Cite this: %0 Journal Article %T An invented title %A Ann Example %J Some Journal "
+            "%D 2015 %R 10.1234/abc.5 %X Abstract.")
+    (entry,) = _entries(text)
+    assert (entry.record.title, entry.record.doi) == ("An invented title", "10.1234/abc.5")
+    assert entry.warnings == ("text before the first tag ignored: 'Cite this:'",)

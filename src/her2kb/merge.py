@@ -18,7 +18,7 @@ from .text import match_key
 # Lists whose members are united (order kept, first occurrence wins).
 UNITED = ("keywords", "substances", "publication_types", "issn", "mesh", "relations")
 # Never merged field by field: handled by their own rules or bookkeeping.
-SPECIAL = {"author", "authors_truncated", "references", "issued", "type"}
+SPECIAL = {"author", "authors_truncated", "references", "issued", "type", "original_type"}
 TITLE_AGREEMENT = 0.6
 
 
@@ -99,6 +99,21 @@ def _merge_references(stored: Record, incoming: Record, update: dict[str, Any]) 
         update["references"] = stored.references + new
 
 
+def _merge_type(stored: Record, incoming: Record, out: MergeOutcome, update: dict[str, Any]
+                ) -> None:
+    """The CSL type and the source's own type name travel together."""
+    if stored.type == "article" and incoming.type != "article":
+        update["type"] = incoming.type  # the generic fallback gives way to a real type
+        update["original_type"] = incoming.original_type
+        if stored.original_type:
+            out.alternatives.append(("original_type", stored.original_type))
+        return
+    if incoming.type != stored.type and incoming.type != "article":
+        out.alternatives.append(("type", incoming.type))
+    if incoming.original_type and incoming.original_type != stored.original_type:
+        out.alternatives.append(("original_type", incoming.original_type))
+
+
 def merge_records(stored: Record, incoming: Record) -> MergeOutcome:
     """Fill, unite and keep alternatives; `stored` wins every conflict."""
     out = MergeOutcome(stored)
@@ -117,8 +132,7 @@ def merge_records(stored: Record, incoming: Record) -> MergeOutcome:
             update[name] = theirs
         else:
             out.alternatives.append((name, _dump(theirs)))
-    if stored.type == "article" and incoming.type != "article":
-        update["type"] = incoming.type
+    _merge_type(stored, incoming, out, update)
     _merge_authors(stored, incoming, out, update)
     _merge_date(stored, incoming, out, update)
     _merge_references(stored, incoming, update)

@@ -106,10 +106,18 @@ def detect(head: str) -> int:
 
 
 def _expand_collapsed(line: str) -> list[str]:
-    """A record flattened onto one line becomes one line per tag."""
-    if not (line.startswith("%0 ") and len(_INLINE_TAG.findall(line)) > 2):
+    """A record flattened onto one line becomes one line per tag.
+
+    Aggregator pages put page text before it on the same line (formats.md §7): that
+    prefix stays a line of its own, which the field reader reports and skips.
+    """
+    start = line.find("%0 ")
+    if start < 0 or (start > 0 and not line[start - 1].isspace()):
         return [line]
-    return [part.rstrip() for part in _INLINE_TAG.split(line) if part.strip()]
+    if len(_INLINE_TAG.findall(line, start)) <= 2:
+        return [line]
+    parts = [part.rstrip() for part in _INLINE_TAG.split(line[start:]) if part.strip()]
+    return [line[:start].rstrip(), *parts] if line[:start].strip() else parts
 
 
 def _blocks(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
