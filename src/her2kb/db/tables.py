@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 tables. Only db/repository.py and the migrations' env.py import this.
+"""SQLAlchemy 2 tables, imported by the db/ modules, store.py and the migrations' env.py.
 
 The full record lives in `record.data` (CSL-vocabulary JSON); the columns beside it
 are copies kept for indexing, matching and full-text search.
