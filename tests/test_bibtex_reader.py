@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, ParseProblem
+from her2kb.parsers import _bibtex_values as values
 from her2kb.parsers import bibtex as reader
 
 SAMPLES = Path(__file__).parent / "samples" / "bibtex"
@@ -239,9 +240,9 @@ LATEX_TOKENS = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LATEX_TOKENS, max_size=12).map("".join))
 def test_fast_decoder_agrees_with_pylatexenc(latex: str) -> None:
-    fast = reader._fast_decode(latex)
+    fast = values._fast_decode(latex)
     if fast is not None:
-        assert fast == normalize_text(reader._decode_latex(latex))
+        assert fast == normalize_text(values._decode_latex(latex))
 
 
 def normalize_text(text: str) -> str:
