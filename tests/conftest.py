@@ -11,6 +11,8 @@ from click.testing import CliRunner, Result
 from hypothesis import settings
 
 from her2kb.cli import cli
+from her2kb.normalize import normalize
+from her2kb.parsers import InputFormat, ParsedEntry, ParseProblem
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
@@ -41,3 +43,16 @@ def run(*args: str, input: bytes | str | None = None) -> Result:
 
 def seed(name_prefix: str) -> Path:
     return next(SEEDS.glob(f"{name_prefix}_*.txt"))
+
+
+def read_sample(fmt: InputFormat, path: Path) -> list[ParsedEntry | ParseProblem]:
+    """Everything a reader yields for one sample file."""
+    return list(fmt.parse(path.read_text("utf-8"), path.name))
+
+
+def sample_records(fmt: InputFormat, path: Path) -> list[dict[str, Any]]:
+    """Normalised records as CSL-keyed dicts, defaults left out; any problem fails the test."""
+    items = read_sample(fmt, path)
+    assert all(isinstance(item, ParsedEntry) for item in items), items
+    return [normalize(item.record).model_dump(exclude_defaults=True) for item in items
+            if isinstance(item, ParsedEntry)]

@@ -15,25 +15,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from her2kb import parsers
-from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, ParseProblem
 from her2kb.parsers import _bibtex_values as values
 from her2kb.parsers import bibtex as reader
+
+from .conftest import read_sample, sample_records
 
 SAMPLES = Path(__file__).parent / "samples" / "bibtex"
 
 
 def read(name: str) -> list[ParsedEntry | ParseProblem]:
-    path = SAMPLES / name
-    return list(reader.FORMAT.parse(path.read_text("utf-8"), path.name))
+    return read_sample(reader.FORMAT, SAMPLES / name)
 
 
 def records(name: str) -> list[dict[str, Any]]:
-    """Normalised records as CSL-keyed dicts, defaults left out; problems fail the test."""
-    items = read(name)
-    assert all(isinstance(item, ParsedEntry) for item in items), items
-    return [normalize(item.record).model_dump(exclude_defaults=True) for item in items
-            if isinstance(item, ParsedEntry)]
+    return sample_records(reader.FORMAT, SAMPLES / name)
 
 
 def test_jabref_string_macro_and_comment_meta() -> None:

@@ -32,6 +32,7 @@ from her2kb.records import (
     StoredRecord,
 )
 
+from .conftest import read_sample, sample_records
 from .test_export_biblatex import TEXT, WORD, assert_same, dates, names, optional, record_strategy
 from .test_export_csljson import all_items
 
@@ -39,15 +40,11 @@ SAMPLES = Path(__file__).parent / "samples" / "csljson"
 
 
 def read(name: str) -> list[ParsedEntry | ParseProblem]:
-    path = SAMPLES / name
-    return list(reader.FORMAT.parse(path.read_text("utf-8"), path.name))
+    return read_sample(reader.FORMAT, SAMPLES / name)
 
 
 def records(name: str) -> list[dict[str, Any]]:
-    items = read(name)
-    assert all(isinstance(item, ParsedEntry) for item in items), items
-    return [normalize(item.record).model_dump(exclude_defaults=True) for item in items
-            if isinstance(item, ParsedEntry)]
+    return sample_records(reader.FORMAT, SAMPLES / name)
 
 
 def test_zotero_pretty_printed_array() -> None:
