@@ -20,10 +20,12 @@ _SCALARS = (bool, int, float)
 # formats.md §1: %X (and scraped abstracts) can run on into the article body. Only a
 # *numbered* heading after a sentence end starts the body: bare `Background`/`Methods`
 # are the labels of structured abstracts.
+# The pattern starts at the digit (no lookbehind), so the scan over a long abstract is cheap.
 _BODY_START = re.compile(
-    r"(?<=[.!?)\]])\s+\d{1,2}\.\s+(?:Introduction|Background|Materials and Methods|Methods)"
-    r"\b(?=\s+[A-Z(])"
+    r"\d{1,2}\.\s+(?:Introduction|Background|Materials and Methods|Methods)\b(?=\s+[A-Z(])"
 )
+_SENTENCE_END = ".!?)]"
+_HEADINGS = ("Introduction", "Background", "Methods")
 
 
 def _repair_line(value: str) -> str:
@@ -85,14 +87,16 @@ def split_run_on_abstract(record: Record) -> Record:
     """Move body text that follows the abstract (`… 1. Introduction …`) to full_text_excerpt."""
     if not record.abstract:
         return record
-    match = _BODY_START.search(record.abstract)
-    if not match or match.start() < 200:
-        return record
-    body = record.abstract[match.start():].strip()
-    excerpt = "\n".join(filter(None, [body, record.full_text_excerpt]))
-    return record.model_copy(
-        update={"abstract": record.abstract[: match.start()].rstrip(), "full_text_excerpt": excerpt}
-    )
+    text = record.abstract
+    if not any(heading in text for heading in _HEADINGS):
+        return record  # substring tests first: most abstracts have none of the headings
+    for match in _BODY_START.finditer(text, 200):
+        before = text[: match.start()].rstrip()
+        if len(before) < match.start() and before.endswith(tuple(_SENTENCE_END)):
+            body = text[match.start():].strip()
+            excerpt = "\n".join(filter(None, [body, record.full_text_excerpt]))
+            return record.model_copy(update={"abstract": before, "full_text_excerpt": excerpt})
+    return record
 
 
 def expand_page_range(record: Record) -> Record:
@@ -101,6 +105,10 @@ def expand_page_range(record: Record) -> Record:
         return record
     printed = record.page_as_printed or record.page
     expanded = expand_pages(printed)
+    if expanded == record.page and (record.page_as_printed or expanded) != expanded:
+        return record  # already expanded, printed form kept
+    if expanded == printed == record.page and record.page_as_printed is None:
+        return record  # nothing to expand: the usual case
     return record.model_copy(
         update={"page": expanded, "page_as_printed": printed if printed != expanded else None}
     )
