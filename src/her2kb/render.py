@@ -34,7 +34,9 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        grid = Table(*columns, highlight=False)
+        grid = Table(highlight=False)
+        for column in columns:
+            grid.add_column(column, overflow="fold")  # a path or key is never cut to "…"
         for row in cells:
             grid.add_row(*row)
         Console(highlight=False).print(grid, markup=False)
