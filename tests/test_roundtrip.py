@@ -162,3 +162,32 @@ def _library_view(name: str, path: Path) -> Any:
     for item in items:
         item["custom"].pop("sources", None)
     return items
+
+
+BATCHED = [pytest.param(e, id=e.name) for e in exporters.exporters() if e.joiner is not None]
+
+
+@pytest.mark.parametrize("exporter", BATCHED)
+def test_batched_export_is_the_same_file(exporter: Exporter,
+                                         library: list[StoredRecord]) -> None:
+    """What lets the CLI write a large library a batch at a time."""
+    head, tail = library[:3], library[3:]
+    assert exporter.joiner is not None
+    assert exporter.export(head) + exporter.joiner + exporter.export(tail) == exporter.export(
+        library)
+
+
+def test_cli_export_in_batches_matches_one_piece(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from her2kb import cli_export
+
+    from .conftest import run
+
+    run("ingest", str(SEEDS))
+    whole = {name: run("export", f"--{name}").stdout for name in ("ris", "bibtex", "jsonl")}
+    monkeypatch.setattr(cli_export, "EXPORT_BATCH", 2)
+    for name, text in whole.items():
+        out = tmp_path / f"batched.{name}"
+        assert run("export", f"--{name}", "-o", str(out)).exit_code == 0
+        assert out.read_text("utf-8") == text, name
+    assert not list(tmp_path.glob(".*.partial"))

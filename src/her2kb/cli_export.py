@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 from sqlalchemy.orm import Session
@@ -13,12 +16,12 @@ from . import exporters, parsers, render
 from .app import App
 from .db import repository as repo
 from .db.stored import stored_records
-from .db.tables import RecordRow
 from .errors import ExportError, NotFoundError
 from .records import StoredRecord
 from .search import search
 
 ALL_HITS = 1_000_000_000
+EXPORT_BATCH = 1000
 # The user-facing style names (bibliography.STYLES); listed here so --help needs no citeproc.
 STYLE_NAMES = ["vancouver", "apa", "ama", "ieee", "harvard"]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,27 +49,43 @@ def _format_flags(command: F) -> F:
 
 
 def _select(session: Session, query: str | None, ids: tuple[int, ...],
-            keys: tuple[str, ...]) -> list[RecordRow]:
-    """Live rows: every one, or those matching QUERY (ranked), or the --id/--key list in order."""
+            keys: tuple[str, ...]) -> list[int]:
+    """Ids of live rows: every one, those matching QUERY (ranked), or --id/--key in order."""
     if ids or keys:
-        wanted = [str(i) for i in ids] + list(keys)
-        rows = []
-        for item in wanted:
-            row = repo.row_by_id_or_key(session, item)
+        chosen = []
+        for wanted in [str(i) for i in ids] + list(keys):
+            row = repo.row_by_id_or_key(session, wanted)
             if row is None:
-                raise NotFoundError(f"no record with id or key {item!r}; see `her2kb list`")
-            rows.append(row)
-        return rows
+                raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
+            chosen.append(row.id)
+        return chosen
     if query is None:
-        return repo.live_rows(session)
-    found = [hit.id for hit in search(session, query, ALL_HITS)]
-    by_id = {row.id: row for row in repo.live_rows(session, found)}
-    return [by_id[i] for i in found if i in by_id]
+        return repo.live_ids(session)
+    return [hit.id for hit in search(session, query, ALL_HITS)]
+
+
+@contextmanager
+def _sink(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file that appears whole: written beside it and renamed at the end."""
+    if output is None:
+        yield sys.stdout
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(partial, output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {output} ({exc.strerror}); check the path") from None
 
 
 def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str,
-            encoding: str) -> Callable[[Sequence[StoredRecord]], str]:
-    """The function that turns the selection into text; conflicting choices are usage errors."""
+            encoding: str) -> tuple[Callable[[Sequence[StoredRecord]], str], str | None]:
+    """The function that turns records into text, and its batch joiner (None: all at once).
+
+    Conflicting choices are usage errors.
+    """
     if fmt and format_name and fmt != format_name:
         raise click.UsageError(f"--{fmt} and --format {format_name} disagree; give one")
     chosen = fmt or format_name
@@ -75,7 +94,7 @@ def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str
             raise click.UsageError("--style writes a reference list; drop the format flag")
         from . import bibliography
 
-        return lambda items: bibliography.render(items, style, to)
+        return (lambda items: bibliography.render(items, style, to)), None
     if not chosen:
         flags = ", ".join("--" + n for n in exporters.names())
         raise click.UsageError(f"choose a format ({flags}) or a --style")
@@ -86,8 +105,8 @@ def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str
     if encoding == "ascii":
         if exporter.export_ascii is None:
             raise click.UsageError(f"--encoding ascii is for the BibTeX family, not {chosen}")
-        return exporter.export_ascii
-    return exporter.export
+        return exporter.export_ascii, exporter.joiner
+    return exporter.export, exporter.joiner
 
 
 @click.command()
@@ -122,20 +141,23 @@ def export(app: App, query: str | None, format_name: str | None, style: str | No
     flags = click.get_current_context().meta.get(FLAGS_SEEN, [])
     if len(flags) > 1:
         raise click.UsageError(f"give one format, not --{' and --'.join(flags)}")
-    write = _writer(flags[0] if flags else None, format_name, style, to, encoding)
+    write, joiner = _writer(flags[0] if flags else None, format_name, style, to, encoding)
     if query is not None and (ids or keys):
         raise click.UsageError("give a QUERY or --id/--key, not both")
-    with Session(app.engine()) as session:
-        items = stored_records(session, _select(session, query, ids, keys))
-    text = write(items)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"cannot write {output} ({exc.strerror}); check the path") from None
-    render.problem(f"wrote {len(items)} records to {output}")
+    written = 0
+    with Session(app.engine()) as session, _sink(output) as out:
+        chosen = _select(session, query, ids, keys)
+        # Formats that are one entry after another go out a batch at a time, in bounded
+        # memory; a CSL-JSON array, a CSV header or a reference list needs them all.
+        size = EXPORT_BATCH if joiner is not None else max(len(chosen), 1)
+        for start in range(0, len(chosen), size):
+            items = stored_records(session, repo.rows_in_order(session, chosen[start:start + size]))
+            out.write(("" if start == 0 else joiner or "") + write(items))
+            written += len(items)
+        if not chosen:
+            out.write(write([]))
+    if output is not None:
+        render.problem(f"wrote {written} records to {output}")
 
 
 @click.command()

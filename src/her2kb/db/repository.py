@@ -216,6 +216,17 @@ def live_rows(session: Session, ids: Sequence[int] | None = None) -> list[Record
     return list(session.scalars(query.order_by(RecordRow.id)))
 
 
+def live_ids(session: Session) -> list[int]:
+    query = select(RecordRow.id).where(RecordRow.merged_into.is_(None)).order_by(RecordRow.id)
+    return list(session.scalars(query))
+
+
+def rows_in_order(session: Session, ids: Sequence[int]) -> list[RecordRow]:
+    """The rows with these ids, in the order given (merged-away rows included if asked for)."""
+    by_id = {row.id: row for row in session.scalars(select(RecordRow).where(RecordRow.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def row_by_id_or_key(session: Session, wanted: str) -> RecordRow | None:
     if wanted.isdigit():
         row = session.get(RecordRow, int(wanted))

@@ -31,6 +31,9 @@ class Exporter:
     # `--encoding ascii`: the same format with LaTeX macros instead of UTF-8 (BibTeX family).
     export_ascii: Export | None = None
     aliases: tuple[str, ...] = ()
+    # Set for formats that are entries one after another: export(A + B) is
+    # export(A) + joiner + export(B), so the CLI can write a large library in batches.
+    joiner: str | None = None
 
 
 # Modules that define EXPORTER, in the order `formats` lists them. One line per format.

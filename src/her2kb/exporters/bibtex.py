@@ -328,4 +328,5 @@ EXPORTER = Exporter(
     export=export,
     carries=CARRIES,
     export_ascii=export_ascii,
+    joiner="\n",
 )

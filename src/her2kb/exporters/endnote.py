@@ -180,4 +180,5 @@ EXPORTER = Exporter(
     export=export,
     carries=CARRIES,
     aliases=("refer", "enw"),
+    joiner="\n",
 )

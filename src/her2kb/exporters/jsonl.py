@@ -40,4 +40,5 @@ EXPORTER = Exporter(
     export=export,
     carries=CSL_JSON.carries,
     aliases=("json-lines", "ndjson"),
+    joiner="",
 )

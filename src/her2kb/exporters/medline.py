@@ -212,4 +212,5 @@ EXPORTER = Exporter(
     export=export,
     carries=CARRIES,
     aliases=("nbib",),
+    joiner="\n",
 )

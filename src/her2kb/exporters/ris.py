@@ -167,4 +167,5 @@ EXPORTER = Exporter(
     suffix=".ris",
     export=export,
     carries=CARRIES,
+    joiner="\n",
 )
