@@ -27,33 +27,15 @@ from her2kb.records import (
     StoredRecord,
 )
 
+from .conftest import GOLDEN
+
 SCHEMA_PATH = Path(csljson.__file__).parent.parent / "data" / "csl" / "csl-data.json"
 
-# Seed 000 (Scilit listing): the ten references as printed, title / journal / year.
+# Seed 000 (Scilit listing): the ten references as printed, from the reviewed golden file.
 SCILIT_REFERENCES = [
-    ("Outcome of Patients with HER2-Positive Advanced Breast Cancer Progressing During "
-     "Trastuzumab-Based Therapy", "The Oncologist", 2006),
-    ("Trastuzumab after Adjuvant Chemotherapy in HER2-Positive Breast Cancer",
-     "New England Journal of Medicine", 2005),
-    ("Randomized Phase II Trial of the Efficacy and Safety of Trastuzumab Combined With "
-     "Docetaxel in Patients With Human Epidermal Growth Factor Receptor 2–Positive Metastatic "
-     "Breast Cancer Administered As First-Line Treatment: The M77001 Study Group",
-     "Journal of Clinical Oncology", 2005),
-    ("TGFα expression impairs Trastuzumab-induced HER2 downregulation", "Oncogene", 2005),
-    ("PTEN activation contributes to tumor inhibition by trastuzumab, and loss of PTEN predicts "
-     "trastuzumab resistance in patients", "Cancer Cell", 2004),
-    ("Monitoring of Serum Her-2/ neu Predicts Response and Progression-Free Survival to "
-     "Trastuzumab-Based Treatment in Patients with Metastatic Breast Cancer",
-     "Clinical Cancer Research", 2004),
-    ("Combined trastuzumab and paclitaxel treatment better inhibits ErbB‐2‐mediated "
-     "angiogenesis in breast carcinoma through a more effective inhibition of Akt than either "
-     "treatment alone", "Cancer", 2003),
-    ("Structure of the extracellular region of HER2 alone and in complex with the Herceptin Fab",
-     "Nature", 2003),
-    ("Cooperative inhibitory effect of ZD1839 (Iressa) in combination with trastuzumab "
-     "(Herceptin) on human breast cancer cell growth", "Annals of Oncology", 2002),
-    ("Human Breast Cancer: Correlation of Relapse and Survival with Amplification of the "
-     "HER-2/ neu Oncogene", "Science", 1987),
+    (ref["title"], ref["journal"], ref["year"])
+    for ref in json.loads((GOLDEN / "seeds_expected.json").read_text("utf-8"))[
+        "000_21f426c25603dadc.txt"]["references"]
 ]
 # Seed 004 (PubMed abstract page): MeSH headings as (descriptor, qualifier, major).
 MESH_004 = [
