@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -135,3 +136,16 @@ def test_a_conflicting_type_is_kept_as_an_alternative(tmp_path: Path) -> None:
     assert item["type"] == "article-journal"
     kept = {(a["field"], a["value"]) for a in item["custom"]["alternatives"]}
     assert {("type", "book"), ("original_type", "Book")} <= kept
+
+
+def test_the_stored_source_is_the_file_byte_for_byte(tmp_path: Path) -> None:
+    from sqlalchemy.orm import Session
+
+    raw = b"\xef\xbb\xbf" + SAME_PAPER_ENW.replace(b"\n", b"\r\n") + "%K Z\u00fcrich\r\n".encode()
+    engine, _ = open_database(tmp_path / "kb.sqlite")
+    report = ingest_bytes(engine, raw, "crlf-bom.enw")
+    assert (report.new, report.problems) == (1, [])
+    with Session(engine) as session:
+        source = repository.source_by_sha(session, hashlib.sha256(raw).hexdigest())
+        assert source is not None and (source.encoding, source.byte_size) == ("utf-8", len(raw))
+        assert repository.source_text(session, source.id).encode(source.encoding) == raw

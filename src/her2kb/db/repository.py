@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..identifiers import doi_key
@@ -69,8 +69,6 @@ def source_text(session: Session, source_id: int) -> str:
     return "".join(session.scalars(query.order_by(SourceChunkRow.seq)))
 
 
-def key_taken(session: Session, key: str) -> bool:
-    return session.scalar(select(RecordRow.id).where(RecordRow.citation_key == key)) is not None
 
 
 def insert_record(session: Session, record: Record, key: str) -> int:
@@ -233,7 +231,3 @@ def row_by_id_or_key(session: Session, wanted: str) -> RecordRow | None:
         if row is not None:
             return row
     return session.scalars(select(RecordRow).where(RecordRow.citation_key == wanted)).first()
-
-
-def count_live(session: Session) -> int:
-    return session.scalar(select(func.count()).where(RecordRow.merged_into.is_(None))) or 0
