@@ -85,49 +85,69 @@ def for_parsing(raw: str) -> str:
     return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decodes(handle: BinaryIO, encoding: str) -> tuple[str | None, str]:
-    """(head, "") if the whole input decodes in `encoding`, else (None, "line:byte")."""
+class _Decoding:
+    """One candidate encoding, decoded block by block: head, blankness, first failure."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self.decoder = codecs.getincrementaldecoder(encoding)()
+        self.head, self.blank, self.failed_at = "", True, ""
+        self.offset, self.lines = 0, 1
+
+    def feed(self, block: bytes, final: bool = False) -> None:
+        if self.failed_at:
+            return
+        try:
+            text = self.decoder.decode(block, final)
+        except UnicodeDecodeError as exc:
+            line = self.lines + block[: exc.start].count(b"\n")
+            self.failed_at = f"{line}: byte {self.offset + exc.start}"
+            return
+        if len(self.head) < parsers.HEAD_CHARS:
+            self.head += text[: parsers.HEAD_CHARS]
+        self.blank = self.blank and not text.strip("\ufeff \t\r\n")
+        self.offset, self.lines = self.offset + len(block), self.lines + block.count(b"\n")
+
+
+def _fallback(handle: BinaryIO, encoding: str) -> _Decoding:
+    """A second pass in another encoding, only for files that are not UTF-8."""
     handle.seek(0)
-    decoder = codecs.getincrementaldecoder(encoding)()
-    head, offset, lines = "", 0, 1
-    try:
-        while block := handle.read(BLOCK):
-            text = decoder.decode(block)
-            if len(head) < parsers.HEAD_CHARS:
-                head += text[: parsers.HEAD_CHARS]
-            offset, lines = offset + len(block), lines + block.count(b"\n")
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError as exc:
-        lines += block[: exc.start].count(b"\n")
-        return None, f"{lines}: byte {offset + exc.start}"
-    return for_parsing(head)[: parsers.HEAD_CHARS], ""
+    scan = _Decoding(encoding)
+    while block := handle.read(BLOCK):
+        scan.feed(block)
+    scan.feed(b"", final=True)
+    return scan
 
 
 def survey(handle: BinaryIO, origin: str) -> Survey:
-    """Hash and size; refuse empty, binary and undecodable input with the file named."""
+    """Hash, size and encoding in one pass; refuse empty, binary and undecodable input."""
     handle.seek(0)
-    digest, size, blank, utf16 = hashlib.sha256(), 0, True, ""
-    while block := handle.read(BLOCK):
-        if size == 0 and block.startswith(UTF16_BOMS):
-            utf16 = "utf-16-le" if block.startswith(b"\xff\xfe") else "utf-16-be"
-        if size == 0 and not utf16 and b"\x00" in block[:BINARY_SNIFF]:
-            raise InputError(f"{origin}: this is a binary file, not text; export it as text first")
+    block = handle.read(BLOCK)
+    utf16 = ""
+    if block.startswith(UTF16_BOMS):
+        utf16 = "utf-16-le" if block.startswith(b"\xff\xfe") else "utf-16-be"
+    elif b"\x00" in block[:BINARY_SNIFF]:
+        raise InputError(f"{origin}: this is a binary file, not text; export it as text first")
+    # An explicit byte order keeps the BOM as U+FEFF, so the stored text re-encodes exactly.
+    scan = _Decoding(utf16 or "utf-8")
+    digest, size = hashlib.sha256(), 0
+    while block:
         digest.update(block)
         size += len(block)
-        blank = blank and not (block.strip() if not utf16 else block[2:].strip(b"\x00 \r\n\t"))
-    if blank:
+        scan.feed(block)
+        block = handle.read(BLOCK)
+    scan.feed(b"", final=True)
+    if scan.failed_at and not utf16:
+        first_failure = scan.failed_at
+        scan = _fallback(handle, "cp1252")  # cp1252: what old Windows exporters write
+        scan.failed_at = scan.failed_at and first_failure
+    if scan.failed_at:
+        raise InputError(f"{origin}:{scan.failed_at} is neither UTF-8 nor Windows-1252 text; "
+                         "re-save the file as UTF-8")
+    if scan.blank:
         raise InputError(f"{origin}: the file is empty; nothing to ingest")
-    where = ""
-    # An explicit byte order keeps the BOM as U+FEFF, so the stored text re-encodes exactly.
-    encodings = (utf16,) if utf16 else ("utf-8", "cp1252")  # cp1252: old Windows exports
-    for encoding in encodings:
-        head, failed_at = _decodes(handle, encoding)
-        if head is not None:
-            return Survey(digest.hexdigest(), size, encoding, head)
-        where = where or failed_at
-    raise InputError(
-        f"{origin}:{where} is neither UTF-8 nor Windows-1252 text; re-save the file as UTF-8"
-    )
+    head = for_parsing(scan.head)[: parsers.HEAD_CHARS]
+    return Survey(digest.hexdigest(), size, scan.encoding, head)
 
 
 def _store_text(session: Session, source_id: int, handle: BinaryIO, encoding: str) -> None:
