@@ -245,3 +245,19 @@ def test_utf16_text_is_read(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["files"][0]["new"] == 1
     item = json.loads(run("show", "nahta2012molecular", "--json").stdout)
     assert item["title"].startswith("Molecular Mechanisms of Trastuzumab")
+
+
+def test_more_problems_than_are_listed_are_counted(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from her2kb import ingest
+
+    monkeypatch.setattr(ingest, "MAX_NOTES", 2)
+    path = tmp_path / "blocks.enw"
+    # One good record, then five blocks with no tags: five problems, two listed.
+    path.write_text("%0 Journal Article\n%T Kept\n\n" + "\n\n".join(["stray"] * 5) + "\n",
+                    encoding="utf-8")
+    result = run("ingest", str(path))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert sum("no %-tagged fields" in line for line in lines) == 2
+    assert f"{path}: 3 more problems and warnings not listed" in result.stderr

@@ -136,6 +136,9 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
             render.problem(line)
         for line in report.warnings if verbose else ():
             render.problem(f"warning: {line}")
+        if report.notes_not_kept:
+            render.problem(f"{report.origin}: {report.notes_not_kept} more problems and warnings "
+                           "not listed; fix the ones above and ingest the file again")
     warned = sum(len(report.warnings) for report in reports)
     if warned and not verbose and not as_json:
         render.problem(f"{warned} reader warnings (missing or doubtful fields); -v lists them")
