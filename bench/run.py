@@ -1,6 +1,7 @@
 """Ingest and export benchmark, measured side by side in one run.
 
     python bench/run.py --sizes 10000,100000          # results as a Markdown table
+    python bench/run.py --sizes "" --streamed 1000000  # ingest only, corpus never in memory
 
 For each size: a synthetic corpus (bench/corpus.py) is written as RIS and MEDLINE,
 then timed:
@@ -163,17 +164,63 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def write_streamed(size: int, path: Path) -> None:
+    """A corpus as RIS, generated and written a thousand records at a time (for 1M)."""
+    records = CorpusGenerator(seed=size).records(size)
+    writer = exporters.get("ris")
+    with path.open("w", encoding="utf-8") as out:
+        batch: list[StoredRecord] = []
+        for n, record in enumerate(records, start=1):
+            batch.append(StoredRecord(id=n, key=f"bench{n}", record=record))
+            if len(batch) == 1000:
+                out.write(writer.export(batch) + "\n")
+                batch = []
+        if batch:
+            out.write(writer.export(batch) + "\n")
+
+
+def run_streamed(size: int, folder: Path) -> dict[str, Any]:
+    """Ingest only: time, peak RSS and library size for a corpus too big to hold in memory."""
+    path = folder / "corpus.ris"
+    write_streamed(size, path)
+    db = folder / "big.sqlite"
+    seconds, peak = timed_child(her2kb("--db", str(db), "ingest", str(path)))
+    return {"records": size, "ingest_ris_s": seconds, "ingest_ris_peak_mib": peak,
+            "ris_mib": path.stat().st_size / 2**20, "library_mib": db.stat().st_size / 2**20}
+
+
+def streamed_table(results: list[dict[str, Any]]) -> str:
+    lines = ["| records | RIS file | RIS ingest | peak RSS | library file |", "|---" * 5 + "|"]
+    for r in results:
+        n = r["records"]
+        lines.append(f"| {n:,} | {r['ris_mib']:,.0f} MiB | {r['ingest_ris_s']:.0f} s "
+                     f"({n / r['ingest_ris_s']:,.0f}/s) | {r['ingest_ris_peak_mib']} MiB "
+                     f"| {r['library_mib']:,.0f} MiB |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes")
+    parser.add_argument("--streamed", default="",
+                        help="comma-separated sizes to ingest only, generated as they are "
+                             "written (e.g. 1000000)")
     parser.add_argument("--json", action="store_true", help="raw numbers as JSON")
     args = parser.parse_args()
-    results = []
-    for size in (int(s) for s in args.sizes.split(",")):
+    results, streamed = [], []
+    for size in (int(s) for s in args.sizes.split(",") if s):
         with tempfile.TemporaryDirectory() as folder:
             results.append(run_size(size, Path(folder)))
         print(json.dumps(results[-1]), file=sys.stderr)
-    print(json.dumps(results, indent=2) if args.json else table(results))
+    for size in (int(s) for s in args.streamed.split(",") if s):
+        with tempfile.TemporaryDirectory() as folder:
+            streamed.append(run_streamed(size, Path(folder)))
+        print(json.dumps(streamed[-1]), file=sys.stderr)
+    if args.json:
+        print(json.dumps(results + streamed, indent=2))
+        return
+    print("\n\n".join(t for t in (results and table(results),
+                                   streamed and streamed_table(streamed)) if t))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def test_new_database_is_at_head_with_fts_triggers(tmp_path: Path) -> None:
     assert note is None
     with engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        assert version == schema.head_revision() == "0002"
+        assert version == schema.head_revision() == "0003"
         query = text("SELECT name FROM sqlite_master WHERE type='trigger'")
         triggers = {r[0] for r in conn.execute(query)}
         assert triggers == {"record_fts_ai", "record_fts_ad", "record_fts_au"}
@@ -104,7 +104,7 @@ def test_upgrade_from_0001_keeps_sources_and_writes_a_backup(tmp_path: Path) -> 
         conn.execute(text("INSERT INTO record_source VALUES (1, 1, 0, 1)"))
     engine.dispose()
     upgraded, note = schema.open_database(path)
-    assert note is not None and note.startswith(f"upgraded {path} from schema 0001 to 0002")
+    assert note is not None and note.startswith(f"upgraded {path} from schema 0001 to 0003")
     backups = list(tmp_path.glob("kb.sqlite.bak-0001-*"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:
@@ -116,3 +116,18 @@ def test_upgrade_from_0001_keeps_sources_and_writes_a_backup(tmp_path: Path) -> 
             raw.encode("cp1252"))
         # The batch rebuild of `source` ran with foreign keys off: no cascade into children.
         assert conn.execute(text("SELECT count(*) FROM record_source")).scalar() == 1
+
+
+def test_identifier_lookup_uses_the_identifier_index(tmp_path: Path) -> None:
+    """Live-record lookups by DOI must not walk the merged_into index (migration 0003)."""
+    engine, _ = schema.open_database(tmp_path / "kb.sqlite")
+    with engine.connect() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id FROM record"
+            " WHERE doi_norm IN ('10.1/a', '10.1/b') AND merged_into IS NULL")))
+        indexes = {row[0]: row[1] for row in conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND name IN ('ix_record_merged_into', 'ix_citation_cited_id')"))}
+    assert "ix_record_doi_norm" in plan, plan
+    assert "merged_into IS NOT NULL" in indexes["ix_record_merged_into"]
+    assert "cited_id IS NOT NULL" in indexes["ix_citation_cited_id"]

@@ -157,3 +157,38 @@ def test_the_stored_source_is_the_file_byte_for_byte(tmp_path: Path) -> None:
         source = repository.source_by_sha(session, hashlib.sha256(raw).hexdigest())
         assert source is not None and (source.encoding, source.byte_size) == ("utf-8", len(raw))
         assert repository.source_text(session, source.id).encode(source.encoding) == raw
+
+
+def test_a_merge_behind_a_queued_record_keeps_both(tmp_path: Path) -> None:
+    """A merge into a stored record while a new one waits in the batch: ids must not clash."""
+    first = tmp_path / "a.ris"
+    first.write_text("TY  - JOUR\nTI  - Trastuzumab resistance in HER2 breast cancer\n"
+                     "DO  - 10.1000/x1\nPY  - 2010\nER  - \n", encoding="utf-8")
+    second = tmp_path / "b.ris"
+    second.write_text("TY  - JOUR\nTI  - An unrelated paper on lapatinib\nPY  - 2011\nER  - \n"
+                      "TY  - JOUR\nTI  - Trastuzumab resistance in HER2 breast cancer\n"
+                      "DO  - 10.1000/x1\nPY  - 2010\nVL  - 12\nER  - \n", encoding="utf-8")
+    run("ingest", str(first))
+    result = run("ingest", str(second), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert {k: json.loads(result.stdout)["files"][0][k] for k in ("new", "merged")} == {
+        "new": 1, "merged": 1}
+    items = {item["title"]: item for item in json.loads(run("export", "--csl-json").stdout)}
+    assert sorted(items) == ["An unrelated paper on lapatinib",
+                             "Trastuzumab resistance in HER2 breast cancer"]
+    assert items["Trastuzumab resistance in HER2 breast cancer"]["volume"] == "12"
+
+
+def test_the_report_names_the_fields_each_record_lacks() -> None:
+    """Seed 001 (Ingenta) has no authors, volume, issue, pages or DOI in its text."""
+    result = run("ingest", str(seed("001")), str(seed("003")), "--json")
+    files = {Path(f["origin"]).name[:3]: f for f in json.loads(result.stdout)["files"]}
+    assert files["001"]["lacking"] == [
+        f"{seed('001')}:1: lacks authors, volume, issue, pages, DOI"]
+    assert (files["001"]["records_lacking"], files["003"]["records_lacking"]) == (1, 0)
+    assert files["003"]["lacking"] == []
+    quiet = run("ingest", str(seed("002")))
+    assert "1 record lacks fields a reference needs" in quiet.stderr
+    assert ": lacks" not in quiet.stderr
+    verbose = run("ingest", "-v", str(seed("004")))
+    assert f"note: {seed('004')}:1: lacks authors" in verbose.stderr

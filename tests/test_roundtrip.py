@@ -73,7 +73,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> list[StoredRecord]:
     for path in sorted(SEEDS.iterdir()):
         ingest_bytes(engine, path.read_bytes(), str(path))
     with Session(engine) as session:
-        items = stored_records(session, repo.live_rows(session))
+        items = stored_records(session, repo.live_ids(session))
     start = len(items) + 1
     items += [StoredRecord(id=n, key=f"invented{n}", record=normalize(r))
               for n, r in enumerate(INVENTED, start=start)]

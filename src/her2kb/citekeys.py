@@ -78,7 +78,11 @@ def suffixes() -> Iterator[str]:
 
 def make_key(record: Record, taken: Container[str]) -> str:
     """A key not in `taken`: the base key if free, else the base plus `a`, `b`, ..."""
-    base = base_key(record)
+    return free_key(base_key(record), taken)
+
+
+def free_key(base: str, taken: Container[str]) -> str:
+    """`base` if it is not taken, else the first free `base` + suffix."""
     if base not in taken:
         return base
     return next(base + suffix for suffix in suffixes() if base + suffix not in taken)

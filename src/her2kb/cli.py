@@ -103,7 +103,7 @@ def _opened(path: str) -> Iterator[BinaryIO]:
               help="Skip detection and read every input with this reader (see `formats`).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON report on stdout.")
 @click.option("-v", "--verbose", is_flag=True,
-              help="Also print each reader warning (fields a record lacks, values dropped).")
+              help="Also print each reader warning and the fields each record lacks.")
 @click.pass_obj
 def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: bool) -> None:
     """Read reference files, folders (recursively) or - (stdin) into the library.
@@ -139,9 +139,16 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
         if report.notes_not_kept:
             render.problem(f"{report.origin}: {report.notes_not_kept} more problems and warnings "
                            "not listed; fix the ones above and ingest the file again")
+        for line in report.lacking if verbose else ():
+            render.problem(f"note: {line}")
     warned = sum(len(report.warnings) for report in reports)
     if warned and not verbose and not as_json:
         render.problem(f"{warned} reader warnings (missing or doubtful fields); -v lists them")
+    lacking = sum(report.records_lacking for report in reports)
+    if lacking and not verbose and not as_json:
+        subject = "1 record lacks" if lacking == 1 else f"{lacking} records lack"
+        render.problem(f"{subject} fields a reference needs (journal, year, pages ...); "
+                       "-v lists them")
     render.ingest_reports(reports, as_json)
     if any(report.failed for report in reports):
         sys.exit(1)
@@ -222,7 +229,7 @@ def show(app: App, wanted: str, as_json: bool) -> None:
             raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
         if row.merged_into is not None:
             render.problem(f"{row.citation_key} was merged into record {row.merged_into}")
-        item = to_csl(stored_records(session, [row])[0])
+        item = to_csl(stored_records(session, [row.id])[0])
     if as_json:
         render.echo_json(item)
     else:

@@ -151,7 +151,7 @@ def export(app: App, query: str | None, format_name: str | None, style: str | No
         # memory; a CSL-JSON array, a CSV header or a reference list needs them all.
         size = EXPORT_BATCH if joiner is not None else max(len(chosen), 1)
         for start in range(0, len(chosen), size):
-            items = stored_records(session, repo.rows_in_order(session, chosen[start:start + size]))
+            items = stored_records(session, chosen[start:start + size])
             out.write(("" if start == 0 else joiner or "") + write(items))
             written += len(items)
         if not chosen:

@@ -2,8 +2,9 @@
 
 A file is read three times, never held whole in memory: a survey (sha256, encoding,
 emptiness, the head for detection), the verbatim copy into `source_chunk`, and the
-parse. Everything stored for a file (source, records, links, merges, citations)
-commits together or not at all; a killed process leaves no trace of the file.
+parse (pipeline.py; in a second process for large files). Everything stored for a
+file (source, records, links, merges, citations) commits together or not at all; a
+killed process leaves no trace of the file.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from sqlalchemy.orm import Session
 from . import parsers
 from .db import repository as repo
 from .errors import Her2kbError, InputError
-from .parsers import InputFormat, ParsedEntry, ParseProblem
+from .parsers import ParseProblem
+from .pipeline import for_parsing, prepared_items
 from .store import BatchWriter
 
 BLOCK = 1 << 20  # bytes per read, and about the size of one stored chunk
@@ -30,7 +32,6 @@ BINARY_SNIFF = 8192
 MAX_NOTES = 1000  # problems and warnings kept per file; the rest are counted
 WRITER_WAIT_MS = 30 * 60 * 1000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-PARSE_CODECS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
 
 
 @dataclass
@@ -44,6 +45,8 @@ class FileReport:
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    lacking: list[str] = field(default_factory=list)  # `file:line: lacks volume, pages`
+    records_lacking: int = 0
     notes_not_kept: int = 0
     error: str | None = None
     skipped: bool = False  # this exact file was ingested before
@@ -78,11 +81,6 @@ def iter_inputs(paths: list[str]) -> Iterator[str]:
                     yield str(child)
         else:
             yield given
-
-
-def for_parsing(raw: str) -> str:
-    """formats.md ground rules: no BOM, LF line ends, before detection and parsing."""
-    return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 class _Decoding:
@@ -163,23 +161,6 @@ def _store_text(session: Session, source_id: int, handle: BinaryIO, encoding: st
         repo.add_chunk(session, source_id, seq, tail)
 
 
-def _items(reader: InputFormat, handle: BinaryIO, info: Survey,
-           origin: str) -> Iterator[ParsedEntry | ParseProblem]:
-    handle.seek(0)
-    if reader.stream is not None:
-        # utf-8-sig drops a BOM; newline=None turns CRLF and CR into LF as it streams.
-        # These codecs drop the BOM while parsing (the stored text keeps it).
-        text_encoding = PARSE_CODECS.get(info.encoding, info.encoding)
-        stream = io.TextIOWrapper(handle, encoding=text_encoding, newline=None)
-        try:
-            yield from reader.stream(stream, origin)
-        finally:
-            stream.detach()  # the caller owns the handle
-        return
-    text = handle.read().decode(PARSE_CODECS.get(info.encoding, info.encoding))
-    yield from reader.parse(for_parsing(text), origin)
-
-
 def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None = None
                 ) -> FileReport:
     """Ingest one seekable input; expected failures end up in the report."""
@@ -211,12 +192,16 @@ def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None =
                              lambda line, text: report.note(report.warnings,
                                                             f"{origin}:{line}: {text}"))
         entries = 0
-        for item in _items(reader, handle, info, origin):
+        for item in prepared_items(reader, handle, info.encoding, origin, info.size):
             if isinstance(item, ParseProblem):
                 report.note(report.problems, str(item))
                 continue
             for warning in item.warnings:
                 report.note(report.warnings, f"{origin}:{item.line}: {warning}")
+            if item.lacking:
+                report.records_lacking += 1
+                report.note(report.lacking, f"{origin}:{item.line}: lacks "
+                            f"{', '.join(item.lacking)}")
             writer.add(item, entries)
             entries += 1
         writer.flush()

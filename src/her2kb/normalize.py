@@ -29,6 +29,10 @@ _HEADINGS = ("Introduction", "Background", "Methods")
 
 
 def _repair_line(value: str) -> str:
+    if value.isascii() and value.isprintable() and "  " not in value and (
+        value[:1] != " " != value[-1:]
+    ):
+        return value  # the common case, decided in C: nothing to repair or collapse
     return clean_spaces(repair_mojibake(value))
 
 

@@ -15,17 +15,16 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from .citekeys import base_key, make_key
+from .citekeys import free_key
 from .db import repository as repo
-from .db.tables import CitationRow, RecordRow, RecordSourceRow
-from .identifiers import doi_key
+from .db.tables import CitationRow, RecordRow
 from .merge import conflict, merge_records
-from .normalize import normalize
-from .parsers import ParsedEntry
-from .records import Record
-from .text import match_key
+from .prepare import CITATION_COLUMNS, RECORD_COLUMNS, PreparedRecord, citation_values
 
 BATCH_SIZE = 500
+_RECORD_INSERT = ("id", "citation_key", "created_at", "updated_at", *RECORD_COLUMNS)
+_LINK_INSERT = ("record_id", "source_id", "entry_index", "line")
+_CITATION_INSERT = ("citing_id", *CITATION_COLUMNS)
 
 
 @dataclass
@@ -46,15 +45,14 @@ class KeyAllocator:
         self.session = session
         self.taken: dict[str, set[str]] = {}
 
-    def allocate(self, record: Record) -> str:
-        base = base_key(record)
+    def allocate(self, base: str) -> str:
         keys = self.taken.get(base)
         if keys is None:
             # The driver cursor directly: this runs once per record, in the ingest hot path.
             driver = self.session.connection().connection.driver_connection
             rows = driver.execute(self.QUERY, (base + "*",)) if driver is not None else ()
             keys = self.taken[base] = {key for (key,) in rows}
-        key = make_key(record, keys)
+        key = free_key(base, keys)
         keys.add(key)
         return key
 
@@ -70,19 +68,21 @@ class BatchWriter:
     source_id: int
     warn: Callable[[int, str], None]
     counts: Counts = field(default_factory=Counts)
-    _incoming: list[tuple[Record, ParsedEntry, int]] = field(default_factory=list)
-    _records: list[dict[str, Any]] = field(default_factory=list)
-    _links: list[dict[str, Any]] = field(default_factory=list)
-    _citations: list[dict[str, Any]] = field(default_factory=list)
-    _new: list[tuple[int, Record]] = field(default_factory=list)
+    _incoming: list[tuple[PreparedRecord, int]] = field(default_factory=list)
+    _records: list[tuple[Any, ...]] = field(default_factory=list)
+    _links: list[tuple[int, int, int, int]] = field(default_factory=list)
+    _citations: list[tuple[Any, ...]] = field(default_factory=list)
+    _new: list[repo.CitableRecord] = field(default_factory=list)
+    _citing: list[int] = field(default_factory=list)
     _next_id: int = 0
 
     def __post_init__(self) -> None:
         self.keys = KeyAllocator(self.session)
         self._next_id = (self.session.scalar(select(func.max(RecordRow.id))) or 0) + 1
+        self._stamp = repo.now()
 
-    def add(self, entry: ParsedEntry, index: int) -> None:
-        self._incoming.append((normalize(entry.record), entry, index))
+    def add(self, prepared: PreparedRecord, index: int) -> None:
+        self._incoming.append((prepared, index))
         if len(self._incoming) >= BATCH_SIZE:
             self.flush()
 
@@ -91,34 +91,33 @@ class BatchWriter:
         incoming, self._incoming = self._incoming, []
         if not incoming:
             return
-        known = repo.identifier_index(self.session, [record for record, _, _ in incoming])
+        known = repo.identifier_index(
+            self.session, (key for item, _ in incoming for key in item.identifier_keys))
         pending: dict[str, int] = {}  # identifiers of this batch's not yet written records
-        for record, entry, index in incoming:
-            keys = repo.identifier_keys(record)
+        for item, index in incoming:
+            keys = item.identifier_keys
             if any(key in pending for key in keys):
                 self._write()  # the match is waiting in this batch: write it first
                 known.update(pending)
                 pending = {}
             if any(key in known for key in keys):
-                survivor = self._merge(record, entry, index)
+                survivor = self._merge(item, index)
                 if survivor is not None:
                     known.update(dict.fromkeys(keys, survivor))
                     continue
-            record_id = self._queue(record, entry, index)
+            record_id = self._queue(item, index)
             pending.update({key: record_id for key in keys if key not in pending})
         self._write()
 
-    def _queue(self, record: Record, entry: ParsedEntry, index: int) -> int:
+    def _queue(self, item: PreparedRecord, index: int) -> int:
         record_id, self._next_id = self._next_id, self._next_id + 1
-        stamp = repo.now()
-        self._records.append(
-            {"id": record_id, "citation_key": self.keys.allocate(record), "created_at": stamp,
-             "updated_at": stamp, "merged_into": None, **repo.index_columns(record)}
-        )
-        self._links.append({"record_id": record_id, "source_id": self.source_id,
-                            "entry_index": index, "line": entry.line})
-        self._citations.extend(citation_rows(record_id, record))
-        self._new.append((record_id, record))
+        key = self.keys.allocate(item.base_key)
+        self._records.append((record_id, key, self._stamp, self._stamp, *item.columns))
+        self._links.append((record_id, self.source_id, index, item.line))
+        if item.citations:
+            self._citations.extend((record_id, *row) for row in item.citations)
+            self._citing.append(record_id)
+        self._new.append((record_id, item.doi_norm, item.title_key, item.year))
         self.counts.new += 1
         return record_id
 
@@ -126,34 +125,35 @@ class BatchWriter:
         """One executemany per table; then link references both ways for the new records."""
         if not self._records:
             return
-        self.session.execute(insert(RecordRow), self._records)
-        self.session.execute(insert(RecordSourceRow), self._links)
-        if self._citations:
-            self.session.execute(insert(CitationRow), self._citations)
-        for record_id, record in self._new:
-            if record.references:
-                repo.resolve_references_of(self.session, record_id)
+        repo.insert_rows(self.session, "record", _RECORD_INSERT, self._records)
+        repo.insert_rows(self.session, "record_source", _LINK_INSERT, self._links)
+        repo.insert_rows(self.session, "citation", _CITATION_INSERT, self._citations)
+        for record_id in self._citing:
+            repo.resolve_references_of(self.session, record_id)
         repo.resolve_citations(self.session, self._new)
-        self._records, self._links, self._citations, self._new = [], [], [], []
+        self._records, self._links, self._citations, self._new, self._citing = [], [], [], [], []
         self.keys.forget()
 
-    def _merge(self, record: Record, entry: ParsedEntry, index: int) -> int | None:
+    def _merge(self, item: PreparedRecord, index: int) -> int | None:
         """Merge into the first live record sharing an identifier: the survivor's id, or None."""
+        record = item.full()
         for match in repo.live_matches(self.session, record):
             stored = repo.load_record(match)
             reason = conflict(stored, record)
             if reason:
-                self.warn(entry.line, f"shares an identifier with {match.citation_key} but "
+                self.warn(item.line, f"shares an identifier with {match.citation_key} but "
                           f"{reason}; kept apart (review with dedup)")
                 continue
             outcome = merge_records(stored, record)
             if not outcome.changed and not outcome.alternatives:
-                repo.link_source(self.session, match.id, self.source_id, index, entry.line)
+                repo.link_source(self.session, match.id, self.source_id, index, item.line)
                 self.counts.unchanged += 1
                 return match.id
-            absorbed = repo.insert_record(self.session, record, self.keys.allocate(record))
-            self._next_id = max(self._next_id, absorbed + 1)
-            repo.link_source(self.session, absorbed, self.source_id, index, entry.line)
+            # An id from the writer's own sequence: records queued in this batch hold the
+            # ids below it and are not in the table yet.
+            absorbed, self._next_id = self._next_id, self._next_id + 1
+            repo.insert_record(self.session, absorbed, record, self.keys.allocate(item.base_key))
+            repo.link_source(self.session, absorbed, self.source_id, index, item.line)
             merge_id = repo.log_merge(self.session, match, absorbed, "exact identifier", 1.0)
             repo.mark_merged(self.session, absorbed, match.id)
             repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
@@ -163,17 +163,13 @@ class BatchWriter:
             if added:
                 self.session.execute(insert(CitationRow), added)
                 repo.resolve_references_of(self.session, match.id)
-            repo.resolve_citations(self.session, [(match.id, outcome.record)])
+            repo.resolve_citations(self.session, [repo.citable(match.id, outcome.record)])
             self.counts.merged += 1
             return match.id
         return None
 
 
-def citation_rows(record_id: int, record: Record, start: int = 0) -> list[dict[str, Any]]:
-    """Rows for the record's references after the first `start` (already stored)."""
-    return [
-        {"citing_id": record_id, "position": n, "title": ref.title,
-         "container_title": ref.container_title, "year": ref.year, "doi_norm": doi_key(ref.doi),
-         "title_key": match_key(ref.title) if ref.title else None, "cited_id": None}
-        for n, ref in enumerate(record.references[start:], start=start + 1)
-    ]
+def citation_rows(record_id: int, record: Any, start: int = 0) -> list[dict[str, Any]]:
+    """ORM rows for the record's references after the first `start` (already stored)."""
+    return [dict(zip(_CITATION_INSERT, (record_id, *row), strict=True))
+            for row in citation_values(record, start)]

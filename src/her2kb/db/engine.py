@@ -29,6 +29,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=5000")  # a second writer waits instead of failing
     cursor.execute("PRAGMA journal_mode=WAL")  # a file property; readers never wait for writers
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no commit
+    # 64 MiB of page cache (default 2 MiB): a 100k-record ingest touches index pages all
+    # over the file, and every miss is a read through the WAL index.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ..records import Alternative, SourceRef, StoredRecord
-from .repository import load_record
+from ..records import Alternative, Record, SourceRef, StoredRecord
 from .tables import AlternativeRow, CitationRow, RecordRow, RecordSourceRow, SourceRow
 
 
@@ -69,22 +68,36 @@ def _resolved(session: Session, ids: Sequence[int]) -> dict[tuple[int, int], int
     }
 
 
-def stored_records(session: Session, rows: Sequence[RecordRow]) -> list[StoredRecord]:
-    """StoredRecords for `rows`, in the given order, with three queries per batch."""
-    ids = [row.id for row in rows]
+def _documents(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """id -> (citation key, the record's JSON text), parsed later by pydantic in one step."""
+    query = select(RecordRow.id, RecordRow.citation_key,
+                   type_coerce(RecordRow.data, Text)).where(RecordRow.id.in_(ids))
+    return {record_id: (key, text) for record_id, key, text in session.execute(query)}
+
+
+def stored_records(session: Session, ids: Sequence[int]) -> list[StoredRecord]:
+    """StoredRecords for the records with these ids, in the given order (unknown ids skipped).
+
+    Five queries per batch. The JSON goes straight from its text to the model: parsing
+    it to dicts first and validating those cost half as much again.
+    """
+    documents = _documents(session, ids)
+    ids = [record_id for record_id in ids if record_id in documents]
     owner = _family(session, ids)
     sources = _sources(session, owner)
     alternatives = _alternatives(session, ids)
     resolved = _resolved(session, ids)
     result = []
-    for row in rows:
-        record = load_record(row)
+    for record_id in ids:
+        key, text = documents[record_id]
+        record = Record.model_validate_json(text)
         if record.references:
             refs = [
-                ref.model_copy(update={"record_id": resolved.get((row.id, n))})
+                ref.model_copy(update={"record_id": resolved.get((record_id, n))})
                 for n, ref in enumerate(record.references, start=1)
             ]
             record = record.model_copy(update={"references": refs})
-        result.append(StoredRecord(id=row.id, key=row.citation_key, record=record,
-                                   sources=sources[row.id], alternatives=alternatives[row.id]))
+        result.append(StoredRecord(id=record_id, key=key, record=record,
+                                   sources=sources[record_id],
+                                   alternatives=alternatives[record_id]))
     return result

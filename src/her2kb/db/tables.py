@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, MetaData, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so batch migrations can find them (architecture.md §6).
@@ -42,9 +42,16 @@ class RecordRow(Base):
     pmcid: Mapped[str | None] = mapped_column(Text, index=True)
     title_key: Mapped[str | None] = mapped_column(Text, index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    merged_into: Mapped[int | None] = mapped_column(ForeignKey("record.id"), index=True)
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("record.id"))
     created_at: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[str] = mapped_column(Text)
+
+    # Partial: it finds the few absorbed records of a survivor. A full index would hold
+    # mostly NULLs, and SQLite's planner would pick it for `merged_into IS NULL` and walk
+    # every live record instead of the identifier index (migration 0003).
+    __table_args__ = (
+        Index("ix_record_merged_into", "merged_into", sqlite_where=text("merged_into IS NOT NULL")),
+    )
 
 
 class SourceRow(Base):
@@ -116,7 +123,13 @@ class CitationRow(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     doi_norm: Mapped[str | None] = mapped_column(Text, index=True)
     title_key: Mapped[str | None] = mapped_column(Text, index=True)
-    cited_id: Mapped[int | None] = mapped_column(ForeignKey("record.id"), index=True)
+    cited_id: Mapped[int | None] = mapped_column(ForeignKey("record.id"))
+
+    # Partial for the same reason as record.merged_into: `cited_id IS NULL` is the common
+    # filter while linking, and must not be answered by walking this index.
+    __table_args__ = (
+        Index("ix_citation_cited_id", "cited_id", sqlite_where=text("cited_id IS NOT NULL")),
+    )
 
 
 class MergeLogRow(Base):

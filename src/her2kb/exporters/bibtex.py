@@ -108,6 +108,8 @@ _CANDIDATE = re.compile(
     r"(?<![^\W_])(?<!\\)(?:[^\W_]+?[^\W\d_a-z][^\W_]*|[^\W\d_a-z]\d*(?![^\W_]))"
 )
 _HYPHENS = re.compile("-+")
+# Anything steps 1-3 would change (isprintable() catches line breaks and odd spaces).
+_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^]|--|``|''|,,|<<|>>|[!?]`|  |^ | $")
 # ASCII mode: pylatexenc writes U+2011 as `\\nobreakdash-`, which needs amsmath (§12.11).
 _NB_HYPHEN = "\u2011"
 _WRITTEN = [(attr, field) for attr, field in FIELD_MAP.items() if field]
@@ -137,6 +139,8 @@ def _escape_specials(value: str) -> str:
 
 def escape(value: str) -> str:
     """Steps 1-3: one line, TeX specials escaped, ligatures broken."""
+    if value.isprintable() and not _NEEDS_WORK.search(value):
+        return value  # the usual stored value: one clean line with nothing to escape
     value = _escape_specials(value)
     # Substring tests are much cheaper than a substitution that finds nothing, the usual case.
     if any(pair in value for pair in _LIGATURE_PAIRS):
