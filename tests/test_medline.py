@@ -289,9 +289,14 @@ def medline_record() -> Record:
 
 
 def collapse_abstract(data: dict[str, Any]) -> None:
-    """MEDLINE has no paragraph breaks (§3): the abstract comes back on one line."""
+    """MEDLINE has no paragraph breaks (§3): the abstract comes back on one line.
+
+    And `DEP` is `YYYYMMDD`: an electronic date's season has no place in it.
+    """
     if data.get("abstract"):
         data["abstract"] = " ".join(data["abstract"].split())
+    if data.get("available_date"):
+        data["available_date"].pop("season", None)
 
 
 def test_round_trip_hand_built() -> None:

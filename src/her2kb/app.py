@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from . import render
 from .db.schema import open_database
@@ -24,3 +27,11 @@ class App:
             if note:
                 render.problem(note)
         return self._engine
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction that holds the write lock from its start; committed on success."""
+        options = {"sqlite_begin": "IMMEDIATE"}  # wait for another writer up front
+        with self.engine().connect().execution_options(**options) as connection, \
+                Session(bind=connection) as session, session.begin():
+            yield session

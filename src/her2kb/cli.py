@@ -15,9 +15,10 @@ import click
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from . import __version__, parsers, render
+from . import __version__, cli_merge, parsers, render
 from .app import App
 from .cli_export import export, formats
+from .db import merges
 from .db import repository as repo
 from .db.engine import default_path
 from .db.stored import stored_records
@@ -230,6 +231,7 @@ def show(app: App, wanted: str, as_json: bool) -> None:
         if row.merged_into is not None:
             render.problem(f"{row.citation_key} was merged into record {row.merged_into}")
         item = to_csl(stored_records(session, [row.id])[0])
+        item["custom"]["merges"] = merges.merge_history(session, row.id)
     if as_json:
         render.echo_json(item)
     else:
@@ -238,6 +240,8 @@ def show(app: App, wanted: str, as_json: bool) -> None:
 
 cli.add_command(export)
 cli.add_command(formats)
+for command in cli_merge.COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -27,3 +27,7 @@ class NotFoundError(Her2kbError):
 
 class QueryError(Her2kbError):
     """A search the user typed that cannot mean what it says (e.g. a leading NOT)."""
+
+
+class MergeError(Her2kbError):
+    """A merge or undo that would lose or scramble data; the message says what to do."""

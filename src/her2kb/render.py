@@ -118,4 +118,16 @@ def record_text(item: dict[str, Any]) -> str:
     lines += ["", "sources"] + [
         f"  {s['format']}\t{s['origin']}\t{s['sha256'][:12]}" for s in custom.get("sources", [])
     ]
+    if custom.get("alternatives"):
+        lines += ["", "alternatives (values other sources gave)"] + [
+            f"  {a['field']:10} {json.dumps(a['value'], ensure_ascii=False)}"
+            for a in custom["alternatives"]
+        ]
+    if custom.get("merges"):
+        lines += ["", "merges (her2kb undo-merge MERGE)"] + [
+            f"  merge {m['merge']}: record {m['absorbed']} by {m['rule']}"
+            + (f" ({m['score']:.2f})" if m.get("score") is not None else "")
+            + (f", undone {m['undone_at']}" if m.get("undone_at") else "")
+            for m in custom["merges"]
+        ]
     return "\n".join(lines)

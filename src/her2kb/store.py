@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .citekeys import free_key
 from .db import repository as repo
-from .db.tables import CitationRow, RecordRow
+from .db.tables import RecordRow
 from .merge import conflict, merge_records
-from .prepare import CITATION_COLUMNS, RECORD_COLUMNS, PreparedRecord, citation_values
+from .prepare import CITATION_COLUMNS, RECORD_COLUMNS, PreparedRecord
 
 BATCH_SIZE = 500
 _RECORD_INSERT = ("id", "citation_key", "created_at", "updated_at", *RECORD_COLUMNS)
@@ -159,17 +159,12 @@ class BatchWriter:
             repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
                                   merge_id)
             repo.update_record(self.session, match.id, outcome.record)
-            added = citation_rows(match.id, outcome.record, start=len(stored.references))
+            added = repo.citation_dicts(match.id, outcome.record, start=len(stored.references))
             if added:
-                self.session.execute(insert(CitationRow), added)
+                repo.insert_citations(self.session, added)
                 repo.resolve_references_of(self.session, match.id)
             repo.resolve_citations(self.session, [repo.citable(match.id, outcome.record)])
             self.counts.merged += 1
             return match.id
         return None
 
-
-def citation_rows(record_id: int, record: Any, start: int = 0) -> list[dict[str, Any]]:
-    """ORM rows for the record's references after the first `start` (already stored)."""
-    return [dict(zip(_CITATION_INSERT, (record_id, *row), strict=True))
-            for row in citation_values(record, start)]

@@ -11,7 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..identifiers import doi_key
-from ..prepare import RECORD_COLUMNS, record_values
+from ..prepare import CITATION_COLUMNS, RECORD_COLUMNS, citation_values, record_values
 from ..records import Record
 from ..text import match_key
 from .tables import (
@@ -145,6 +145,17 @@ def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
 def load_record(row: RecordRow) -> Record:
     # Rows were validated on the way in; re-validating keeps the model honest and is cheap.
     return Record.model_validate(row.data)
+
+
+def citation_dicts(record_id: int, record: Record, start: int = 0) -> list[dict[str, Any]]:
+    """Citation rows for the record's references after the first `start` (already stored)."""
+    columns = ("citing_id", *CITATION_COLUMNS)
+    return [dict(zip(columns, (record_id, *row), strict=True))
+            for row in citation_values(record, start)]
+
+
+def insert_citations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    session.execute(insert(CitationRow), list(rows))
 
 
 def add_alternatives(session: Session, record_id: int, values: Iterable[tuple[str, Any]],

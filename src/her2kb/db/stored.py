@@ -12,8 +12,8 @@ from ..records import Alternative, Record, SourceRef, StoredRecord
 from .tables import AlternativeRow, CitationRow, RecordRow, RecordSourceRow, SourceRow
 
 
-def _family(session: Session, ids: Sequence[int]) -> dict[int, int]:
-    """Each row id that belongs to a survivor in `ids`: itself, and records merged into it."""
+def family_ids(session: Session, ids: Sequence[int]) -> dict[int, int]:
+    """Row id -> the id in `ids` it belongs to: each itself, and the records merged into it."""
     owner = {record_id: record_id for record_id in ids}
     frontier = list(ids)
     while frontier:
@@ -43,17 +43,18 @@ def _sources(session: Session, owner: dict[int, int]) -> dict[int, list[SourceRe
     return found
 
 
-def _alternatives(session: Session, ids: Sequence[int]) -> dict[int, list[Alternative]]:
+def _alternatives(session: Session, owner: dict[int, int]) -> dict[int, list[Alternative]]:
+    """Alternatives of each survivor and of the records merged into it: none is hidden."""
     query = (
         select(AlternativeRow.record_id, AlternativeRow.field, AlternativeRow.value,
                SourceRow.sha256)
         .outerjoin(SourceRow, SourceRow.id == AlternativeRow.source_id)
-        .where(AlternativeRow.record_id.in_(ids))
+        .where(AlternativeRow.record_id.in_(list(owner)))
         .order_by(AlternativeRow.id)
     )
     found: dict[int, list[Alternative]] = defaultdict(list)
     for record_id, name, value, sha in session.execute(query):
-        found[record_id].append(Alternative(field=name, value=value, source_sha256=sha))
+        found[owner[record_id]].append(Alternative(field=name, value=value, source_sha256=sha))
     return found
 
 
@@ -83,9 +84,9 @@ def stored_records(session: Session, ids: Sequence[int]) -> list[StoredRecord]:
     """
     documents = _documents(session, ids)
     ids = [record_id for record_id in ids if record_id in documents]
-    owner = _family(session, ids)
+    owner = family_ids(session, ids)
     sources = _sources(session, owner)
-    alternatives = _alternatives(session, ids)
+    alternatives = _alternatives(session, owner)
     resolved = _resolved(session, ids)
     result = []
     for record_id in ids:

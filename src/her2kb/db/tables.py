@@ -146,3 +146,17 @@ class MergeLogRow(Base):
     created_at: Mapped[str] = mapped_column(Text)
     undone_at: Mapped[str | None] = mapped_column(Text)
 
+
+
+class NotDuplicateRow(Base):
+    """Two records a person said are different works: never proposed as duplicates again."""
+
+    __tablename__ = "not_duplicate"
+
+    low_id: Mapped[int] = mapped_column(
+        ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
+    )
+    high_id: Mapped[int] = mapped_column(
+        ForeignKey("record.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[str] = mapped_column(Text)

@@ -82,12 +82,14 @@ BUILTIN = (
     "her2kb.parsers.pubmed_page",
     "her2kb.parsers.scilit_page",
     "her2kb.parsers.ingenta_page",
+    "her2kb.parsers.ouci_page",
     "her2kb.parsers.ris",
     "her2kb.parsers.medline",
     "her2kb.parsers.bibtex",
     "her2kb.parsers.csljson",
     "her2kb.parsers.pubmed_xml",
     "her2kb.parsers.endnote_xml",
+    "her2kb.parsers.generic_page",
 )
 
 

@@ -40,6 +40,9 @@ _TOKENS: dict[str, re.Pattern[str]] = {
     "print": re.compile(rf"^Print\s+(?P<v>{DATE})\.?"),
     "ahead_of_print": re.compile(r"^\[Epub ahead of print\]\.?", re.IGNORECASE),
 }
+# Where a part of the line is closed: the start of the next part.
+_CUT_POINTS = re.compile(r"[;(:]|\.\s")
+_DOI_PART = re.compile(r"^doi:", re.IGNORECASE)
 # A line that continues the citation tail (layout D puts `doi: ….` on its own line).
 CONTINUATION = re.compile(r"^(?:doi:|pii:|Epub |eCollection |Print |Published online|\[Epub ahead)",
                           re.IGNORECASE)
@@ -119,6 +122,36 @@ def extend(citation: Citation, line: str) -> bool:
     if left:
         citation.unparsed = f"{citation.unparsed} {left}".strip()
     return True
+
+
+def parse_cut(line: str) -> tuple[Citation | None, str]:
+    """A citation line the text stops inside: only the parts a separator closed.
+
+    The last part of an unterminated line may be a fragment (`45-5`, `doi: 10.10`), so
+    it is dropped; the parts before a `;`, `(`, `:` or `. ` that follows them are whole.
+    Returns the citation (None when no whole part is left) and the text dropped.
+    """
+    last_part = line[line.rfind(". ") + 1:].strip()
+    if line.endswith((".", "]")) and not _DOI_PART.match(last_part):  # a DOI may end in `.`
+        return parse_citation(line), ""
+    for match in reversed(list(_CUT_POINTS.finditer(line))):
+        closed_by_stop = match.group().startswith(".")
+        prefix = line[: match.start() + (1 if closed_by_stop else 0)]
+        citation = parse_citation(prefix)
+        if citation is None:
+            continue
+        if citation.pages and not closed_by_stop:  # `S3-8; discussion …` goes on after `;`
+            continue
+        return citation, line[len(prefix):].strip()
+    return None, line
+
+
+def whole_tokens(line: str) -> tuple[str, str]:
+    """An unterminated continuation line (`doi: … Epub 2014 No`): whole tokens, dropped text."""
+    end = line.rfind(". ")
+    if line.endswith((".", "]")) and not _DOI_PART.match(line[end + 1:].strip()):
+        return line, ""
+    return (line[: end + 1], line[end + 1:].strip()) if end >= 0 else ("", line)
 
 
 def _strip(value: str | None) -> str | None:

@@ -18,6 +18,7 @@ BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023"
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s*(?P<item>\S.*)$")
 _DASH_ITEM = re.compile(r"^-\s+(?P<item>\S.*)$")
 DASH_MARKER = "-"
+_BARE_BULLET = re.compile(rf"^[{BULLETS}-]$")
 # formats.md §0: tagged exports also turn up pasted into pages; those belong to the
 # tagged readers (RIS, MEDLINE, EndNote, BibTeX, PubMed XML), never to a page reader.
 _TAGGED_EXPORT = re.compile(
@@ -56,6 +57,15 @@ def page_lines(text: str) -> list[str]:
     """The text as cleaned lines: CRLF/CR unified, odd spaces mapped, ends stripped; blanks kept."""
     unified = text.replace("\r\n", "\n").replace("\r", "\n")
     return [clean_spaces(line) for line in unified.split("\n")]
+
+
+def ends_open(text: str) -> bool:
+    """True when the text stops without a final line break: it may stop mid-line.
+
+    Saved pages often end without one even when whole, so this only says where to look
+    for a cut; each reader then judges whether the last field there is visibly unfinished.
+    """
+    return not text.rstrip(" \t\u00a0").endswith("\n")
 
 
 def bullet_item(line: str, *, dash: bool = True) -> str | None:
@@ -123,6 +133,9 @@ def read_list(
         if stop(line):
             return items, index
         item, after_item = _item_at(lines, index, stop)
+        if item is None and _BARE_BULLET.match(line):  # a bullet whose item the text lost
+            index += 1
+            continue
         if item is None and plain:
             item, after_item = line, index + 1
         if item is None:

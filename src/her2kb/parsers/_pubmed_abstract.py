@@ -53,11 +53,14 @@ def join_paragraphs(lines: list[str]) -> str | None:
     return "\n".join(paragraphs) or None
 
 
-def abstract_text(lines: list[str], last_line: str, text: str,
-                  warnings: list[str]) -> str | None:
-    """The abstract from its lines; warns when the text stops in the middle of it."""
+def abstract_text(lines: list[str], cut: bool, warnings: list[str]) -> str | None:
+    """The abstract from its lines; None when the text stops in the middle of it.
+
+    With `cut` the text ends in the abstract's last line: an abstract that stops
+    mid-sentence there is a fragment, so it is left empty and a warning says so.
+    """
     abstract = join_paragraphs(lines)
-    if abstract and lines and lines[-1] == last_line and not text.endswith("\n") \
-            and not abstract.endswith(tuple(_SENTENCE_END)):
-        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off")
+    if abstract and cut and not abstract.endswith(tuple(_SENTENCE_END)):
+        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
+        return None
     return abstract

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..names import PARTICLES, given_family, is_corporate, vancouver
-from ._citation import Citation, extend, parse_citation
+from ._citation import CONTINUATION, Citation, extend, parse_citation, parse_cut, whole_tokens
+from ._pubmed_authors import author_list, looks_cut, read_byline
 from ._pubmed_terms import PUBLICATION_TYPES
 
 _LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
@@ -26,18 +26,14 @@ _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public 
                          r"funders? group|public health emergency)\b", re.IGNORECASE)
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
-# Layout D (§4.5): `Jin-Shing Chen␣et al. Drug Resist Updat. 2003 Jun.`
-_ET_AL = re.compile(r"^(?P<name>[^.]{2,80}?),?\s+et\s+al\.?\s+(?P<journal>.+?)\.\s+"
-                    r"(?P<date>\d{4}\b[^.]*)\.?$")
-_SINGLE_AUTHOR = re.compile(r"^(?P<name>[^.;:]{2,60})\.\s+(?P<journal>[^;:]+?)\.\s+"
-                            r"(?P<date>\d{4}\b[^.;:]*)\.?$")
 _AFFILIATION = re.compile(
     r"^\d{1,2}(?:\s|$)|@|\b(?:Department|Dept|Universit\w*|Hospital|Institut\w*|Cent(?:er|re)|"
     r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
 )
-_MARKERS = re.compile(r"^[\d*†‡§¶#✉]+|[\d*†‡§¶#✉]+$|(?:\s+[a-z](?:,[a-z])*)$")
-_VANCOUVER = re.compile(r"^(?:[\w'’\-]+\s+)+[A-Z]{1,4}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
 _MAX_JOURNAL_WORDS = 10
+# A PMC figure or table sub-page (§4.1 E) names its figure where the title would be.
+_SUBPAGE = re.compile(r"^(?:Fig(?:ure|\.)?|Table|Supplementary (?:Figure|Table)|Appendix)\s*"
+                      r"[A-Z]?\d+[A-Za-z]?[.:]?$")
 
 
 @dataclass(frozen=True)
@@ -71,37 +67,10 @@ class Head:
     markers: set[int] = field(default_factory=set)  # `[Article in …]` lines: skipped over
     last: str = ""  # kind of the previous line, for continuation lines
     in_affiliations: bool = False
-
-
-def _name(text: str) -> dict[str, Any] | None:
-    if is_corporate(text):
-        return {"literal": text}
-    return vancouver(text) if _VANCOUVER.match(text) else given_family(text)
-
-
-def _is_person(part: str) -> bool:
-    words = part.split()
-    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in part):
-        return False
-    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)
-
-
-def author_list(line: str) -> list[dict[str, Any]] | None:
-    """Names from a PMC or legacy author line (`Jane Doe1,*, Rui Roe2`, `Doe J, Roe R.`)."""
-    parts = re.split(r"\s*,\s*|\s+and\s+|\s*;\s*", line.strip().rstrip("."))
-    names: list[dict[str, Any]] = []
-    for part in parts:
-        text = part.strip()
-        while _MARKERS.search(text):
-            text = _MARKERS.sub("", text).strip()
-        if not text:
-            continue
-        if not (_is_person(text) or is_corporate(text)):
-            return None
-        name = _name(text)
-        if name:
-            names.append(name)
-    return names or None
+    cut_at: int | None = None  # position of a last line the text stops inside
+    subpage: bool = False  # a PMC figure or table page: no title, no abstract
+    full_page: bool = False  # site furniture stood around the head (layouts B, C, D)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _journal_like(line: str) -> bool:
@@ -111,24 +80,37 @@ def _journal_like(line: str) -> bool:
         and all(not w[0].isalpha() or w[0].isupper() for w in words)
 
 
-def _citation_line(head: Head, line: str) -> bool:
+def _citation_line(head: Head, line: str, cut: bool) -> bool:
     if head.citation is not None:
-        if head.last in ("citation", "continuation") and extend(head.citation, line):
-            head.last = "continuation"
-            return True
+        if head.last not in ("citation", "continuation") or not CONTINUATION.match(line):
+            return False
+        whole, dropped = whole_tokens(line) if cut else (line, "")
+        if dropped:
+            head.warnings.append(f"citation: the text ends inside {dropped!r}; left empty")
+        extend(head.citation, whole)
+        head.last = "continuation"
+        return True
+    citation, dropped = parse_cut(line) if cut else (parse_citation(line), "")
+    if citation is None or not (citation.journal is None or citation.has_parts or cut):
         return False
-    citation = parse_citation(line)
-    if citation is None or not (citation.journal is None or citation.has_parts):
-        return False
+    if dropped:
+        head.warnings.append(f"citation: the text ends inside {dropped!r}; left empty")
     head.citation = citation
     head.last = "citation"
     return True
 
 
-def _marker_line(head: Head, line: str) -> bool:
+def _final_form(head: Head, line: str, cut: bool) -> Citation | None:
+    citation, dropped = parse_cut(line) if cut else (parse_citation(line), "")
+    if dropped:
+        head.warnings.append(f"citation: the text ends inside {dropped!r}; left empty")
+    return citation
+
+
+def _marker_line(head: Head, line: str, cut: bool) -> bool:
     """PMC logo, `Published in final edited form as:` and `[Article in …]` lines."""
     if head.last == "final_form":
-        head.final_form, head.last = parse_citation(line), "other"
+        head.final_form, head.last = _final_form(head, line, cut), "other"
         return head.final_form is not None
     logo = _LOGO.match(line)
     final = _FINAL_FORM.match(line)
@@ -139,7 +121,7 @@ def _marker_line(head: Head, line: str) -> bool:
         head.last = "other"
     elif final:
         rest = final.group("rest")
-        head.final_form = parse_citation(rest) if rest else None
+        head.final_form = _final_form(head, rest, cut) if rest else None
         head.last = "other" if rest else "final_form"
     elif language and language.start() == 0:
         head.language, head.last = language.group("language").strip(), "language"
@@ -150,19 +132,13 @@ def _marker_line(head: Head, line: str) -> bool:
 
 def _byline(head: Head, line: str) -> bool:
     """The `X et al. Journal. Date.` line (layout D) and its one-author form."""
-    match = _ET_AL.match(line)
-    truncated = bool(match)
-    if not match:
-        match = _SINGLE_AUTHOR.match(line)
-        cited = head.citation.date if head.citation else None
-        if not match or match.group("date").strip() != cited:
-            return False
-    name = _name(match.group("name").strip())
-    if name is None:
+    found = read_byline(line, head.citation.date if head.citation else None)
+    if found is None:
         return False
+    author, truncated, journal, date = found
     if not head.authors:
-        head.authors, head.truncated = [name], truncated
-    head.short_cite = (match.group("journal").strip(), match.group("date").strip())
+        head.authors, head.truncated = [author], truncated
+    head.short_cite = (journal, date)
     head.last = "byline"
     return True
 
@@ -180,9 +156,13 @@ def _plain_line(head: Head, position: int, line: str) -> None:
 def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) -> None:
     """First pass: recognise every line by its shape; plain lines wait for `_assign`."""
     for position, line in enumerate(entries):
+        cut = position == head.cut_at
         if position in affiliation_headings:
             head.in_affiliations, head.last = True, "other"
-        elif _marker_line(head, line) or _citation_line(head, line) or _byline(head, line):
+        elif _SUBPAGE.match(line):
+            head.subpage, head.last = True, "other"
+        elif (_marker_line(head, line, cut) or _citation_line(head, line, cut)
+              or _byline(head, line)):
             if head.anchor is None and (head.final_form or head.last == "citation"):
                 head.anchor = position  # the first citation (or final-form) line
             if head.last == "language":
@@ -191,7 +171,11 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
             head.labels.append(line)
             head.last = "label"
         elif line.lower().startswith("doi:"):
-            head.loose_doi, head.last = line, "other"
+            if cut:
+                head.warnings.append(f"doi: the text ends inside {line!r}; left empty")
+            else:
+                head.loose_doi = line
+            head.last = "other"
         else:
             _plain_line(head, position, line)
 
@@ -200,6 +184,10 @@ def _pick_title(head: Head) -> _Plain | None:
     """§4.1: A1 prints the title above a citation with a journal; B1, C and D below it."""
     at = {plain.position: plain for plain in head.plain}
     if head.anchor is None:
+        # Full pages print the citation above the title; with none seen (the text stops
+        # before it), no line is surely the title.
+        if head.full_page:
+            return None
         return head.plain[0] if head.plain else None
     position = head.anchor - 1
     while position in head.markers:  # `[Article in …]` can stand between title and citation
@@ -208,8 +196,9 @@ def _pick_title(head: Head) -> _Plain | None:
     below = next((p for p in head.plain if p.position > head.anchor), None)
     citation = head.final_form or head.citation
     if citation is not None and citation.journal is None:
-        # Layout D / new PubMed: the journal can stand alone above a journal-less citation.
-        if above and _journal_like(above.text) and (below or head.short_cite):
+        # Layout D / new PubMed: the journal can stand alone above a journal-less citation,
+        # and the title is below it (the text may stop before the title).
+        if above and _journal_like(above.text):
             head.journal_line, above = above.text, None
         return below or above
     return above or below
@@ -218,13 +207,20 @@ def _pick_title(head: Head) -> _Plain | None:
 def _assign(head: Head) -> None:
     """Second pass: title, the author line below it, and the plain lines left over."""
     title = _pick_title(head)
-    if title is None:
+    if title is None or head.subpage:
         return
     head.title = title.text
+    if title.position == head.cut_at:
+        head.title = None
+        head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
     after = [p for p in head.plain if p.position > max(title.position, head.anchor or -1)]
     if after and after[0].position == title.position + 1:
-        names = author_list(after[0].text)
-        if names:
+        line = after[0].text
+        names = author_list(line)
+        if after[0].position == head.cut_at or (names and looks_cut(line)):
+            head.warnings.append(f"author: the text ends inside {line!r}; left empty")
+            after = after[1:]
+        elif names:
             head.authors, head.truncated = names, False
             after = after[1:]
     head.rest = [
@@ -234,9 +230,14 @@ def _assign(head: Head) -> None:
     ]
 
 
-def read_head(entries: list[str], affiliation_headings: set[int]) -> Head:
-    """Read the head lines; positions in `affiliation_headings` open affiliation lists."""
-    head = Head()
+def read_head(entries: list[str], affiliation_headings: set[int], cut_last: bool,
+              full_page: bool = False) -> Head:
+    """Read the head lines; positions in `affiliation_headings` open affiliation lists.
+
+    With `cut_last`, the text stops inside the last head line: the field it holds is
+    left empty (or, for a citation line, its last part) and a warning says so.
+    """
+    head = Head(cut_at=len(entries) - 1 if cut_last and entries else None, full_page=full_page)
     _classify(head, entries, affiliation_headings)
     _assign(head)
     return head

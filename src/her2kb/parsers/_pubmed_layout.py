@@ -13,55 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._page import bullet_item, is_dash_marker, matches_any, next_filled, read_list
+from ._page import next_filled, read_list
+from ._pubmed_sections import (
+    NAV_ONLY_ENTRIES,
+    heading_kind,
+    is_furniture,
+    is_item_start,
+    links_block_end,
+    menu_end,
+)
 from ._pubmed_terms import RELATION_KINDS
 
-_LIST_HEADINGS = {
-    "publication types": "publication_types", "publication type": "publication_types",
-    "mesh terms": "mesh", "substances": "substances", "keywords": "keywords",
-}
-_AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source"}
-_ABSTRACT_HEADINGS = {"abstract", "summary"}
-# Sections about other works or page services: their content never feeds the record.
-_SKIP_HEADINGS = {
-    "similar articles", "cited by", "references", "grants and funding", "grant support",
-    "related information", "linkout - more resources", "conflict of interest statement",
-    "figures", "associated data", "supplementary info", "supplementary materials",
-    "full text sources", "related citations in pubmed", "related links",
-    "copyright and license information", "acknowledgments", "acknowledgements", "footnotes",
-}
-_SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
 # PMC: the article body starts at `Introduction` or a numbered heading (`1. Introduction`).
 _BODY_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+[A-Z][^.:]{2,60}|Introduction)$")
-_LEGACY_LISTS = ("(?:publication types|mesh terms|substances|grant support|secondary source id|"
-                 "personal name as subject|supplementary concepts)")
-# §4.5 furniture: the U.S.-government banner, NCBI navigation and buttons, PMC tool lines,
-# legacy status markers and cookie notices, each tested against one cleaned line.
-FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
-    r"^skip to main (?:page )?content$", r"^u\.s\. flag$",
-    r"^an official website of the united states government", r"^here'?s how you know$",
-    r"^dot gov$", r"^official websites use \.gov", r"^the \.gov means it",
-    r"^federal government websites often end in", r"^https$", r"^secure \.gov websites use",
-    r"^the site is secure", r"^the https:// ensures", r"^a lock \(", r"^access keys\b",
-    r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$", r"^cite$",
-    r"^send to:?$", r"^display options$", r"^display settings:", r"^format:\s*\w+$",
-    r"^(?:save|email|share)$",
-    r"^permalink$", r"^copy$", r"^add to (?:collections|my bibliography|search|clipboard)$",
-    r"^actions$", r"^page navigation$", r"^title & authors$", r"^search in (?:pubmed|pmc)",
-    r"^view in nlm catalog$", r"^find articles by ", r"^other formats", r"^as a library, nlm",
-    r"^learn more: pmc", r"^pmc (?:disclaimer|copyright notice)", r"^\.?\s*author manuscript;",
-    r"^hhs public access$", r"^logo of \S+$", r"^(?:expand|collapse|show details)$",
-    r"^\[(?:pubmed - )?(?:indexed for medline|in process|as supplied by publisher)\]",
-    r"^\[pubmed\]$", r"^free (?:pmc )?(?:article|full text)\.?$", r"^no abstract available\.?$",
-    r"^pubmed commons", r"^how to join pubmed commons", r"^\d+ comments?$",
-    r"cookie (?:policy|settings|preferences)|^we use cookies|^accept (?:all )?cookies",
-    r"^(?:ncbi|pubmed|pmc|nlm|nih|hhs|usa\.gov)$", r"^national library of medicine$",
-    r"^national center for biotechnology information$", r"^us national library of medicine",
-    r"^(?:log in|log out|sign in to ncbi|sign out|my ncbi|clipboard|user guide|advanced)$",
-    r"^(?:search|search:|help|journal list|item in clipboard)$",
-    # Legacy B1 link line naming the collapsed lists below it.
-    rf"^{_LEGACY_LISTS}(?:, {_LEGACY_LISTS})+$", r"^see comments? in pubmed commons",
-)]
 ID_LINE = re.compile(r"^(?:PMID|PMCID|PMC ID|NIHMSID)\s*:", re.IGNORECASE)
 # Legacy pages can print a relation on one line: `Erratum in: J Examp. 2010;…`.
 _RELATION_NAMES = "|".join(sorted(RELATION_KINDS))
@@ -79,33 +43,13 @@ class Layout:
 
     head: list[str] = field(default_factory=list)
     affiliation_headings: set[int] = field(default_factory=set)
+    site_furniture: bool = False  # the head stood among site furniture (a full page)
     abstract: list[str] | None = None
     keywords_line: str | None = None
     lists: dict[str, list[str]] = field(default_factory=dict)
     list_end: dict[str, int] = field(default_factory=dict)
     relations: list[tuple[str, str]] = field(default_factory=list)
     id_lines: list[str] = field(default_factory=list)
-
-
-def heading_kind(line: str) -> str | None:
-    """The section a heading line opens (`mesh`, `abstract`, `skip` …), or None."""
-    key = line.lower().rstrip(":").strip()
-    if key in _LIST_HEADINGS:
-        return _LIST_HEADINGS[key]
-    if key in RELATION_KINDS:
-        return f"relation:{key}"
-    if key in _ABSTRACT_HEADINGS:
-        return "abstract"
-    if key in _AFFILIATION_HEADINGS:
-        return "affiliations"
-    if key in _SKIP_HEADINGS or _SKIP_PATTERN.match(line):
-        return "skip"
-    return None
-
-
-def is_furniture(line: str) -> bool:
-    """Page furniture: banners, buttons, navigation and cookie lines (§4.5)."""
-    return matches_any(line, FURNITURE)
 
 
 def _stops_list(line: str) -> bool:
@@ -115,10 +59,6 @@ def _stops_list(line: str) -> bool:
 def _stops_relation(line: str) -> bool:
     return _stops_list(line) or bool(_INLINE_RELATION.match(line)) \
         or not _CITATION_LIKE.search(line)
-
-
-def _is_item_start(line: str) -> bool:
-    return bullet_item(line) is not None or is_dash_marker(line)
 
 
 class _Walker:
@@ -135,7 +75,11 @@ class _Walker:
         while index < len(self.lines):
             line = self.lines[index]
             kind = heading_kind(line) if line else None
-            if kind:
+            menu = menu_end(self.lines, index) if kind or line.lower() in NAV_ONLY_ENTRIES else None
+            menu = menu or (links_block_end(self.lines, index) if line else None)
+            if menu is not None:
+                index = menu
+            elif kind:
                 index = self._heading(kind, index)
             else:
                 self._plain(line, index)
@@ -143,6 +87,10 @@ class _Walker:
         return self.layout
 
     def _plain(self, line: str, index: int) -> None:
+        if line and is_furniture(line) and self.region == "head":
+            self.layout.site_furniture = True
+        if self.region == "skip" and self.layout.abstract is None and ID_LINE.match(line):
+            self.region = "head"  # PMC: the ID line follows the collapsed `Copyright …` box
         if not line or is_furniture(line) or self.region in ("skip", "body"):
             return
         keywords = _KEYWORDS.match(line)
@@ -166,6 +114,14 @@ class _Walker:
         elif self.region == "abstract" and self.layout.abstract is not None:
             self.layout.abstract.append(line)
 
+    def _is_abstract_heading(self, index: int) -> bool:
+        """An `Abstract` heading has text below it; the `Format` drop-down entry has none."""
+        below = next_filled(self.lines, index + 1)
+        if below >= len(self.lines):
+            return True  # text cut right after the heading
+        line = self.lines[below]
+        return not (heading_kind(line) or is_furniture(line))
+
     def _number_below(self, index: int) -> str:
         """Layout B3 prints `PMID:` and the number on the next line."""
         if not self.lines[index].rstrip().endswith(":"):
@@ -177,6 +133,8 @@ class _Walker:
         return ""
 
     def _heading(self, kind: str, index: int) -> int:
+        if kind == "abstract" and not self._is_abstract_heading(index):
+            return index + 1
         if kind == "abstract":
             # A second abstract heading after the text (a PMC `Summary` section) is body.
             if self.layout.abstract:
@@ -196,8 +154,10 @@ class _Walker:
 
     def _list(self, kind: str, index: int) -> int:
         first = next_filled(self.lines, index + 1)
-        plain = first < len(self.lines) and not _is_item_start(self.lines[first])
+        plain = first < len(self.lines) and not is_item_start(self.lines[first])
         if kind.startswith("relation:"):
+            if self.region == "abstract" and self.layout.abstract:
+                self.region = "post"  # legacy pages print `Comment in` below the abstract
             return self._relations(kind.partition(":")[2], index, plain)
         items, end = read_list(self.lines, index + 1, _stops_list, plain=plain)
         self.region = "post"
@@ -229,7 +189,7 @@ class _Walker:
     def _unlabelled_substances(self, end: int) -> int:
         """Layout A1 (§4.4): two or more blank lines after MeSH, then more bullets."""
         after = next_filled(self.lines, end)
-        if after - end < 2 or after >= len(self.lines) or not _is_item_start(self.lines[after]):
+        if after - end < 2 or after >= len(self.lines) or not is_item_start(self.lines[after]):
             return end
         items, stop = read_list(self.lines, after, _stops_list)
         self._store("substances", items, stop)

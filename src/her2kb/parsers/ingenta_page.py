@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from .. import journals
 from ..dates import parse_written_date
 from ..identifiers import normalize_doi
-from ..names import family_given, given_family, parse_name, vancouver
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
-from ._page import holds_tagged_export, looks_like_structured_document, page_lines
+from ._ingenta_values import SOURCE, blurb_journal, read_source, split_authors
+from ._page import ends_open, holds_tagged_export, looks_like_structured_document, page_lines
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
@@ -28,7 +28,7 @@ FURNITURE = [
     re.compile(p)
     for p in (
         r"^Skip to (?:main )?content$", r"^padlock icon\b", r"this page is secure$",
-        r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*\s*\+\s*tax\b",
+        r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
         r"\(Refund Policy\)$", r"^Download \(PDF[^)]*\)$", r"^Cookie Policy$",
         r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
         r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key)$",
@@ -44,20 +44,6 @@ LABEL = re.compile(
     r"^(?P<label>Authors?|Source|Keywords|Document Type|Publication date|Publisher|DOI|"
     r"Affiliations?|Language):\s*(?P<value>.*)$"
 )
-SOURCE = re.compile(
-    r"^(?P<j>.+?), Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
-    r"(?:, (?P<d>(?:\d{1,2} )?(?:[A-Z][a-z]+\.? )?(?:\d{1,2}, )?\d{4}))?"
-    r"(?:, pp?\.\s*(?P<pp>[^()]+?)\s*(?:\((?P<np>\d+)\))?)?\.?$"
-)
-SOURCE_CUT = re.compile(r", (?:Volume|Vol\.|Number|pp?\.) ")
-NAME_MARKERS = re.compile(r"[\d*†‡§,]+$")
-VANCOUVER_NAME = re.compile(r"^\S.* [A-Z]{1,3}$")  # `Doe JA`
-# Blurb fallback: capitalised words before one of these verbs name the journal (§6).
-BLURB_VERBS = frozenset({
-    "aims", "is", "publishes", "provides", "covers", "focuses", "seeks", "offers", "presents",
-    "features", "welcomes", "serves", "was", "has", "reports",
-})
-BLURB_CONNECTORS = frozenset({"of", "and", "the", "in", "for", "on", "&", "de", "la"})
 # Detection (§0 step 8, §6). Only Ingenta prints the strong markers; the weak ones add
 # weight but never decide. A page is claimed on at least MIN_MARKERS distinct markers, one of
 # them strong: one Ingenta line alone (a `Source: …` line or the site's name in a note)
@@ -79,6 +65,13 @@ WEAK_MARKERS: tuple[Callable[[str], bool], ...] = (
     lambda line: NOTHING_HERE.match(line) is not None,
 )
 STRONG_SCORE, WEAK_SCORE, MIN_MARKERS = 10, 5, 2
+SENTENCE_END = (".", "!", "?", ")", "]", '"', "\u201d", "\u2019")
+# The record field each label fills, for warnings about a line the text stops inside.
+CUT_FIELDS = {"Authors": "author", "Author": "author", "Source": "source", "Keywords": "keywords",
+              "Document Type": "publication_types", "Publication date": "issued",
+              "Publisher": "publisher", "DOI": "doi"}
+# Parts of a `Source:` line after the journal, by how they start (the date has no label).
+SOURCE_PARTS = (("Volume", "volume"), ("Vol.", "volume"), ("Number", "issue"), ("pp", "page"))
 TYPE_MAP = {"chapter": "chapter", "book chapter": "chapter", "book": "book"}
 MAX_SCORE = 50
 
@@ -99,49 +92,94 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; warnings name what the page lacked or what was guessed."""
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
-    title, abstract, labels, blurb = _scan(text.lstrip("\ufeff").splitlines())
-    fields["title"] = title
-    fields["abstract"] = "\n".join(abstract) or None
-    for label, value in labels:
+    page = _scan(text.lstrip("\ufeff").splitlines())
+    if ends_open(text):
+        _drop_cut(page, warnings)
+    fields["title"] = page.title
+    fields["abstract"] = "\n".join(page.abstract) or None
+    for label, value in page.labels:
         _read_label(label, value, fields, warnings)
-    if not fields.get("container_title") and blurb:
-        fields["container_title"] = _blurb_journal(blurb, warnings)
+    if not fields.get("container_title") and page.blurb:
+        fields["container_title"] = blurb_journal(page.blurb, warnings, page.last == "blurb")
     missing = [name for name in ("title", "container_title", "issued") if not fields.get(name)]
     if missing:
         warnings.append(f"not on the page: {', '.join(missing)}")
     yield build_entry(fields, origin, 1, text, warnings)
 
 
-def _scan(lines: list[str]) -> tuple[str | None, list[str], list[tuple[str, str]], str | None]:
-    """Title, abstract paragraphs, labelled lines and the first blurb bullet's first line."""
+@dataclass
+class _Page:
+    """What the page text showed, and which kind of line came last (`title`, `label` …)."""
+
     title: str | None = None
-    abstract: list[str] = []
-    labels: list[tuple[str, str]] = []
+    abstract: list[str] = field(default_factory=list)
+    labels: list[tuple[str, str]] = field(default_factory=list)
     blurb: str | None = None
+    last: str = ""
+
+
+def _scan(lines: list[str]) -> _Page:
+    """Title, abstract paragraphs, labelled lines and the first blurb bullet's first line."""
+    page = _Page()
     closed = in_more = False
     for raw in lines:
         line = clean_spaces(raw)
         if not line:
             continue
         if line == MORE_ABOUT:
-            in_more = True
+            in_more, page.last = True, "furniture"
             continue
         if in_more and (line.startswith(BULLET) or raw[:1].isspace()):
             # Only the first bullet is the blurb; its continuation lines are indented.
-            if line.startswith(BULLET) and blurb is None:
-                blurb = line.lstrip(BULLET).strip()
+            first = line.startswith(BULLET) and page.blurb is None
+            if first:
+                page.blurb = line.lstrip(BULLET).strip()
+            page.last = "blurb" if first else "furniture"
             continue
         in_more = False
         if NOTHING_HERE.match(line) or any(p.search(line) for p in FURNITURE):
-            closed = closed or bool(abstract) or NOTHING_HERE.match(line) is not None
+            closed = closed or bool(page.abstract) or NOTHING_HERE.match(line) is not None
+            page.last = "furniture"
         elif label := LABEL.match(line):
-            labels.append((label.group("label"), label.group("value").strip()))
-            closed = closed or bool(abstract) or label.group("label") == "Keywords"
-        elif title is None:
-            title = line
+            page.labels.append((label.group("label"), label.group("value").strip()))
+            closed = closed or bool(page.abstract) or label.group("label") == "Keywords"
+            page.last = "label"
+        elif page.title is None:
+            page.title, page.last = line, "title"
         elif not closed:
-            abstract.append(line)
-    return title, abstract, labels, blurb
+            page.abstract.append(line)
+            page.last = "abstract"
+        else:
+            page.last = "furniture"
+    return page
+
+
+def _drop_cut(page: _Page, warnings: list[str]) -> None:
+    """§6 and issue 4: the field the text stops inside is left empty, with a warning."""
+    if page.last == "title" and page.title:
+        warnings.append(f"title: the text ends inside {page.title!r}; left empty")
+        page.title = None
+    elif page.last == "abstract" and not page.abstract[-1].endswith(SENTENCE_END):
+        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
+        page.abstract = []
+    elif page.last == "label":
+        label, value = page.labels.pop()
+        kept, name = _whole_part(label, value)
+        if kept:
+            page.labels.append((label, kept))
+        warnings.append(f"{name}: the text ends inside {value!r}; left empty")
+
+
+def _whole_part(label: str, value: str) -> tuple[str | None, str]:
+    """What a cut `Source:` or `Keywords:` line still says whole, and the field cut off."""
+    if label == "Keywords" and ";" in value:
+        return value[: value.rindex(";")], "keywords"
+    if label == "Source" and ", " in value and not value.endswith(")"):
+        cut = value.rindex(", ")
+        part = value[cut + 2:]
+        name = next((f for p, f in SOURCE_PARTS if part.startswith(p)), "issued")
+        return value[:cut], name
+    return None, CUT_FIELDS.get(label, label.lower())
 
 
 def _read_label(label: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
@@ -149,7 +187,7 @@ def _read_label(label: str, value: str, fields: dict[str, Any], warnings: list[s
     if label in ("Author", "Authors"):
         fields["author"] = split_authors(value)
     elif label == "Source":
-        _read_source(value, fields, warnings)
+        read_source(value, fields, warnings)
     elif label == "Keywords":
         fields["keywords"] = [k.strip().rstrip(".") for k in value.split(";") if k.strip()]
     elif label == "Document Type":
@@ -161,60 +199,6 @@ def _read_label(label: str, value: str, fields: dict[str, Any], warnings: list[s
         fields["publisher"] = value
     elif label == "DOI":
         fields["doi"] = normalize_doi(value)
-
-
-def _read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None:
-    """`Journal, Volume 4, Number 1, January 2011, pp. 12-20(9)`; `(9)` is a page count."""
-    match = SOURCE.match(value)
-    if not match:
-        cut = SOURCE_CUT.search(value)
-        fields["container_title"] = value[: cut.start()] if cut else value
-        warnings.append(f"Source line not fully understood: {value!r}")
-        return
-    fields["container_title"] = match.group("j")
-    fields["volume"], fields["issue"], fields["page"] = match.group("v", "n", "pp")
-    if match.group("np"):
-        fields["number_of_pages"] = int(match.group("np"))
-    if match.group("d"):
-        fields.setdefault("issued", parse_written_date(match.group("d")))
-
-
-def split_authors(value: str) -> list[dict[str, Any]]:
-    """`;`-separated (either order) or `,`-separated lists, or one `Family, Given` (§12.8)."""
-    value = clean_spaces(value).strip(" ;,")
-    if ";" in value:
-        parts, reader = value.split(";"), parse_name
-    else:
-        pieces = [p.strip() for p in re.split(r",|\band\b", value) if p.strip()]
-        if len(pieces) > 1 and all(VANCOUVER_NAME.match(p) for p in pieces):
-            parts, reader = pieces, vancouver
-        elif len(pieces) > 1 and all(" " in p for p in pieces):
-            parts, reader = pieces, given_family  # `A. Doe, B. Roe`
-        elif "," in value and len(pieces) == 2:
-            parts, reader = [value], family_given  # `Doe, Jane`
-        elif "," in value and len(pieces) % 2 == 0:
-            pairs = zip(pieces[::2], pieces[1::2], strict=True)
-            parts, reader = [f"{f}, {g}" for f, g in pairs], family_given
-        else:
-            parts, reader = pieces, given_family
-    names = (reader(NAME_MARKERS.sub("", part.strip())) for part in parts)
-    return [name for name in names if name]
-
-
-def _blurb_journal(blurb: str, warnings: list[str]) -> str | None:
-    """Longest listed name prefixing the blurb, else capitalised words before a verb."""
-    known = journals.longest_prefix(blurb)
-    if known:
-        return known
-    words = blurb.split()
-    verb = next((i for i, w in enumerate(words) if w in BLURB_VERBS), None)
-    candidate = words[:verb] if verb else []
-    if (candidate and candidate[0][0].isupper() and candidate[-1] not in BLURB_CONNECTORS
-            and all(w[0].isupper() or w in BLURB_CONNECTORS for w in candidate)):
-        warnings.append("journal taken from the blurb's leading words; not in the lists")
-        return " ".join(candidate).rstrip(",")
-    warnings.append("no journal name found in the publication blurb")
-    return None
 
 
 FORMAT = InputFormat(

@@ -11,7 +11,7 @@ the journal lists (§5 steps 1-4, §12.9).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from .. import journals
@@ -19,88 +19,40 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
-from ._page import holds_tagged_export, looks_like_structured_document, page_lines
+from ._page import ends_open
+from ._scilit_lines import (
+    ABSTRACT_HEADING,
+    BADGES,
+    DATE_BULLET,
+    GLUED_KEYWORDS,
+    NO_ABSTRACT,
+    PUBLISHED,
+    REFERENCES_HEADER,
+    VOLUME,
+    detect,
+    split_reference,
+)
 
-BADGES = {"Top Cited Papers": "top_cited", "Open Access": "open_access"}
 # Scilit's own type labels (lower case, one bullet each) -> CSL type; others stay article-journal.
 TYPE_MAP = {
     "book chapter": "chapter", "book": "book", "proceedings article": "paper-conference",
     "conference paper": "paper-conference", "preprint": "article", "posted content": "article",
     "dissertation": "thesis", "thesis": "thesis", "report": "report", "dataset": "dataset",
 }
-ABSTRACT_HEADING = "Abstract"
-NO_ABSTRACT = "No abstract available"
-REFERENCES_HEADER = re.compile(r"^This publication has (\d[\d,]*) references? indexed in Scilit:?$")
-# The keywords heading is glued to the end of the abstract (`…implications.Keywords`, §5).
-GLUED_KEYWORDS = re.compile(r"(?<=\S)Keywords:?(?P<rest>.*)$")
-DATE_BULLET = re.compile(r"^(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}$")
-PUBLISHED = re.compile(r"^Published (?:by (?P<by>.+?)|in (?P<in>.+))$")
-VOLUME = re.compile(r"^Vol\.\s*(?P<v>[^\s(,]+)?\s*(?:\((?P<i>[^)]*)\))?\s*(?:,\s*(?P<p>.+))?$")
 TYPE_BULLET = re.compile(r"^[A-Za-z][a-z ,'-]*$")  # `journal article`, one per bullet
 KEYWORD_SPLIT = re.compile(r"\s*[;,]\s*")
-# §5 step 1: the year closes the line; without it the line was cut.
-REFERENCE_YEAR = re.compile(r",\s*(\d{4})\s*$")
-# Journal words that may stay lower case in a title-case name (fallback guard, §5 step 3).
-CONNECTORS = frozenset({
-    "a", "an", "and", "at", "by", "de", "del", "der", "des", "du", "et", "for", "from", "in",
-    "la", "le", "of", "on", "the", "to", "und", "with", "y", "&",
-})
-# Characters a glued journal may follow in the fallback; dashes and `/` join compound words.
-FALLBACK_LEFT = frozenset(".,;:)]?!\"'’”0123456789")
-CAMEL_START = re.compile(r"[a-z]{1,3}[A-Z]")  # eLife, mBio, iScience
-MAX_SCORE = 50
-# Detection (§0 step 8, §5). Anchors, each printed only by Scilit: the references header,
-# or the metadata bullet block under the title holding at least BLOCK_MIN_KINDS of its four
-# kinds. Without an anchor the score is 0; the support markers below only add weight, so a
-# lone glued `Keywords` (`SearchKeywords: none` in a shopping list) claims nothing.
-# The minimal layout (title, blank, `Abstract`, abstract: 2 of the 4 real pages) has no
-# Scilit marker at all; a memo or a draft abstract has the same four lines. It is not
-# claimed: such a page is read with `--format scilit`.
-REFERENCES_SCORE, BLOCK_SCORE, BLOCK_MIN_KINDS = 30, 20, 3
-DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+$")
-BLOCK_KINDS: dict[str, Callable[[str], bool]] = {
-    "date": lambda item: DATE_BULLET.match(item) is not None,
-    "published": lambda item: item.startswith("Published by ") and " in " in item,
-    "volume": lambda item: VOLUME.match(item) is not None and " , " in item,  # `Vol. 18 (6) , …`
-    "doi": lambda item: DOI_LINK.match(item) is not None,
-}
-SUPPORT: tuple[tuple[Callable[[str], bool], int], ...] = (
-    (lambda line: GLUED_KEYWORDS.search(line) is not None, 10),
-    (lambda line: line in BADGES, 3),
-    (lambda line: line == ABSTRACT_HEADING, 3),
+REFERENCES_LEAD = "This publication has "  # the header, also when the text stops inside it
+# Site controls and banners around the record; never a title, abstract or reference.
+FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?content|scilit|search|sign in|log in|sign up|register|menu|share|"
+    r"cite|save|export(?: citation)?|download(?: pdf)?|full text|view full text|pdf|metrics|"
+    r"altmetric|back|copy|add to (?:list|library)|show (?:more|less|all)|load more|see all|"
+    r"cookie (?:policy|settings)|we use cookies\b.*|accept(?: all)?(?: cookies)?)$",
+    re.IGNORECASE,
 )
-
-
-def detect(head: str) -> int:
-    """Score Scilit's own layout (§5); 0 without an anchor, or for tagged / JSON / markup (§0)."""
-    if holds_tagged_export(head) or looks_like_structured_document(head):
-        return 0
-    lines = page_lines(head)
-    score = 0
-    if any(REFERENCES_HEADER.match(line) for line in lines):
-        score += REFERENCES_SCORE
-    if _metadata_block_kinds(lines) >= BLOCK_MIN_KINDS:
-        score += BLOCK_SCORE
-    if not score:
-        return 0
-    score += sum(weight for test, weight in SUPPORT if any(test(line) for line in lines))
-    return min(score, MAX_SCORE)
-
-
-def _metadata_block_kinds(lines: list[str]) -> int:
-    """Most kinds of metadata bullet found in one run of `- ` bullets (blank lines allowed)."""
-    best: set[str] = set()
-    run: set[str] = set()
-    for line in lines:
-        if not line:
-            continue
-        if not line.startswith("- "):
-            run = set()
-            continue
-        item = line[2:].strip()
-        run = run | {kind for kind, test in BLOCK_KINDS.items() if test(item)}
-        best = max(best, run, key=len)
-    return len(best)
+SENTENCE_END = (".", "!", "?", ")", "]", '"', "\u201d", "\u2019")
+# The start of a glued `Keywords` heading the text stopped inside, after a sentence end.
+PARTIAL_KEYWORDS = re.compile(r"(?<=[.!?)\]])K(?:e(?:y(?:w(?:o(?:r(?:ds?)?)?)?)?)?)?$")
 
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
@@ -108,9 +60,11 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     lines = [clean_spaces(line) for line in text.lstrip("\ufeff").splitlines()]
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
-    head, abstract, keywords, refs = _sections(lines)
-    _read_head(head, fields, warnings)
-    _read_abstract(abstract, keywords, fields, warnings)
+    head, abstract, keywords, refs, last = _sections(
+        [line for line in lines if not FURNITURE.match(line)])
+    cut = last if ends_open(text) else None  # the section the text may stop inside
+    _read_head(head, fields, warnings, cut == "head")
+    _read_abstract(abstract, keywords, fields, warnings, cut)
     _read_references(refs, fields, warnings)
     missing = [name for name in ("title", "container_title", "issued") if not fields.get(name)]
     if missing:
@@ -118,12 +72,13 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     yield build_entry(fields, origin, 1, text, warnings)
 
 
-def _sections(lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Cut the page into head, abstract, keyword and reference lines (blank lines dropped)."""
+def _sections(lines: list[str]) -> tuple[list[str], list[str], list[str], list[str], str]:
+    """Cut the page into head, abstract, keyword and reference lines (blank lines dropped),
+    and name the section that got the last line."""
     parts: dict[str, list[str]] = {"head": [], "abstract": [], "keywords": [], "refs": []}
     state = "head"
     for line in filter(None, lines):
-        if REFERENCES_HEADER.match(line):
+        if REFERENCES_HEADER.match(line) or line.startswith(REFERENCES_LEAD):
             state = "refs"
         elif state in ("head", "abstract") and (glued := GLUED_KEYWORDS.search(line)):
             parts["abstract"].append(line[: glued.start()])
@@ -140,7 +95,7 @@ def _sections(lines: list[str]) -> tuple[list[str], list[str], list[str], list[s
             continue
         target = parts[state]
         target.extend(_keyword_list(line) if state == "keywords" else [line])
-    return parts["head"], parts["abstract"], parts["keywords"], parts["refs"]
+    return parts["head"], parts["abstract"], parts["keywords"], parts["refs"], state
 
 
 def _keyword_list(value: str) -> list[str]:
@@ -148,14 +103,20 @@ def _keyword_list(value: str) -> list[str]:
     return [k for k in KEYWORD_SPLIT.split(value) if k] if value else []
 
 
-def _read_head(head: list[str], fields: dict[str, Any], warnings: list[str]) -> None:
-    """Title, badges and `- ` metadata bullets; badges only count in the full layout."""
+def _read_head(head: list[str], fields: dict[str, Any], warnings: list[str], cut: bool) -> None:
+    """Title, badges and `- ` metadata bullets; badges only count in the full layout.
+
+    With `cut` the text stops inside the last head line: it is read only as far as a
+    separator closed its parts, and a warning names what was left empty.
+    """
     # With metadata bullets the page is the full layout, where Scilit shows every badge it
     # has; a missing badge there is a shown "no". Elsewhere only a shown badge counts.
     full = any(line.startswith("- ") for line in head)
     badges = {flag: False for flag in BADGES.values()}
-    for line in head:
-        if line in BADGES:
+    for number, line in enumerate(head, start=1):
+        if cut and number == len(head):
+            _read_cut_line(line, "title" in fields, fields, warnings)
+        elif line in BADGES:
             badges[BADGES[line]] = True
         elif line.startswith("- "):
             _read_bullet(line[2:].strip(), fields, warnings)
@@ -164,6 +125,24 @@ def _read_head(head: list[str], fields: dict[str, Any], warnings: list[str]) -> 
         else:
             warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
     fields.update({flag: seen for flag, seen in badges.items() if seen or full})
+
+
+def _read_cut_line(line: str, titled: bool, fields: dict[str, Any], warnings: list[str]) -> None:
+    """The head line the text stops inside: `Vol. 18 (6) , 977-` keeps volume and issue,
+    `Published by X in Annals of Onc` keeps the publisher; nothing else is kept."""
+    value = line.removeprefix("- ").strip()
+    volume = VOLUME.match(value)
+    if not line.startswith("- "):
+        field = "badge" if titled else "title"
+    elif volume and volume.group("p") is not None:
+        fields["volume"], fields["issue"] = volume.group("v", "i")
+        field = "page"
+    elif value.startswith("Published by ") and " in " in value:
+        fields["publisher"] = value[len("Published by "): value.index(" in ")]
+        field = "container_title"
+    else:
+        field = "metadata bullet"
+    warnings.append(f"{field}: the text ends inside {value!r}; left empty")
 
 
 def _read_bullet(value: str, fields: dict[str, Any], warnings: list[str]) -> None:
@@ -208,14 +187,25 @@ def _read_publisher(value: str, fields: dict[str, Any], warnings: list[str]) -> 
     fields["publisher"], fields["container_title"] = value[:cut], value[cut + 4:]
 
 
-def _read_abstract(
-    abstract: list[str], keywords: list[str], fields: dict[str, Any], warnings: list[str]
-) -> None:
+def _read_abstract(abstract: list[str], keywords: list[str], fields: dict[str, Any],
+                   warnings: list[str], cut: str | None) -> None:
+    """The abstract and keywords; one the text stops inside is left empty or shortened."""
     paragraphs = [p for p in abstract if p]
+    if cut == "abstract" and paragraphs:
+        # `…implications.Keyw`: the glued heading was cut, the abstract before it is whole.
+        paragraphs[-1] = PARTIAL_KEYWORDS.sub("", paragraphs[-1])
+        if NO_ABSTRACT.startswith(paragraphs[-1]) or paragraphs[-1].startswith(NO_ABSTRACT):
+            paragraphs[-1] = NO_ABSTRACT
     if paragraphs and paragraphs[0].startswith(NO_ABSTRACT):
         warnings.append("the page says: no abstract available")
         paragraphs = paragraphs[1:]
+    if cut == "abstract" and paragraphs and not paragraphs[-1].endswith(SENTENCE_END):
+        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
+        paragraphs = []
     fields["abstract"] = "\n".join(paragraphs) or None
+    if cut == "keywords" and keywords:
+        warnings.append(f"keywords: the text ends inside {keywords[-1]!r}; dropped")
+        keywords = keywords[:-1]
     fields["keywords"] = keywords
 
 
@@ -231,70 +221,6 @@ def _read_references(refs: list[str], fields: dict[str, Any], warnings: list[str
         fields.setdefault("references", []).append(reference)
         if doubt:
             warnings.append(f"reference {number}: {doubt}")
-
-
-def split_reference(body: str) -> tuple[dict[str, Any], str | None]:
-    """`TitleJournal, Year` -> title, container_title, year, plus a doubt (None when sure)."""
-    year_match = REFERENCE_YEAR.search(body)
-    if not year_match:
-        return {"title": body, "container_title": None, "year": None}, "no year (line cut?)"
-    glued = body[: year_match.start()].rstrip()
-    year = int(year_match.group(1))
-    cut = next((i for i in _glue_points(glued) if journals.is_full_name(glued[i:])), None)
-    doubt = None
-    if cut is None:
-        cut = _fallback_cut(glued)
-        doubt = "journal not in the lists; split is a guess" if cut else "no journal found"
-    if cut is None:
-        return {"title": glued, "container_title": None, "year": year}, doubt
-    return {"title": glued[:cut].rstrip(), "container_title": glued[cut:].strip(),
-            "year": year}, doubt
-
-
-def _glue_points(text: str) -> list[int]:
-    """§5 step 2: an upper-case letter after a non-space, plus camel starts such as `eLife`."""
-    return [
-        i for i in range(1, len(text))
-        if not text[i - 1].isspace()
-        and (text[i].isupper() or (text[i].islower() and CAMEL_START.match(text, i) is not None))
-    ]
-
-
-def _fallback_cut(text: str) -> int | None:
-    """§5 step 3: the last lower->upper, `.`->upper or CAPS->Capitalised boundary.
-
-    Only suffixes that read as a title-case name count. A suffix whose first two words begin
-    a listed name wins (`BioMed Research …`); inside one glued word the first boundary after
-    a lower-case word wins, so `…cellsOncoTargets` keeps `OncoTargets` whole.
-    """
-    points = [i for i in range(1, len(text)) if _is_boundary(text, i)]
-    points = [i for i in points if _title_case(text[i:])]
-    if not points:
-        return None
-    started = [i for i in points if journals.starts_like_journal(text[i:])]
-    if started:
-        return started[-1]
-    last = points[-1]
-    word_start = text.rfind(" ", 0, last) + 1
-    for i in points:
-        left = text[word_start:i]
-        if word_start <= i < last and len(left) >= 2 and left.isalpha() and left.islower():
-            return i
-    return last
-
-
-def _is_boundary(text: str, i: int) -> bool:
-    prev, char, after = text[i - 1], text[i], text[i + 1: i + 2]
-    if not char.isupper():
-        return False
-    return prev.islower() or prev in FALLBACK_LEFT or (prev.isupper() and after.islower())
-
-
-def _title_case(suffix: str) -> bool:
-    words = suffix.split()
-    return all(
-        w.lower() in CONNECTORS or not w[0].isalpha() or w[0].isupper() for w in words[1:]
-    )
 
 
 FORMAT = InputFormat(

@@ -1,0 +1,175 @@
+"""Scholarly metadata in saved HTML: `<meta>` tags (Highwire, PRISM, Dublin Core) and JSON-LD.
+
+A `Page` holds what the stdlib `html.parser` saw: every `<meta name|property=… content=…>`
+in page order, the bodies of `<script type="application/ld+json">`, the `<title>`, and
+the visible text as lines. The same tags written as text (`citation_title: …` lines, as
+some scrapers and notes keep them) are read too. `vocabulary` turns the tags of one
+vocabulary into the reader's common keys with the field maps below; the first listed
+tag name with a value wins, and list keys collect every value in page order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from ..identifiers import normalize_doi
+
+# Common keys -> tag names in priority order (lower-cased; `dcterms.` is read as `dc.`).
+HIGHWIRE = {
+    "title": ("citation_title",),
+    "authors": ("citation_author", "citation_authors"),
+    "container_title": ("citation_journal_title", "citation_conference_title",
+                        "citation_book_title", "citation_inbook_title"),
+    "container_title_short": ("citation_journal_abbrev",),
+    "publisher": ("citation_publisher",),
+    "date": ("citation_publication_date", "citation_date", "citation_cover_date",
+             "citation_year", "citation_online_date"),
+    "volume": ("citation_volume",), "issue": ("citation_issue",),
+    "first_page": ("citation_firstpage",), "last_page": ("citation_lastpage",),
+    "doi": ("citation_doi",), "pmid": ("citation_pmid",),
+    "issn": ("citation_issn", "citation_eissn"), "isbn": ("citation_isbn",),
+    "keywords": ("citation_keywords", "citation_keyword"),
+    "abstract": ("citation_abstract",), "language": ("citation_language",),
+    "url": ("citation_abstract_html_url", "citation_fulltext_html_url", "citation_public_url"),
+}
+PRISM = {
+    "container_title": ("prism.publicationname",),
+    "date": ("prism.publicationdate", "prism.coverdate", "prism.onlinedate"),
+    "volume": ("prism.volume",), "issue": ("prism.number", "prism.issueidentifier"),
+    "first_page": ("prism.startingpage",), "last_page": ("prism.endingpage",),
+    "pages": ("prism.pagerange",), "doi": ("prism.doi",), "issn": ("prism.issn", "prism.eissn"),
+    "isbn": ("prism.isbn",), "keywords": ("prism.keyword",), "url": ("prism.url",),
+    "publisher": ("prism.publisher",),
+}
+DUBLIN_CORE = {
+    "title": ("dc.title",), "authors": ("dc.creator", "dc.creator.personalname"),
+    "container_title": ("dc.relation.ispartof", "dc.ispartof"),
+    "date": ("dc.date.issued", "dc.issued", "dc.date", "dc.created"),
+    "doi": ("dc.identifier", "dc.identifier.doi"), "publisher": ("dc.publisher",),
+    "keywords": ("dc.subject",), "abstract": ("dc.description", "dc.abstract"),
+    "language": ("dc.language",), "original_type": ("dc.type",),
+}
+LIST_KEYS = frozenset({"authors", "issn", "isbn", "keywords"})
+# Highwire names that also say what kind of work this is.
+HIGHWIRE_TYPES = {
+    "citation_conference_title": "paper-conference", "citation_book_title": "chapter",
+    "citation_inbook_title": "chapter", "citation_dissertation_institution": "thesis",
+    "citation_technical_report_institution": "report",
+}
+_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "section", "article", "header", "footer", "nav", "dt", "dd", "blockquote", "table", "hr",
+})
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+# `citation_title: …`, `DC.creator = …`, `prism.volume: …` lines in plain text.
+TEXT_TAG = re.compile(r"^(?P<name>(?:citation_|dc\.|dcterms\.|prism\.)[\w.]+)\s*[:=]\s*(?P<v>.+)$",
+                      re.IGNORECASE | re.MULTILINE)
+MARKUP_TAG = re.compile(r"<(?:meta|script)\b", re.IGNORECASE)
+
+
+@dataclass
+class Page:
+    """What a saved page holds: meta tags, JSON-LD bodies, `<title>`, visible lines."""
+
+    metas: list[tuple[str, str]] = field(default_factory=list)
+    json_ld: list[str] = field(default_factory=list)
+    title: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._hidden: list[str] = []
+        self._script: list[str] | None = None
+        self._in_title = False
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key.lower(): value or "" for key, value in attrs}
+        if tag == "meta":
+            name = values.get("name") or values.get("property") or values.get("itemprop")
+            if name and values.get("content", "").strip():
+                self.page.metas.append((_tag_name(name), values["content"].strip()))
+        elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
+            self._script = []
+        elif tag == "title":
+            self._in_title = True
+        if tag in _HIDDEN_TAGS:
+            self._hidden.append(tag)
+        if tag in _BLOCK_TAGS:
+            self._text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.page.json_ld.append("".join(self._script))
+            self._script = None
+        if tag == "title":
+            self._in_title = False
+        if self._hidden and self._hidden[-1] == tag:
+            self._hidden.pop()
+        if tag in _BLOCK_TAGS:
+            self._text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+        elif self._in_title:
+            self.page.title = " ".join(f"{self.page.title or ''} {data}".split()) or None
+        elif not self._hidden:
+            self._text.append(data)
+
+    def finish(self) -> Page:
+        self.close()
+        self.page.lines = "".join(self._text).split("\n")
+        return self.page
+
+
+def _tag_name(name: str) -> str:
+    lowered = name.strip().lower()
+    return "dc." + lowered[len("dcterms."):] if lowered.startswith("dcterms.") else lowered
+
+
+def read_page(text: str, markup: bool) -> Page:
+    """The page's tags and text; plain text keeps its own lines and `name: value` tags."""
+    if markup or MARKUP_TAG.search(text):
+        collector = _Collector()
+        collector.feed(text)
+        page = collector.finish()
+        if markup:
+            return page
+        metas = page.metas
+    else:
+        metas = []
+    page = Page(metas=metas, lines=text.split("\n"))
+    page.metas += [(_tag_name(m.group("name")), m.group("v").strip())
+                   for m in TEXT_TAG.finditer(text)]
+    return page
+
+
+def vocabulary(metas: list[tuple[str, str]], field_map: dict[str, tuple[str, ...]]
+               ) -> dict[str, Any]:
+    """One vocabulary's tags as common keys; lists for LIST_KEYS, else the first value."""
+    found: dict[str, Any] = {}
+    for key, names in field_map.items():
+        values = [value for name in names for tag, value in metas if tag == name]
+        if key == "doi":  # `dc.identifier` also holds URLs, ISSNs and local ids
+            values = [value for value in values if normalize_doi(value)]
+        if key in LIST_KEYS and values:
+            found[key] = values
+        elif values:
+            found[key] = values[0]
+    if field_map is HIGHWIRE:
+        kinds = [kind for name, kind in HIGHWIRE_TYPES.items() if any(t == name for t, _ in metas)]
+        if kinds:
+            found["type"] = kinds[0]
+    return found
+
+
+def highwire_names(metas: list[tuple[str, str]]) -> set[str]:
+    """The distinct `citation_*` tag names present (detection counts them)."""
+    return {name for name, _ in metas if name.startswith("citation_")}

@@ -1,0 +1,233 @@
+"""OUCI values: labels (English and Ukrainian), the compact head line, General information,
+and the reference list (formats.md §7).
+
+The compact head reads `Journal: J, YEAR, № ISSUE, p. PAGES`, where `№` is the **issue**
+and no volume is shown. The "General information" block prints each label and its value
+on separate lines; some scrapes strip the labels, and the values are then assigned by
+their shape alone (`guess_by_shape`), with a warning naming each guess. In the reference
+list, `…, Journal, № 170, p. 321`, the `№` is the **volume**; a DOI line right under a
+reference belongs to it. `CitedReference` keeps title, journal, year and DOI; the
+volume and page are read only so that they never leak into the title or journal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import parse_written_date
+from ..identifiers import normalize_doi
+from ..records import LATEST_YEAR, MIN_YEAR
+from ..text import clean_spaces
+from ._page_values import PAGE_SHAPE, checked_pages, ends_cut, type_for
+
+# Label (case-folded, no colon) -> field key. Keys starting with `_` are read but not kept.
+LABELS = {
+    "journal": "journal", "видання": "journal", "журнал": "journal",
+    "publisher": "publisher", "видавець": "publisher",
+    "authors": "authors", "author": "authors", "автори": "authors", "автор": "authors",
+    "publication type": "type", "тип публікації": "type",
+    "year of publication": "year", "рік публікації": "year", "year": "year", "рік": "year",
+    "volume": "volume", "том": "volume", "issue": "issue", "номер": "issue",
+    "випуск": "issue", "pages": "pages", "сторінки": "pages", "doi": "doi",
+    "keywords": "keywords", "ключові слова": "keywords", "issn": "issn",
+    "number of works in the list of references": "references_total",
+    "кількість джерел у списку літератури": "references_total",
+    "number of citations": "_citations", "кількість цитувань": "_citations",
+    "journal indexed in scopus": "_indexed", "індексується в scopus": "_indexed",
+    "journal indexed in web of science": "_indexed",
+    "індексується в web of science": "_indexed", "language": "_language", "мова": "_language",
+}
+LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
+# Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
+ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
+PAGES_SEGMENT = re.compile(r"^(?:pp?|с)\.\s*(?P<v>\S.*)$")
+YEAR = re.compile(r"^\d{4}$")
+SMALL_NUMBER = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})?$")
+YES_NO = frozenset({"yes", "no", "так", "ні"})
+SHAPE_ORDER = ("type", "journal", "year", "volume", "issue", "pages", "publisher")
+# Reference lines: an optional number; the tail, read from the right.
+NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
+DOI_LINE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/\S+|^(?:DOI:?\s*)?10\.\d{4,9}/\S+",
+                      re.IGNORECASE)
+VOLUME_TAIL = re.compile(r",\s*№\s*(?P<volume>[^,]+?)\s*$")
+PAGE_TAIL = re.compile(r",\s*(?:pp?|с)\.\s*(?P<page>[^,]+?)\s*$")
+AUTHOR_YEAR = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<year>\d{4})[a-z]?\)[.,:]?\s+(?P<rest>.+)$")
+YEAR_TAIL = re.compile(r",\s*(?P<year>\d{4})\s*$")
+
+
+def label_of(line: str) -> str | None:
+    """The field key of a bare label line (`Publication type`, `Тип публікації:`), or None."""
+    return LABELS.get(clean_spaces(line).rstrip(":").strip().casefold())
+
+
+def labelled(line: str) -> tuple[str, str] | None:
+    """(`key`, value) for a `Label: value` line with a known label, else None."""
+    match = LABEL_LINE.match(line)
+    key = LABELS.get(match.group("label").casefold()) if match else None
+    return (key, match.group("value").strip()) if match and key else None
+
+
+def plausible_year(value: str) -> bool:
+    return bool(YEAR.match(value)) and MIN_YEAR <= int(value) <= LATEST_YEAR
+
+
+def read_head_line(value: str, fields: dict[str, Any], warnings: list[str]) -> None:
+    """`J, YEAR, № ISSUE, p. PAGES`; the segments after the journal are read from the right."""
+    segments = [s.strip() for s in value.split(",")]
+    found: dict[str, str] = {}
+    while len(segments) > 1:
+        last = segments[-1]
+        if (match := PAGES_SEGMENT.match(last)) and "pages" not in found:
+            found["pages"] = match.group("v")
+        elif (match := ISSUE_SEGMENT.match(last)) and "issue" not in found:
+            found["issue"] = match.group("v")
+        elif plausible_year(last) and "year" not in found:
+            found["year"] = last
+            segments.pop()
+            break
+        else:
+            break
+        segments.pop()
+    if "year" not in found and found:
+        warnings.append(f"journal line without a year: {value[:80]!r}")
+    fields["container_title"] = ", ".join(segments).strip() or None
+    for key, text in found.items():
+        set_value(key, text, fields, warnings)
+
+
+def set_value(key: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
+    """Store one labelled value (authors and keywords are the caller's business)."""
+    text = clean_spaces(value)
+    if not text:
+        return
+    if key == "journal":
+        read_head_line(text, fields, warnings)
+    elif key == "year":
+        fields["issued"] = parse_written_date(text) if plausible_year(text[:4]) else None
+    elif key == "pages":
+        fields["page"] = checked_pages(text, warnings)
+    elif key == "doi":
+        fields["doi"] = doi_of(text, warnings)
+    elif key == "type":
+        fields["original_type"] = text
+        fields["publication_types"] = [text]
+        fields["type"] = type_for(text) or "article-journal"
+        if type_for(text) is None:
+            warnings.append(f"publication type {text!r} not in the label table; "
+                            "kept as original_type")
+    elif key == "references_total" and text.isdigit():
+        fields["references_total_stated"] = int(text)
+    elif key in ("volume", "issue", "publisher"):
+        fields[key] = text
+    elif key == "issn":
+        fields["issn"] = re.findall(r"\d{4}-\d{3}[\dXx]", text)
+
+
+def doi_of(text: str, warnings: list[str]) -> str | None:
+    """A DOI line's DOI: the ` ·` / ` · Full text` link suffix stripped (§7)."""
+    bare = re.sub(r"\s*·.*$", "", text).strip()
+    doi = normalize_doi(bare)
+    if doi is None:
+        warnings.append(f"not a valid DOI: {bare[:60]!r}")
+    return doi
+
+
+def guess_by_shape(values: list[str], fields: dict[str, Any], warnings: list[str]) -> None:
+    """Unlabelled General-information values, assigned by shape in the page's order.
+
+    A type label from the table is the type; a plausible 4-digit number the year; up to two
+    small numbers right after the year volume then issue; a page range the pages; the
+    first other text the journal and the next one the publisher. Yes/no flags and the
+    counts after the publisher are skipped. Every field set here is named in a warning.
+    """
+    guessed: dict[str, str] = {}
+    for value in values:
+        slot = _slot_for(value, guessed)
+        if slot:
+            guessed[slot] = value
+    for key in SHAPE_ORDER:
+        if key in guessed and not fields.get(_FIELD[key]):
+            set_value(key, guessed[key], fields, warnings)
+    if guessed:
+        named = ", ".join(key for key in SHAPE_ORDER if key in guessed)
+        warnings.append(f"General information has no labels; guessed by shape: {named}; "
+                        "check them")
+
+
+_FIELD = {"type": "original_type", "journal": "container_title", "year": "issued",
+          "volume": "volume", "issue": "issue", "pages": "page", "publisher": "publisher"}
+
+
+def _slot_for(value: str, guessed: dict[str, str]) -> str | None:
+    after_year = list(guessed)[-1:] in (["year"], ["volume"])
+    if type_for(value) and "type" not in guessed:
+        return "type"
+    if value.casefold() in YES_NO:
+        return None
+    if plausible_year(value) and "year" not in guessed:
+        return "year"
+    if SMALL_NUMBER.match(value) and after_year:
+        return "volume" if "volume" not in guessed else "issue"
+    if PAGE_SHAPE.match(value) and not value.isdigit() and "pages" not in guessed:
+        return "pages"
+    if any(ch.isalpha() for ch in value) and not value[:1].isdigit():
+        for slot in ("journal", "publisher"):
+            if slot not in guessed:
+                return slot
+    return None
+
+
+def is_doi_line(line: str) -> bool:
+    return DOI_LINE.match(line) is not None
+
+
+def parse_reference(line: str) -> tuple[dict[str, Any], bool]:
+    """One reference as CitedReference kwargs, and whether its tail had the list's shape.
+
+    The tail (`, № V`, `, p. P` or `, YEAR`) closes a complete line; an `Authors (YEAR)`
+    opening alone does not, so a line cut before its tail reads as incomplete.
+    """
+    text = NUMBER.sub("", line).strip()
+    complete = False
+    if page := PAGE_TAIL.search(text):
+        text, complete = text[: page.start()], True
+    if volume := VOLUME_TAIL.search(text):
+        text, complete = text[: volume.start()], True
+    year: int | None = None
+    if (tail := YEAR_TAIL.search(text)) and plausible_year(tail.group("year")):
+        text, year, complete = text[: tail.start()], int(tail.group("year")), True
+    if (head := AUTHOR_YEAR.match(text)) and plausible_year(head.group("year")):
+        text, year = head.group("rest"), int(head.group("year"))
+    title, _, journal = text.rpartition(", ") if complete else ("", "", text)
+    if not title:  # one segment only: it is the title, the journal is unknown
+        title, journal = journal, ""
+    return {"title": title.strip(" .") or None, "container_title": journal.strip(" .") or None,
+            "year": year}, complete
+
+
+def read_references(lines: list[str], at_end: bool, warnings: list[str]
+                    ) -> list[dict[str, Any]]:
+    """The reference section's lines as CitedReference kwargs; a cut last line is dropped."""
+    references: list[dict[str, Any]] = []
+    shapes: list[bool] = []
+    last = ""
+    for line in lines:
+        if is_doi_line(line):
+            doi = normalize_doi(re.sub(r"\s*·.*$", "", line))
+            if references and doi and not references[-1].get("doi"):
+                references[-1]["doi"] = doi
+            continue
+        reference, shaped = parse_reference(line)
+        references.append(reference)
+        last = line
+        shapes.append(shaped)
+    if at_end and references and not shapes[-1] and ends_cut(last) and lines[-1] == last:
+        references.pop()
+        shapes.pop()
+        warnings.append("last reference cut off at the end of the text; dropped")
+    odd = shapes.count(False)
+    if odd:
+        warnings.append(f"{odd} reference(s) not in the `…, Journal, № V, p. P` shape; "
+                        "kept as title only")
+    return references

@@ -1,0 +1,114 @@
+"""Values read off saved pages, checked for being cut off (OUCI and the generic reader).
+
+Saved page text is often cut at a size limit mid-page. A field that was cut (an abstract
+that stops mid-word at the end of the file, an author list ending in a dangling comma, a
+page range `123-`) is left empty with a warning; a fragment is never stored as the value.
+These helpers also split `Given Family` author lists (formats.md §12.8) and map type
+labels, shared by the two readers. They know no site.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..names import given_family, parse_name
+from ..text import clean_spaces
+
+# Characters a complete abstract or sentence may end with (closing quotes and brackets too).
+FINAL_PUNCTUATION = ".!?)]}\"'”’»%…"
+# Trailing affiliation markers glued to names on pages: digits, `*`, daggers.
+NAME_MARKERS = re.compile(r"(?:[\d*†‡§¶]+,?)+$")
+# `123-`, `e12–`: a range whose end is missing.
+OPEN_RANGE = re.compile(r"^[A-Za-z]*\d+\s*[-\u2010-\u2015\u2212]\s*$")
+PAGE_SHAPE = re.compile(
+    r"^[A-Za-z]{0,3}\d+(?:\s*[-\u2010-\u2015\u2212]\s*[A-Za-z]{0,3}\d+)?$"
+)
+# Publication-type labels, English and Ukrainian (formats.md §7), case-folded -> CSL type.
+TYPE_LABELS = {
+    "journal article": "article-journal", "article": "article-journal",
+    "research article": "article-journal", "review article": "article-journal",
+    "журнальна стаття": "article-journal", "стаття": "article-journal",
+    "стаття в журналі": "article-journal", "book chapter": "chapter", "chapter": "chapter",
+    "розділ книги": "chapter", "глава книги": "chapter", "book": "book", "монографія": "book",
+    "книга": "book", "proceedings article": "paper-conference",
+    "conference paper": "paper-conference", "стаття конференції": "paper-conference",
+    "матеріали конференції": "paper-conference", "posted content": "article",
+    "preprint": "article", "препринт": "article", "dissertation": "thesis",
+    "thesis": "thesis", "дисертація": "thesis", "report": "report", "звіт": "report",
+    "dataset": "dataset", "набір даних": "dataset",
+}
+
+
+def type_for(label: str | None) -> str | None:
+    """The CSL type for a printed type label, or None when the label is not in the table."""
+    return TYPE_LABELS.get(clean_spaces(label or "").casefold())
+
+
+def ends_cut(text: str) -> bool:
+    """True when `text` stops without final punctuation (a sentence cut mid-way)."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] not in FINAL_PUNCTUATION
+
+
+def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str | None:
+    """The abstract, or None (with a warning) when it is the file's tail and was cut."""
+    if not text:
+        return None
+    if at_end and ends_cut(text):
+        warnings.append("abstract cut off at the end of the text (no final punctuation); "
+                        "left empty")
+        return None
+    return text
+
+
+def checked_pages(value: str | None, warnings: list[str]) -> str | None:
+    """The page range as printed, or None (with a warning) for `123-` and other fragments."""
+    text = clean_spaces(value or "").rstrip(".,;")
+    if not text:
+        return None
+    if OPEN_RANGE.match(text):
+        warnings.append(f"page range {text!r} is cut off; pages left empty")
+        return None
+    if not PAGE_SHAPE.match(text):
+        warnings.append(f"page value {text!r} kept as printed; not a plain page range")
+    return text
+
+
+def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
+    """`Given Family, Given Family` (or `;`-separated) as Name kwargs; [] when cut off.
+
+    A list ending in a dangling comma or semicolon was cut (a line or page limit): none
+    of it is kept, because the missing names cannot be told from the list.
+    """
+    text = clean_spaces(value)
+    if text.endswith((",", ";")):
+        warnings.append(f"author list cut off ({text[-40:]!r}); authors left empty")
+        return []
+    separator = ";" if ";" in text else ","
+    parts = [p.strip() for p in re.split(rf"{separator}|\band\b|&", text) if p.strip()]
+    if separator == "," and parts and not all(" " in p for p in parts):
+        # `Doe, Jane` is one inverted name, not two authors (§12.8: a list only when every
+        # comma-separated part has a space).
+        parts, separator = [text], ";"
+    reader = parse_name if separator == ";" else given_family
+    names = (reader(NAME_MARKERS.sub("", part).strip()) for part in parts)
+    return [name for name in names if name]
+
+
+def name_items(items: list[str], warnings: list[str]) -> list[dict[str, Any]]:
+    """One `Given Family` name per list item (bullets, numbered lines); markers stripped."""
+    names: list[dict[str, Any]] = []
+    for item in items:
+        name = given_family(NAME_MARKERS.sub("", clean_spaces(item)).rstrip(",;"))
+        if name:
+            names.append(name)
+        else:
+            warnings.append(f"author item not read as a name: {item[:40]!r}")
+    return names
+
+
+def missing_note(fields: dict[str, Any], wanted: tuple[str, ...]) -> list[str]:
+    """`not on the page: …` for the wanted fields the reader did not fill."""
+    missing = [name for name in wanted if not fields.get(name)]
+    return [f"not on the page: {', '.join(missing)}"] if missing else []

@@ -1,0 +1,87 @@
+"""Author lines of PubMed and PMC pages (formats.md §4.5, §12.8).
+
+PMC and the full PubMed page print every author as `Given Family` with affiliation
+markers glued on (`Jane Q Doe1,*`, `Ravi Roe 2 3`, `Ana Cruz1,2`); legacy pages print
+Vancouver names (`Doe JA, Roe R.`). Markers are stripped; a line that holds anything
+but names is not an author line. A line the text cut off (it ends with a comma, or
+it is the last line of unterminated text) is not read at all: a partial list would
+pass for a whole one. The full page also prints a short byline, `Given Family et al.
+Journal. Date.`, which names the first author only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..names import PARTICLES, given_family, is_corporate, vancouver
+
+# Affiliation markers glued to either end of a name, or a lower-case letter list.
+_MARKERS = re.compile(r"^[\d*†‡§¶#✉]+|[\d*†‡§¶#✉]+$|(?:\s+[a-z](?:,[a-z])*)$")
+_VANCOUVER = re.compile(r"^(?:[\w'’\-]+\s+)+[A-Z]{1,4}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
+# Layout D (§4.5): `Jin-Shing Chen␣et al. Drug Resist Updat. 2003 Jun.`, or one author.
+_ET_AL = re.compile(r"^(?P<name>[^.]{2,80}?),?\s+et\s+al\.?\s+(?P<journal>.+?)\.\s+"
+                    r"(?P<date>\d{4}\b[^.]*)\.?$")
+_SINGLE_AUTHOR = re.compile(r"^(?P<name>[^.;:]{2,60})\.\s+(?P<journal>[^;:]+?)\.\s+"
+                            r"(?P<date>\d{4}\b[^.;:]*)\.?$")
+_SEPARATORS = re.compile(r"\s*,\s*|\s+and\s+|\s*;\s*")
+_MIN_WORDS, _MAX_WORDS = 2, 6
+
+
+def name(text: str) -> dict[str, Any] | None:
+    """One printed name: a corporate literal, a Vancouver name or `Given Family`."""
+    if is_corporate(text):
+        return {"literal": text}
+    return vancouver(text) if _VANCOUVER.match(text) else given_family(text)
+
+
+def _is_person(part: str) -> bool:
+    words = part.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or any(ch.isdigit() for ch in part):
+        return False
+    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+
+
+def _bare(part: str) -> str:
+    text = part.strip()
+    while _MARKERS.search(text):
+        text = _MARKERS.sub("", text).strip()
+    return text
+
+
+def author_list(line: str) -> list[dict[str, Any]] | None:
+    """Names from a PMC or legacy author line (`Jane Doe1,*, Rui Roe2`, `Doe J, Roe R.`)."""
+    names: list[dict[str, Any]] = []
+    for part in _SEPARATORS.split(line.strip().rstrip(".")):
+        text = _bare(part)
+        if not text:
+            continue
+        if not (_is_person(text) or is_corporate(text)):
+            return None
+        parsed = name(text)
+        if parsed:
+            names.append(parsed)
+    return names or None
+
+
+def looks_cut(line: str) -> bool:
+    """True when an author line visibly stops mid-list (`Jane Doe1, Ravi Roe2,`)."""
+    return line.rstrip().endswith((",", ";", " and"))
+
+
+def read_byline(line: str, cited: str | None) -> tuple[dict[str, Any], bool, str, str] | None:
+    """`Given Family et al. Journal. Date.` -> (name, truncated, journal, date), else None.
+
+    The one-author form (`Given Family. Journal. Date.`) counts only when its date is the
+    citation line's (`cited`): otherwise it is any sentence pair that ends in a year.
+    """
+    match = _ET_AL.match(line)
+    truncated = bool(match)
+    if not match:
+        match = _SINGLE_AUTHOR.match(line)
+        if not match or match.group("date").strip() != cited:
+            return None
+    author = name(match.group("name").strip())
+    if author is None:
+        return None
+    return author, truncated, match.group("journal").strip(), match.group("date").strip()

@@ -1,0 +1,103 @@
+"""Detection of PubMed and PMC page text (formats.md §0 step 8, §4).
+
+A page is claimed only on independent markers, one of them an anchor that only
+PubMed / PMC pages print; tagged exports, JSON and markup score 0.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._citation import parse_citation
+from ._page import (
+    bullet_item,
+    holds_tagged_export,
+    looks_like_structured_document,
+    next_filled,
+    page_lines,
+)
+
+# Detection (formats.md §0 step 8). Tagged exports, JSON and markup belong to other readers
+# (§0 steps 1-7) and score 0. A page is claimed only on at least `_MIN_MARKERS` independent
+# markers, one of them an anchor: evidence that only PubMed / PMC pages print. One marker
+# alone (a citation line in reading notes, a stray `MeSH terms`) is never enough.
+_ANCHORS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
+    # Site furniture of layouts B, C and D (§4.1) and the MEDLINE list headings (§4.4).
+    (r"^PubMed Disclaimer$", 20), (r"\[(?:PubMed - )?indexed for MEDLINE\]", 20),
+    (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 15),
+    (r"^Published in final edited form as", 15), (r"^MeSH terms$", 12),
+    (r"^Publication types$", 12),
+)]
+# Support: PubMed prints these too, but so may a note or another site; they only ever
+# back an anchor up (§4.1 furniture, §4.4 `Keywords:`, §4.5 `[Article in …]` and `PMID:`).
+_SUPPORT = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
+    (r"^PMID:(?:\s*\d+)?", 12), (r"^\[Article in [A-Z]", 10), (r"\[Epub ahead of print\]", 10),
+    (r"\set al\. [A-Z][^.\n]*\. \d{4}", 10), (r"^Abstract$", 5),
+    (r"^An official website of the United States government", 3), (r"^Send to:?$", 3),
+    (r"^Display Settings:", 3), (r"^Format: Abstract", 3), (r"^Free PMC Article", 3),
+    (r"^Similar articles$", 3), (r"^LinkOut - more resources$", 3), (r"^Substances$", 3),
+    (r"^Keywords:", 3), (r"^Skip to main", 3),
+)]
+# The page's own citation line (§4.3) is an anchor; the A1 head around it (§4.1: title
+# directly above, a citation line with PubMed's `doi:` tail, an abstract paragraph of real
+# length below) is support. 38 of 41 abstract views print the DOI (§4.2); reading notes
+# citing a paper seldom copy it, and their next line is rarely a 12-word paragraph.
+_CITATION_SCORE, _HEAD_SHAPE_SCORE, _MIN_MARKERS, _MAX_SCORE = 20, 10, 2, 50
+_ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
+# §3 (last row): a PubMed "Summary (text)" export is numbered citation blocks (`1. Title.`,
+# authors, citation line, `PMID: …`), out of scope. A block opened by a numbered item lists
+# *other* records (so do PMC reference lists; `1. Introduction` is a body heading): its
+# lines, up to the next blank line, are never evidence of a page.
+_NUMBERED_ITEM = re.compile(r"^\d{1,4}\s?[.:)](?:\s+\S|$)")
+
+
+def detect(head: str) -> int:
+    """Score 1-50 from PubMed / PMC page markers; 0 for anything else (§0 step 8)."""
+    if not head.strip() or holds_tagged_export(head) or looks_like_structured_document(head):
+        return 0
+    lines = _outside_numbered_blocks(page_lines(head))
+    clean = "\n".join(lines)  # markers are matched with no-break spaces already mapped
+    anchors = [score for pattern, score in _ANCHORS if pattern.search(clean)]
+    support = [score for pattern, score in _SUPPORT if pattern.search(clean)]
+    citations = [index for index, line in enumerate(lines) if _is_strict_citation(line)]
+    if citations:
+        anchors.append(_CITATION_SCORE)
+        if any(_has_a1_head(lines, index) for index in citations):
+            support.append(_HEAD_SHAPE_SCORE)
+    if not anchors or len(anchors) + len(support) < _MIN_MARKERS:
+        return 0
+    return min(_MAX_SCORE, sum(anchors) + sum(support))
+
+
+def _outside_numbered_blocks(lines: list[str]) -> list[str]:
+    """The lines with every numbered block (item line up to the next blank) blanked out."""
+    kept: list[str] = []
+    in_block = False
+    for line in lines:
+        in_block = bool(line) and (in_block or _NUMBERED_ITEM.match(line) is not None)
+        kept.append("" if in_block else line)
+    return kept
+
+
+def _is_strict_citation(line: str) -> bool:
+    if not line or bullet_item(line) is not None or " et al." in line:
+        return False
+    citation = parse_citation(line)
+    return bool(citation and citation.complete)
+
+
+def _has_a1_head(lines: list[str], index: int) -> bool:
+    """Title right above the citation line at `index`, `doi:` in it, an abstract below."""
+    citation = parse_citation(lines[index])
+    if citation is None or "doi" not in citation.tokens:
+        return False
+    above = [line for line in lines[max(0, index - 2):index] if line]
+    if not above or bullet_item(above[-1]) is not None:
+        return False
+    if len(above[-1].split()) < _TITLE_MIN_WORDS or _is_strict_citation(above[-1]):
+        return False
+    start = next_filled(lines, index + 1)
+    end = start
+    while end < len(lines) and lines[end]:
+        end += 1
+    return len(" ".join(lines[start:end]).split()) >= _ABSTRACT_MIN_WORDS

@@ -1,0 +1,165 @@
+"""Structure of PubMed and PMC pages: section headings, menus and furniture (§4.4, §4.5).
+
+`heading_kind` names the section a heading line opens: a list, the abstract, the
+affiliations, a related-item relation, or a section to skip because it is about other
+works. Furniture is site, never record: banners, dialogs, footers and status markers
+(`FURNITURE` patterns), and button rows made only of control words (`Save Email`).
+The new PubMed page also prints the section names as a navigation menu, and the
+`Format` drop-down repeats `Abstract`; `menu_end` steps over such runs and
+`links_block_end` over the `Full text links` box, so they switch no section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._page import bullet_item, is_dash_marker, next_filled
+from ._pubmed_terms import RELATION_KINDS
+
+_LEGACY_LISTS = ("(?:publication types|mesh terms|substances|grant support|secondary source id|"
+                 "personal name as subject|supplementary concepts)")
+FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
+    # U.S.-government banner and NCBI account bar.
+    r"^skip to main (?:page )?content$", r"^u\.s\. flag$",
+    r"^an official website of the united states government", r"^here'?s how you know$",
+    r"^dot gov$", r"^official websites use \.gov", r"^the \.gov means it",
+    r"^a \.gov website belongs to", r"^federal government websites often end in", r"^https$",
+    r"^secure \.gov websites use", r"^the site is secure", r"^the https:// ensures",
+    r"^a lock \(", r"^access keys\b", r"^nih nlm logo$", r"^show account info$",
+    r"^logged in as:?", r"^account settings$", r"^primary site navigation$",
+    # Tools, dialogs and buttons of the abstract page.
+    r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$",
+    r"^send to:?$", r"^display options$", r"^display settings:", r"^format:\s*\w+$",
+    r"^save citation to file$", r"^create (?:file|a new collection|rss)$",
+    r"^add to (?:collections|my bibliography|search|clipboard|an existing collection)$",
+    r"^name your collection:?", r"^name must be less than \d+ characters",
+    r"^choose a collection:?", r"^unable to load your collection", r"^please try again",
+    r"^page navigation$", r"^title & authors$", r"^search in (?:pubmed|pmc)",
+    r"^search pmc full-text archive", r"^view in nlm catalog$", r"^find articles by ",
+    r"^other formats", r"^as a library, nlm", r"^learn more: pmc",
+    r"^pmc (?:disclaimer|copyright notice)", r"^\.?\s*author manuscript;",
+    r"^hhs public access$", r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$",
+    r"^see all (?:similar articles|\"?cited by\"? articles|\d+ \w+)",
+    r"^show (?:all \d+ (?:mesh terms|authors|publication types|substances)|details)$",
+    r"^(?:new )?try this search in pmc beta", r"^full text is available as a scanned copy",
+    r"^get a printable copy", r"^these references are in pubmed",
+    # Legacy status markers and PubMed Commons.
+    r"^\[(?:pubmed - )?(?:indexed for medline|in process|as supplied by publisher)\]",
+    r"^\[pubmed\]$", r"^free (?:pmc )?(?:article|full text)\.?$", r"^no abstract available\.?$",
+    r"^pubmed commons", r"^how to join pubmed commons", r"^\d+ comments?$",
+    r"^see comments? in pubmed commons", r"^write to the help desk", r"^recent activity$",
+    rf"^{_LEGACY_LISTS}(?:, {_LEGACY_LISTS})+$",
+    # Cookie notices and the site footer.
+    r"cookie (?:policy|settings|preferences)|^we use cookies|^accept (?:all )?cookies",
+    r"^(?:ncbi|pubmed|pmc|nlm|nih|hhs|usa\.gov|pmid)$", r"^national library of medicine$",
+    r"^national center for biotechnology information$", r"^us national library of medicine",
+    r"^(?:follow ncbi|connect with nlm|web policies|foia|hhs vulnerability disclosure)$",
+    r"^8600 rockville pike$", r"^bethesda,? md 20894", r"^(?:sign in to ncbi|my ncbi)$",
+    r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$",
+)]
+# Words of buttons, tabs and menu entries. A line made only of these is a control row.
+BUTTON_WORDS = frozenset({
+    "actions", "add", "advanced", "cancel", "cite", "citation", "clipboard", "close",
+    "collapse", "collections", "copy", "create", "dashboard", "display", "email", "expand",
+    "export", "file", "format", "guide", "help", "journal", "list", "log", "login", "logout",
+    "manager", "more", "my", "ncbi", "options", "out", "permalink", "print", "pubmed",
+    "search", "search:", "format:", "share", "show", "less", "save", "send", "to", "user",
+    "in", "account",
+    "username", "publications", "bibliography", "clear", "turn", "off", "careers",
+    "accessibility", "pmid", "medline", "csv", "sign",
+})
+# Button rows this long or shorter; longer lines of such words are prose.
+_MAX_BUTTON_WORDS = 6
+# A page-navigation menu: at least this many section names with nothing between them.
+MIN_MENU_RUN = 3
+NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full text links",
+                              "references", "conflict of interest statement", "article notes"})
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture: banners, buttons, navigation, dialogs and cookie lines (§4.5)."""
+    if any(pattern.search(line) for pattern in FURNITURE):
+        return True
+    words = line.lower().split()
+    return 0 < len(words) <= _MAX_BUTTON_WORDS and all(w in BUTTON_WORDS for w in words)
+
+
+_LIST_HEADINGS = {
+    "publication types": "publication_types", "publication type": "publication_types",
+    "mesh terms": "mesh", "substances": "substances", "keywords": "keywords",
+}
+_AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source"}
+_ABSTRACT_HEADINGS = {"abstract", "summary"}
+# Sections about other works or page services: their content never feeds the record.
+_SKIP_HEADINGS = {
+    "similar articles", "cited by", "references", "grants and funding", "grant support",
+    "related information", "linkout - more resources", "conflict of interest statement",
+    "figures", "associated data", "supplementary info", "supplementary materials",
+    "full text sources", "related citations in pubmed", "related links",
+    "copyright and license information", "acknowledgments", "acknowledgements", "footnotes",
+    "full text", "selected references", "miscellaneous", "medical", "research materials",
+    "other literature sources", "molecular biology databases", "mesh pmc links",
+}
+_MAX_PROVIDERS = 3  # names in one `Full text links` box
+_SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
+
+
+def heading_kind(line: str) -> str | None:
+    """The section a heading line opens (`mesh`, `abstract`, `skip` …), or None."""
+    key = line.lower().rstrip(":").strip()
+    if key in _LIST_HEADINGS:
+        return _LIST_HEADINGS[key]
+    if key in RELATION_KINDS:
+        return f"relation:{key}"
+    if key in _ABSTRACT_HEADINGS:
+        return "abstract"
+    if key in _AFFILIATION_HEADINGS:
+        return "affiliations"
+    if key in _SKIP_HEADINGS or _SKIP_PATTERN.match(line):
+        return "skip"
+    return None
+
+
+
+def is_item_start(line: str) -> bool:
+    """A list item starts here: a bullet, a dash item or a lone `-` marker (layout E)."""
+    return bullet_item(line) is not None or is_dash_marker(line)
+
+
+def menu_end(lines: list[str], index: int) -> int | None:
+    """End of a page-navigation menu starting at `index` (§4.5 furniture), else None.
+
+    A menu is a run of section names with nothing but blanks or furniture between
+    them, not followed by a list item (a run of empty sections then a list is real).
+    """
+    names, end, position = 0, index, index
+    while position < len(lines):
+        line = lines[position]
+        if line and (heading_kind(line) or line.lower() in NAV_ONLY_ENTRIES):
+            names, end = names + 1, position + 1
+        elif line and not is_furniture(line):
+            break
+        position += 1
+    after = next_filled(lines, end)
+    if names < MIN_MENU_RUN or (after < len(lines) and is_item_start(lines[after])):
+        return None
+    return end
+
+
+def links_block_end(lines: list[str], index: int) -> int | None:
+    """End of the `Full text links` box at `index`: provider names, then a logo line.
+
+    The names (`Invented Publisher`, `Europe PubMed Central`) are furniture, but only
+    the logo line that closes the box tells them from a title.
+    """
+    if lines[index].lower() != "full text links":
+        return None
+    position = index + 1
+    for _ in range(_MAX_PROVIDERS + 1):
+        position = next_filled(lines, position)
+        if position >= len(lines):
+            return None
+        if lines[position].lower() == "full text provider logo":
+            return position + 1
+        position += 1
+    return None

@@ -1,0 +1,224 @@
+"""The fallback reader: any other scholarly page, saved as HTML or as text (formats.md §0 step 8).
+
+Sources, best first: Highwire `citation_*` tags > PRISM > Dublin Core > JSON-LD > the
+visible text. Highwire leads because publishers fill it for indexers with one value per
+field (pages split, authors one per tag); PRISM is as precise but rarer and has no title
+or authors; Dublin Core packs mixed values into `dc.identifier` and `dc.date`; JSON-LD is
+often site-level (a `WebPage` or a partial `Article`); text is a guess. Each field comes
+from the best source that has it, and every field taken from the text names its doubt in
+a warning. Detection: this reader only ever wins when no other reader claims the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..dates import parse_written_date
+from ..identifiers import normalize_doi, normalize_pmid
+from ..names import parse_name
+from ..text import match_key
+from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._json_ld import read_json_ld
+from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
+from ._page import holds_tagged_export, page_lines
+from ._page_values import checked_pages, missing_note, split_author_list, type_for
+from ._text_fields import (
+    ABSTRACT_HEADING,
+    citation_line,
+    head_lines,
+    label_of,
+    read_text,
+    work_dois,
+)
+
+NAME = "generic"
+TEXT = "page text"
+# Keys copied as they are; the others are converted in `_fields`.
+PLAIN_KEYS = ("title", "container_title", "container_title_short", "publisher", "language",
+              "url", "original_type")
+# Keys that only make sense together come from one source: an issue number from a
+# source that names another volume would describe a different issue.
+GROUPS = {"page_parts": ("first_page", "last_page", "pages"), "numbering": ("volume", "issue")}
+GROUPED = frozenset(key for keys in GROUPS.values() for key in keys)
+# Keys whose values are compared across sources; a disagreement is worth a warning.
+COMPARED = ("title", "doi", "volume", "issue")
+ISSN = re.compile(r"\d{4}-\d{3}[\dXx]")
+TAG = re.compile(r"<[^>]+>")
+# Detection scores. Highwire tags in a saved HTML page are unambiguous; PRISM, Dublin Core
+# or JSON-LD alone are weaker; text is a last resort. All of them are 0 whenever another
+# reader claims the text, so this reader never ties with or beats a specific one.
+HTML_HIGHWIRE_SCORE, HTML_OTHER_SCORE, TEXT_SCORE = 5, 3, 1
+MIN_TAGS = 2
+STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
+LONG_PARAGRAPH_WORDS = 40
+NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S")
+
+
+def detect(head: str) -> int:
+    """A low score for scholarly evidence; 0 when any other reader claims the text."""
+    score = _evidence(head)
+    return 0 if score and _claimed_elsewhere(head) else score
+
+
+def _claimed_elsewhere(head: str) -> bool:
+    from . import formats  # the registry lists this module too: imported late
+
+    return any(fmt.detect(head) > 0 for fmt in formats() if fmt.name != NAME)
+
+
+def _evidence(head: str) -> int:
+    start = head.lstrip("\ufeff \t\r\n")
+    if holds_tagged_export(head) or start[:1] in ("{", "["):
+        return 0  # tagged exports and JSON belong to their own readers (§0 steps 1-5)
+    markup = start[:1] == "<"
+    page = read_page(head, markup)
+    tags = highwire_names(page.metas)
+    if markup:
+        if "citation_title" in tags or len(tags) >= MIN_TAGS:
+            return HTML_HIGHWIRE_SCORE
+        others = len(vocabulary(page.metas, PRISM)) + len(vocabulary(page.metas, DUBLIN_CORE))
+        work = read_json_ld(page.json_ld, [])
+        return HTML_OTHER_SCORE if others >= MIN_TAGS or work.get("title") else 0
+    if len(tags) >= MIN_TAGS:
+        return TEXT_SCORE
+    return TEXT_SCORE if _text_evidence(page_lines(head)) else 0
+
+
+def _text_evidence(lines: list[str]) -> bool:
+    """A DOI or citation line, plus an abstract, keywords or author label or a long paragraph.
+
+    One identifier alone is a note citing a paper; numbered citation entries are a list of
+    works (a PubMed summary export), which one record cannot hold.
+    """
+    head = head_lines(lines)
+    ids = bool(work_dois(head)) or citation_line(head) is not None
+    if not ids or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
+        return False
+    return any(ABSTRACT_HEADING.match(line) or len(line.split()) >= LONG_PARAGRAPH_WORDS
+               or ((pair := label_of(line)) is not None and pair[0] in STRUCTURE_LABELS)
+               for line in head)
+
+
+def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+    """One record per page; warnings name every guessed, disputed or cut-off field."""
+    body = text.lstrip("\ufeff")
+    markup = body.lstrip()[:1] == "<"
+    page = read_page(body, markup)
+    warnings: list[str] = []
+    notes: dict[str, str] = {}
+    text_values = read_text(page.lines, notes)
+    if markup:
+        _title_from_markup(page.metas, page.title, text_values, notes)
+    sources = [("Highwire", vocabulary(page.metas, HIGHWIRE)),
+               ("PRISM", vocabulary(page.metas, PRISM)),
+               ("Dublin Core", vocabulary(page.metas, DUBLIN_CORE)),
+               ("JSON-LD", read_json_ld(page.json_ld, warnings)), (TEXT, text_values)]
+    merged, origins = _merge(sources, warnings)
+    for key, note in notes.items():
+        if origins.get(key, TEXT) == TEXT:
+            warnings.append(note)
+    fields = _fields(merged, warnings)
+    warnings.extend(missing_note(fields, ("title", "container_title", "issued")))
+    yield build_entry(fields, origin, 1, text, warnings)
+
+
+def _title_from_markup(metas: list[tuple[str, str]], title: str | None,
+                       values: dict[str, Any], notes: dict[str, str]) -> None:
+    """In HTML the visible text starts with navigation: prefer `og:title`, then `<title>`."""
+    og = next((value for name, value in metas if name == "og:title"), None)
+    chosen = og or (title.split(" | ")[0].strip() if title else None)
+    if chosen:
+        values["title"] = chosen
+        notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
+
+
+def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
+           ) -> tuple[dict[str, Any], dict[str, str]]:
+    """Best source per key; pages travel together; disagreements are warned about."""
+    merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for name, values in sources:
+        for key, value in values.items():
+            if value and key not in merged and key not in GROUPED:
+                merged[key], origins[key] = value, name
+        for group, keys in GROUPS.items():
+            if group not in merged and any(values.get(key) for key in keys):
+                merged[group] = {key: values.get(key) for key in keys}
+                origins.update({key: name for key in keys})
+    for key in COMPARED:
+        kept = merged.get(key) or (merged.get("numbering") or {}).get(key)
+        for name, values in sources:
+            other = values.get(key)
+            if (kept and other and name not in (origins[key], TEXT)
+                    and _key(key, other) != _key(key, kept)):
+                warnings.append(f"sources disagree on {key}: kept {kept!r} ({origins[key]}), "
+                                f"{name} has {other!r}")
+    return merged, origins
+
+
+def _key(key: str, value: Any) -> str:
+    text = str(value)
+    return (normalize_doi(text) or text).lower() if key == "doi" else match_key(text)
+
+
+def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """Record kwargs from the merged common keys (names, date, pages, ids, lists)."""
+    fields: dict[str, Any] = {key: merged.get(key) for key in PLAIN_KEYS}
+    fields.update(merged.get("numbering") or {})
+    fields["type"] = (merged.get("type") or type_for(merged.get("original_type"))
+                      or ("article-journal" if merged.get("container_title") else "article"))
+    fields["author"] = _authors(merged.get("authors"), warnings)
+    if date := merged.get("date"):
+        fields["issued"] = parse_written_date(date)
+        if fields["issued"] is None:
+            warnings.append(f"date {date!r} not understood; left empty")
+    fields["page"] = _pages(merged.get("page_parts") or {}, warnings)
+    fields["doi"] = normalize_doi(merged.get("doi"))
+    fields["pmid"] = normalize_pmid(merged.get("pmid"))
+    fields["issn"] = [i for value in merged.get("issn", []) for i in ISSN.findall(value)]
+    fields["keywords"] = _keywords(merged.get("keywords"))
+    if abstract := merged.get("abstract"):
+        fields["abstract"] = TAG.sub(" ", abstract).strip() or None
+    return fields
+
+
+def _authors(value: Any, warnings: list[str]) -> list[dict[str, Any]]:
+    if isinstance(value, str):
+        return split_author_list(value, warnings)
+    names: list[dict[str, Any]] = []
+    for item in value or []:
+        if isinstance(item, dict):
+            names.append(item)
+        elif ";" in item:  # `citation_authors` holds the whole list
+            names.extend(split_author_list(item, warnings))
+        elif name := parse_name(item):
+            names.append(name)
+    return names
+
+
+def _pages(parts: dict[str, Any], warnings: list[str]) -> str | None:
+    first, last = parts.get("first_page"), parts.get("last_page")
+    if first:
+        printed = f"{first}-{last}" if last and last != first else str(first)
+        return checked_pages(printed, warnings)
+    return checked_pages(parts.get("pages"), warnings)
+
+
+def _keywords(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else list(value or [])
+    if len(items) == 1:
+        items = re.split(r"\s*;\s*" if ";" in items[0] else r"\s*,\s*", items[0])
+    return [item.strip().rstrip(".") for item in items if item.strip()]
+
+
+FORMAT = InputFormat(
+    name=NAME,
+    description="Fallback for other scholarly pages: Highwire/PRISM/DC meta tags, JSON-LD, "
+                "or the page text (guesses are warned about)",
+    suffixes=(".html", ".htm", ".txt"),
+    detect=detect,
+    parse=parse,
+    aliases=("generic-page", "html", "meta"),
+)

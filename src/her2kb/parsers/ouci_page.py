@@ -1,0 +1,213 @@
+"""OUCI (Open Ukrainian Citation Index) and similar aggregator pages saved as text (formats.md §7).
+
+Layouts, English or Ukrainian labels: the compact head (`Journal: J, YEAR, № ISSUE,
+p. PAGES` / `Publisher: …` / `Authors: a, b`); the single-newline variant with authors
+as `- ` bullets; `Authors:` followed by numbered `1. Name` lines; the "General information"
+block with label and value on separate lines, or with the labels stripped (values then
+guessed by shape, with a warning). The DOI line ends in ` ·` or ` · Full text`; the work's
+DOI comes only from the head block, never from the reference list (`…, Journal, № 170,
+p. 321`, where `№` is the volume) or from the citing publications.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._ouci_values import (
+    doi_of,
+    guess_by_shape,
+    is_doi_line,
+    label_of,
+    labelled,
+    read_references,
+    set_value,
+)
+from ._page import bullet_item, holds_tagged_export, looks_like_structured_document, page_lines
+from ._page_values import checked_abstract, missing_note, name_items, split_author_list
+
+# Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
+SECTIONS = {
+    "abstract": "abstract", "анотація": "abstract", "реферат": "abstract",
+    "list of references": "refs", "references": "refs", "список літератури": "refs",
+    "publications that cite this publication": "cited_by",
+    "публікації, які цитують цю публікацію": "cited_by",
+    "general information": "info", "загальна інформація": "info",
+}
+FURNITURE = frozenset({
+    "open ukrainian citation index", "відкритий український індекс наукових цитувань",
+    "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
+    "повний текст", "cite", "цитувати", "share", "поділитися",
+})
+HEAD_YEAR = re.compile(r",\s*\d{4}\b")
+NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?P<item>\S.*)$")
+# Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
+# occur elsewhere (Ingenta prints `Authors:`), so they never claim a page on their own.
+ANCHORS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
+        (r"^(?:Journal|Видання):\s.+,\s\d{4},\s(?:№\s*\S|(?:p|с)\.\s*\S)", 25),
+        (r"^(?:https?://)?(?:dx\.)?doi\.org/10\.\S+\s·(?:\s*(?:Full text|Повний текст))?$", 25),
+        (r"^(?:Number of works in the list of references|Кількість джерел у списку "
+         r"літератури):?$", 20),
+        (r"^(?:General information|Загальна інформація)\n+(?:Publication type|Тип публікації|"
+         r"Journal|Видання|Year of publication|Рік публікації|Number of citations|"
+         r"Кількість цитувань):?$", 20),
+        (r",\s№\s*\d+,\s(?:p|с)\.\s*\S+$", 15),
+        (r"^(?:Open Ukrainian Citation Index|OUCI)$", 20),
+    ))
+SUPPORT: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
+        (r"^(?:Publisher|Видавець):", 5), (r"^(?:Authors|Автори):", 5),
+        (r"^(?:List of references|Список літератури)$", 5),
+        (r"^(?:Publications that cite this publication|Публікації, які цитують цю "
+         r"публікацію)$", 10),
+        (r"^(?:General information|Загальна інформація)$", 5),
+    ))
+MIN_MARKERS, MAX_SCORE = 2, 50
+
+
+def detect(head: str) -> int:
+    """Score OUCI markers; 0 without an anchor or below two markers, and for tagged/JSON/markup."""
+    if holds_tagged_export(head) or looks_like_structured_document(head):
+        return 0
+    text = "\n".join(page_lines(head))
+    anchors = [score for pattern, score in ANCHORS if pattern.search(text)]
+    support = [score for pattern, score in SUPPORT if pattern.search(text)]
+    if not anchors or len(anchors) + len(support) < MIN_MARKERS:
+        return 0
+    return min(sum(anchors) + sum(support), MAX_SCORE)
+
+
+def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+    """One record per page; warnings name what was guessed, cut off or not shown."""
+    sections = _sections(page_lines(text.lstrip("\ufeff")))
+    fields: dict[str, Any] = {"type": "article-journal"}
+    warnings: list[str] = []
+    last = _last_section(sections)
+    _read_head(sections.get("head", []), last == "head", fields, warnings)
+    _read_info(sections.get("info", []), fields, warnings)
+    abstract = "\n".join(line for line in sections.get("abstract", []) if line)
+    fields["abstract"] = checked_abstract(abstract, last == "abstract", warnings)
+    refs = [line for line in sections.get("refs", []) if line]
+    fields["references"] = read_references(refs, last == "refs", warnings)
+    warnings.extend(missing_note(fields, ("title", "container_title", "issued")))
+    yield build_entry(fields, origin, 1, text, warnings)
+
+
+def _sections(lines: list[str]) -> dict[str, list[str]]:
+    """The page's lines by section, in page order; furniture dropped, blank lines kept."""
+    sections: dict[str, list[str]] = {"head": []}
+    current = "head"
+    for line in lines:
+        key = line.casefold().rstrip(":")
+        if key in SECTIONS:
+            current = SECTIONS[key]
+            sections.setdefault(current, [])
+        elif key not in FURNITURE:
+            sections[current].append(line)
+    return sections
+
+
+def _last_section(sections: dict[str, list[str]]) -> str:
+    """The section holding the end of the text: only there can a value be cut off."""
+    return next((key for key in reversed(sections) if any(sections[key])), "head")
+
+
+def _items(lines: list[str], start: int, item: Callable[[str], str | None]) -> list[str]:
+    """The run of list items (`- Name`, `1. Name`) starting at `start`."""
+    found: list[str] = []
+    for line in lines[start:]:
+        value = item(line)
+        if value is None:
+            break
+        found.append(value)
+    return found
+
+
+def _list_item(line: str) -> str | None:
+    numbered = NUMBERED.match(line)
+    return numbered.group("item") if numbered else bullet_item(line)
+
+
+def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
+               warnings: list[str]) -> None:
+    """Title, `Label: value` lines, author lists and the DOI line of the head block."""
+    lines = [line for line in head if line]
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        pair = labelled(line)
+        if pair and at_end and index == len(lines) and _cut_head_line(*pair):
+            warnings.append(f"the text ends inside the {pair[0]} line ({pair[1][-40:]!r}); "
+                            "left empty")
+        elif pair and pair[0] == "authors":
+            items = [] if pair[1] else _items(lines, index, _list_item)
+            index += len(items)
+            fields["author"] = (split_author_list(pair[1], warnings) if pair[1]
+                                else name_items(items, warnings))
+        elif pair:
+            _store(pair[0], pair[1], fields, warnings)
+        elif is_doi_line(line):
+            fields["doi"] = fields.get("doi") or doi_of(line, warnings)
+        elif bullet_item(line) and "title" in fields and not fields.get("author"):
+            items = _items(lines, index - 1, bullet_item)
+            index += len(items) - 1
+            fields["author"] = name_items(items, warnings)
+            warnings.append("authors taken from unlabelled bullets under the title; check them")
+        elif "title" not in fields and label_of(line) is None:
+            fields["title"] = line
+        else:
+            warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
+
+
+def _cut_head_line(key: str, value: str) -> bool:
+    """A journal line that stops before its year was cut (the file's last line)."""
+    return key == "journal" and HEAD_YEAR.search(value) is None
+
+
+def _store(key: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
+    if key == "keywords":
+        separator = ";" if ";" in value else ","
+        fields["keywords"] = [k.strip().rstrip(".") for k in value.split(separator)
+                              if k.strip()]
+    elif not key.startswith("_"):
+        set_value(key, value, fields, warnings)
+
+
+def _read_info(info: list[str], fields: dict[str, Any], warnings: list[str]) -> None:
+    """The General information block: labels on their own lines, or none at all."""
+    lines = [line for line in info if line]
+    if not lines:
+        return
+    if not any(label_of(line) or labelled(line) for line in lines):
+        guess_by_shape(lines, fields, warnings)
+        return
+    key: str | None = None
+    values: list[str] = []
+    for line in [*lines, ""]:
+        pair = labelled(line)
+        if line and label_of(line) is None and pair is None:
+            values.append(line)
+            continue
+        if key == "authors" and values:
+            fields["author"] = name_items([_list_item(v) or v for v in values], warnings)
+        elif key and values:
+            _store(key, values[0], fields, warnings)
+            if len(values) > 1:
+                warnings.append(f"extra lines under one label ignored: {values[1][:60]!r}")
+        elif values:
+            warnings.append(f"unlabelled line in General information: {values[0][:60]!r}")
+        key, values = (pair[0], [pair[1]] if pair[1] else []) if pair else (label_of(line), [])
+
+
+FORMAT = InputFormat(
+    name="ouci-page",
+    description="OUCI-style aggregator page saved as text (English or Ukrainian labels)",
+    suffixes=(".txt",),
+    detect=detect,
+    parse=parse,
+    aliases=("ouci",),
+)

@@ -1,0 +1,71 @@
+"""Golden files for the OUCI and generic page samples: `case.txt` + `case.expected.json`.
+
+`extracted` is the CSL-ish view a golden file holds: the fields the readers are
+checked on, after normalisation (so pages are expanded), plus the reader's warnings.
+Regenerate a golden file only after reading the diff line by line:
+
+    python -m tests.page_golden tests/samples/ouci/compact_english.txt
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from her2kb import parsers
+from her2kb.normalize import normalize
+from her2kb.parsers import ParsedEntry
+
+SAMPLES = Path(__file__).parent / "samples"
+GOLDEN_SUFFIX = ".expected.json"
+FOLDER_FORMATS = {"ouci": "ouci-page", "generic": "generic"}
+ABSTRACT_START = 60
+# Always present (null or [] when the reader found nothing), in this order.
+CORE = ("title", "author", "container-title", "year", "issued", "volume", "issue", "page",
+        "DOI", "PMID", "keywords", "abstract_start", "type")
+# Present only when the record has them.
+EXTRA = ("container-title-short", "original-type", "publisher", "ISSN", "language",
+         "page-as-printed", "references-total-stated")
+
+
+def sample_cases(folder: str) -> list[Path]:
+    return sorted(p for p in (SAMPLES / folder).iterdir() if not p.name.endswith(GOLDEN_SUFFIX))
+
+
+def golden_path(sample: Path) -> Path:
+    return sample.with_name(sample.stem + GOLDEN_SUFFIX)
+
+
+def extracted(sample: Path) -> dict[str, Any]:
+    """What the folder's reader makes of one sample, as the golden file spells it."""
+    reader = parsers.get(FOLDER_FORMATS[sample.parent.name])
+    items = list(reader.parse(sample.read_text("utf-8"), sample.name))
+    assert len(items) == 1 and isinstance(items[0], ParsedEntry), items
+    entry = items[0]
+    record = normalize(entry.record)
+    data = record.model_dump(exclude_defaults=True)
+    view: dict[str, Any] = {key: data.get(key) for key in CORE}
+    view["author"] = data.get("author", [])
+    view["year"] = record.year
+    view["issued"] = data.get("issued", {}).get("date-parts")
+    view["keywords"] = record.keywords
+    view["abstract_start"] = record.abstract[:ABSTRACT_START] if record.abstract else None
+    view["type"] = record.type
+    view.update({key: data[key] for key in EXTRA if data.get(key)})
+    if record.references:
+        view["references"] = [[r.title, r.container_title, r.year, r.doi]
+                              for r in record.references]
+    view["warnings"] = list(entry.warnings)
+    return view
+
+
+def write_golden(sample: Path) -> None:
+    text = json.dumps(extracted(sample), ensure_ascii=False, indent=2) + "\n"
+    golden_path(sample).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        write_golden(Path(name))

@@ -1,0 +1,148 @@
+"""The generic fallback reader: meta tags, JSON-LD and page text; it never steals detection.
+
+Every sample is invented. Each `case.html` / `case.txt` has a `case.expected.json` beside
+it, written by `tests/page_golden.py` and reviewed by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from her2kb import parsers
+from her2kb.errors import FormatError
+from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
+
+from .conftest import SEEDS, run
+from .page_golden import FOLDER_FORMATS, GOLDEN_SUFFIX, SAMPLES, extracted, golden_path
+from .page_golden import sample_cases as cases_in
+from .test_detect import FORMAT_ONLY, SAMPLE_FORMATS
+
+CASES = cases_in("generic")
+ALL_FORMATS = SAMPLE_FORMATS | FOLDER_FORMATS
+# samples/dedup holds labelled CSVs for the duplicate matcher, not reader input.
+NOT_READER_INPUT = {"dedup"}
+OTHER_SAMPLES = sorted(p for p in SAMPLES.rglob("*") if p.is_file()
+                       and p.parent.name not in FOLDER_FORMATS
+                       and p.relative_to(SAMPLES).parts[0] not in NOT_READER_INPUT
+                       and not p.name.endswith(GOLDEN_SUFFIX))
+NEW_READERS = ("her2kb.parsers.ouci_page", "her2kb.parsers.generic_page")
+
+
+@pytest.mark.parametrize("sample", CASES, ids=lambda p: p.name)
+def test_sample_matches_its_golden_file(sample: Path) -> None:
+    expected = json.loads(golden_path(sample).read_text("utf-8"))
+    got = extracted(sample)
+    for key in ("title", "author", "container-title", "year", "volume", "issue", "page",
+                "DOI", "PMID", "keywords", "abstract_start", "warnings"):
+        assert got[key] == expected[key], key
+    assert got == expected
+
+
+@pytest.mark.parametrize("sample", CASES, ids=lambda p: p.name)
+def test_sample_is_detected_as_generic_only(sample: Path) -> None:
+    text = sample.read_text("utf-8")
+    scores = {fmt.name: fmt.detect(text[: parsers.HEAD_CHARS]) for fmt in parsers.formats()}
+    assert [name for name, score in scores.items() if score > 0] == ["generic"]
+
+
+def _detected(text: str) -> str:
+    try:
+        return parsers.detect(text, "sample").name
+    except FormatError as exc:
+        return f"error: {str(exc).split(': ', 1)[1].split(' (')[0]}"
+
+
+@pytest.mark.parametrize("sample", OTHER_SAMPLES,
+                         ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_other_samples_keep_their_reader(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No reader loses a sample to the two new ones; only text nobody claimed may fall back."""
+    text = sample.read_text("utf-8")
+    with_new = _detected(text)
+    monkeypatch.setattr(parsers, "BUILTIN",
+                        tuple(m for m in parsers.BUILTIN if m not in NEW_READERS))
+    before = _detected(text)
+    head = text[: parsers.HEAD_CHARS]
+    assert ouci_page.detect(head) == 0
+    if before.startswith("error"):  # a cut page or a --format-only sample
+        assert with_new in (before, "generic")
+    else:
+        assert with_new == before
+        assert generic_page.detect(head) == 0
+    folder = sample.parent.name
+    if sample.parent.parent == SAMPLES and sample.stem not in FORMAT_ONLY:
+        assert with_new == ALL_FORMATS[folder]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.iterdir()), ids=lambda p: p.name[:3])
+def test_seeds_keep_their_reader(seed: Path) -> None:
+    assert generic_page.detect(seed.read_text("utf-8")[: parsers.HEAD_CHARS]) == 0
+
+
+def test_steps_aside_when_a_specific_reader_claims_the_text() -> None:
+    text = next(SEEDS.glob("004_*")).read_text("utf-8")  # a PubMed page with a DOI
+    assert generic_page._evidence(text) > 0
+    assert generic_page.detect(text) == 0
+
+
+@pytest.mark.parametrize(("text", "score"), [
+    pytest.param('<html><head><meta name="citation_title" content="T"></head></html>', 5,
+                 id="highwire-html"),
+    pytest.param('<html><head><meta name="DC.title" content="T">'
+                 '<meta name="DC.creator" content="Doe, J"></head></html>', 3, id="dc-html"),
+    pytest.param("<html><body><p>Invented title</p><p>doi: 10.5555/x.1</p></body></html>", 0,
+                 id="html-without-tags"),
+    pytest.param("Reading list\n\nSee doi: 10.5555/x.1 for the trial.\n", 0, id="doi-alone"),
+    pytest.param("Invented title of a paper\n\nAbstract\nA short invented abstract.\n", 0,
+                 id="abstract-without-identifier"),
+    pytest.param("1. One invented work. doi: 10.5555/a.1\n2. Another. doi: 10.5555/a.2\n"
+                 "Keywords: a; b\n", 0, id="numbered-list-of-works"),
+    pytest.param("An invented title about HER2 scoring\nKeywords: HER2; scoring\n"
+                 "DOI: 10.5555/x.2\n", 1, id="doi-and-keywords"),
+    pytest.param('{"citation_title": "T", "citation_doi": "10.5555/x"}', 0, id="json"),
+])
+def test_detect_scores(text: str, score: int) -> None:
+    assert generic_page.detect(text) == score
+
+
+def test_page_text_below_the_tags_is_not_mixed_in() -> None:
+    html = ('<html><head><meta name="citation_title" content="Invented tagged title">'
+            '<meta name="citation_doi" content="10.5555/tag.1"></head>'
+            "<body><h1>Another heading entirely, long enough</h1>"
+            "<p>References</p><p>doi: 10.5555/ref.9</p></body></html>")
+    (entry,) = generic_page.parse(html, "p.html")
+    assert isinstance(entry, ParsedEntry)
+    assert (entry.record.title, entry.record.doi) == ("Invented tagged title", "10.5555/tag.1")
+    assert not any("guessed title" in w for w in entry.warnings)
+
+
+def test_cli_ingests_one_of_each(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    files = [str(SAMPLES / "ouci" / "compact_english.txt"),
+             str(SAMPLES / "generic" / "highwire_meta.html"),
+             str(SAMPLES / "generic" / "text_citation_line.txt")]
+    result = run("--db", db, "ingest", *files, "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)["files"]
+    assert [(f["format"], f["new"]) for f in report] == [
+        ("ouci-page", 1), ("generic", 1), ("generic", 1)]
+
+
+PAGE_BITS = st.sampled_from([
+    '<meta name="citation_title" content="T">', '<meta name="citation_author" content="A, B">',
+    '<script type="application/ld+json">{"@type": "ScholarlyArticle", "author": 3}</script>',
+    '<script type="application/ld+json">{not json</script>', "citation_doi: 10.5555/x",
+    "Abstract", "Keywords: a;", "J Examp. 2010;1(2):3-", "doi: 10.5555/y", "References", "",
+])
+
+
+@given(st.lists(st.one_of(PAGE_BITS, st.text(max_size=40)), max_size=25))
+def test_parse_never_raises(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    generic_page.detect(text)
+    items = list(generic_page.parse(text, "random.html"))
+    assert len(items) == 1 and isinstance(items[0], ParsedEntry | ParseProblem)

@@ -1,0 +1,124 @@
+"""merge / undo-merge / not-duplicate / cites / cited-by through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import run, seed
+
+# One paper as two databases export it: no identifier in common (invented values).
+FULL_NAMES = """TY  - JOUR
+TI  - Trastuzumab resistance in HER2-positive breast cancer
+AU  - Nahta, Rita
+PY  - 2006
+T2  - Nature Clinical Practice Oncology
+VL  - 3
+KW  - trastuzumab
+ER  -
+"""
+ABBREVIATED = """TY  - JOUR
+TI  - Trastuzumab resistance in HER2 positive breast cancer.
+AU  - Nahta, R.
+PY  - 2006
+JO  - Nat Clin Pract Oncol
+VL  - 3
+SP  - 269
+EP  - 280
+DO  - 10.1038/ncponc0509
+KW  - HER2
+ER  -
+"""
+CITED_WORK_ENW = """%0 Journal Article
+%A Cho, H.-S.
+%T Structure of the extracellular region of HER2 alone and in complex with the Herceptin Fab
+%J Nature
+%D 2003
+"""
+
+
+def _two_copies(tmp_path: Path) -> None:
+    (tmp_path / "a.ris").write_text(FULL_NAMES, encoding="utf-8")
+    (tmp_path / "b.ris").write_text(ABBREVIATED, encoding="utf-8")
+    assert run("ingest", str(tmp_path / "a.ris"), str(tmp_path / "b.ris")).exit_code == 0
+
+
+def test_merge_keeps_every_value_and_undo_restores_the_export(tmp_path: Path) -> None:
+    _two_copies(tmp_path)
+    before = run("export", "--csl-json").stdout
+    result = run("merge", "1", "2", "--json")
+    assert json.loads(result.stdout) == {"survivor": 2, "merges": [1]}  # 2 has the DOI
+    item = json.loads(run("show", "2", "--json").stdout)
+    assert item["citation-key"] == "nahta2006trastuzumaba"  # the survivor keeps its key
+    assert item["page"] == "269-280" and item["DOI"] == "10.1038/ncponc0509"
+    assert item["keyword"] == "HER2, trastuzumab"
+    kept = {(a["field"], json.dumps(a["value"])) for a in item["custom"]["alternatives"]}
+    assert ("container_title", '"Nature Clinical Practice Oncology"') in kept
+    assert ("title", '"Trastuzumab resistance in HER2-positive breast cancer"') in kept
+    assert [s["origin"] for s in item["custom"]["sources"]] == [
+        str(tmp_path / "a.ris"), str(tmp_path / "b.ris")]
+    assert item["custom"]["merges"][0] | {"at": None} == {
+        "merge": 1, "absorbed": 1, "rule": "by hand", "score": None, "at": None,
+        "undone_at": None}
+    assert len(json.loads(run("export", "--csl-json").stdout)) == 1
+
+    undone = run("undo-merge", "1")
+    assert undone.exit_code == 0
+    assert undone.stdout == "undid merge 1: records 2 and 1 are apart again\n"
+    assert run("export", "--csl-json").stdout == before
+    again = run("undo-merge", "1")
+    assert again.exit_code == 1 and "already undone" in again.stderr
+
+
+def test_only_the_latest_merge_into_a_record_can_be_undone(tmp_path: Path) -> None:
+    _two_copies(tmp_path)
+    third = tmp_path / "c.ris"
+    third.write_text(FULL_NAMES.replace("VL  - 3", "VL  - 3\nIS  - 5"), encoding="utf-8")
+    run("ingest", str(third))
+    run("merge", "1", "2")
+    run("merge", "2", "3")
+    refused = run("undo-merge", "1")
+    assert refused.exit_code == 1
+    assert "merge 2 into record 2 came later; undo it first (her2kb undo-merge 2)" in (
+        refused.stderr)
+    assert run("undo-merge", "2").exit_code == 0
+    assert run("undo-merge", "1").exit_code == 0
+    assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("merge", "1", "1"), "at least two different live records"),
+    (("merge", "1", "99"), "no record with id or key '99'"),
+    (("not-duplicate", "2", "2"), "give two different ids"),
+    (("undo-merge", "7"), "no merge 7"),
+])
+def test_bad_requests_are_one_line_errors(tmp_path: Path, args: tuple[str, ...],
+                                          message: str) -> None:
+    _two_copies(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_not_duplicate_is_remembered_once(tmp_path: Path) -> None:
+    _two_copies(tmp_path)
+    assert run("not-duplicate", "1", "2").stdout == (
+        "records 1 and 2: noted as different works\n")
+    assert run("not-duplicate", "2", "1").stdout == (
+        "records 2 and 1: already noted as different works\n")
+
+
+def test_cites_and_cited_by_follow_resolved_references(tmp_path: Path) -> None:
+    cited = tmp_path / "cho.enw"
+    cited.write_text(CITED_WORK_ENW, encoding="utf-8")
+    run("ingest", str(seed("000")), str(cited))  # Scilit page with its reference list
+    works = json.loads(run("cites", "1", "--json").stdout)
+    assert [w["position"] for w in works] == list(range(1, 11))  # the 10 the page lists
+    linked = [w for w in works if w["record_id"] is not None]
+    assert [(w["record_id"], w["year"]) for w in linked] == [(2, 2003)]
+    assert linked[0]["title"].startswith("Structure of the extracellular region of HER2")
+    citing = json.loads(run("cited-by", "2", "--json").stdout)
+    assert [c["id"] for c in citing] == [1]
+    assert json.loads(run("cited-by", "1", "--json").stdout) == []
