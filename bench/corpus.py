@@ -79,6 +79,22 @@ class CorpusGenerator:
             yield record
 
 
+    def labelled_records(self, count: int, duplicate_share: float = 0.05
+                         ) -> Iterator[tuple[Record, int]]:
+        """`records()` with each record's work number: the same records in the same order
+        (the random draws are identical), a typo copy labelled with its original's number.
+        For the deduplication benchmark (bench/dedup_speed.py)."""
+        recent: list[tuple[Record, int]] = []
+        for n in range(count):
+            if recent and self.random.random() < duplicate_share:
+                original, work = self.random.choice(recent)
+                yield self.typo(original), work
+                continue
+            record = self.record(n)
+            recent = [*recent[-99:], (record, n)]
+            yield record, n
+
+
 def stored(records: Iterator[Record]) -> Iterator[StoredRecord]:
     """Records as export input, with simple unique keys."""
     for n, record in enumerate(records, start=1):

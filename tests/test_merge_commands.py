@@ -9,9 +9,10 @@ import pytest
 
 from .conftest import run, seed
 
-# One paper as two databases export it: no identifier in common (invented values).
+# One paper as two databases export it: no identifier in common, a typo in one title, so
+# ingest does not merge them on its own (invented values).
 FULL_NAMES = """TY  - JOUR
-TI  - Trastuzumab resistance in HER2-positive breast cancer
+TI  - Trastuzumab resistence in HER2-positive breast cancer
 AU  - Nahta, Rita
 PY  - 2006
 T2  - Nature Clinical Practice Oncology
@@ -56,7 +57,7 @@ def test_merge_keeps_every_value_and_undo_restores_the_export(tmp_path: Path) ->
     assert item["keyword"] == "HER2, trastuzumab"
     kept = {(a["field"], json.dumps(a["value"])) for a in item["custom"]["alternatives"]}
     assert ("container_title", '"Nature Clinical Practice Oncology"') in kept
-    assert ("title", '"Trastuzumab resistance in HER2-positive breast cancer"') in kept
+    assert ("title", '"Trastuzumab resistence in HER2-positive breast cancer"') in kept
     assert [s["origin"] for s in item["custom"]["sources"]] == [
         str(tmp_path / "a.ris"), str(tmp_path / "b.ris")]
     assert item["custom"]["merges"][0] | {"at": None} == {
@@ -75,7 +76,8 @@ def test_merge_keeps_every_value_and_undo_restores_the_export(tmp_path: Path) ->
 def test_only_the_latest_merge_into_a_record_can_be_undone(tmp_path: Path) -> None:
     _two_copies(tmp_path)
     third = tmp_path / "c.ris"
-    third.write_text(FULL_NAMES.replace("VL  - 3", "VL  - 3\nIS  - 5"), encoding="utf-8")
+    third.write_text(FULL_NAMES.replace("VL  - 3", "VL  - 3\nIS  - 5")
+                     .replace("resistence", "resistanse"), encoding="utf-8")
     run("ingest", str(third))
     run("merge", "1", "2")
     run("merge", "2", "3")
@@ -122,3 +124,29 @@ def test_cites_and_cited_by_follow_resolved_references(tmp_path: Path) -> None:
     citing = json.loads(run("cited-by", "2", "--json").stdout)
     assert [c["id"] for c in citing] == [1]
     assert json.loads(run("cited-by", "1", "--json").stdout) == []
+
+
+def test_ingest_merges_a_sure_title_match_and_flags_a_maybe(tmp_path: Path) -> None:
+    same = tmp_path / "same.ris"
+    same.write_text(FULL_NAMES.replace("resistence", "resistance"), encoding="utf-8")
+    (tmp_path / "b.ris").write_text(ABBREVIATED, encoding="utf-8")
+    run("ingest", str(tmp_path / "b.ris"))
+    result = run("ingest", str(same), "--json")
+    report = json.loads(result.stdout)["files"][0]
+    assert (report["new"], report["merged"], report["maybe"]) == (0, 1, 0)
+    merge = json.loads(run("show", "1", "--json").stdout)["custom"]["merges"][0]
+    assert merge["rule"].startswith("match: ") and merge["score"] >= 0.97
+    # Same title, authors, year and volume, another journal: a maybe (0.88), stored apart.
+    other = tmp_path / "other.ris"
+    other.write_text(FULL_NAMES.replace("resistence", "resistance")
+                     .replace("Nature Clinical Practice Oncology", "Oncology Reports"),
+                     encoding="utf-8")
+    flagged = run("ingest", str(other), "-v")
+    assert flagged.exit_code == 0
+    assert (f"warning: {other}:1: may be the same work as nahta2006trastuzumab (0.88: title "
+            "1.00, authors 1/1, year, journal differs, volume); review with her2kb dedup"
+            ) in flagged.stderr
+    assert "1 new record may duplicate a record in the library; review it with: her2kb dedup" \
+        in flagged.stderr
+    assert flagged.stdout.splitlines()[1].split("\t")[2:5] == ["1", "0", "0"]
+    assert len(json.loads(run("list", "--json").stdout)) == 2

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import __version__, cli_merge, parsers, render
 from .app import App
+from .cli_dedup import dedup
 from .cli_export import export, formats
 from .db import merges
 from .db import repository as repo
@@ -145,6 +146,11 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
     warned = sum(len(report.warnings) for report in reports)
     if warned and not verbose and not as_json:
         render.problem(f"{warned} reader warnings (missing or doubtful fields); -v lists them")
+    maybe = sum(report.maybe for report in reports)
+    if maybe and not as_json:
+        subject = ("1 new record may duplicate a record in the library; review it" if maybe == 1
+                   else f"{maybe} new records may duplicate records in the library; review them")
+        render.problem(f"{subject} with: her2kb dedup")
     lacking = sum(report.records_lacking for report in reports)
     if lacking and not verbose and not as_json:
         subject = "1 record lacks" if lacking == 1 else f"{lacking} records lack"
@@ -240,6 +246,7 @@ def show(app: App, wanted: str, as_json: bool) -> None:
 
 cli.add_command(export)
 cli.add_command(formats)
+cli.add_command(dedup)
 for command in cli_merge.COMMANDS:
     cli.add_command(command)
 

@@ -43,13 +43,14 @@ class FileReport:
     new: int = 0
     merged: int = 0
     unchanged: int = 0
+    maybe: int = 0  # stored as new, but perhaps duplicates of stored records: see `dedup`
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lacking: list[str] = field(default_factory=list)  # `file:line: lacks volume, pages`
     records_lacking: int = 0
     notes_not_kept: int = 0
     error: str | None = None
-    skipped: bool = False  # this exact file was ingested before
+    skipped: bool = False  # these exact bytes were ingested before (perhaps by another name)
 
     @property
     def failed(self) -> bool:
@@ -181,9 +182,15 @@ def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None =
         if driver is not None:
             driver.execute(f"PRAGMA busy_timeout={WRITER_WAIT_MS}")
         transaction = session.begin()
-        if repo.source_by_sha(session, info.sha256) is not None:
+        known = repo.source_by_sha(session, info.sha256)
+        if known is not None:
+            # The same bytes again: nothing new to read, but a new path is remembered as
+            # another origin of the stored source (a copy saved under another name).
             report.skipped = True
-            transaction.rollback()
+            if repo.add_origin(session, known, origin):
+                transaction.commit()
+            else:
+                transaction.rollback()
             return report
         source_id = repo.add_source(session, info.sha256, reader.name, origin, info.encoding,
                                     info.size)
@@ -210,8 +217,8 @@ def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None =
             report.error = f"{origin}: no record could be read as {reader.name}"
             return report
         transaction.commit()
-    report.new, report.merged, report.unchanged = (
-        writer.counts.new, writer.counts.merged, writer.counts.unchanged)
+    report.new, report.merged, report.unchanged, report.maybe = (
+        writer.counts.new, writer.counts.merged, writer.counts.unchanged, writer.counts.maybe)
     return report
 
 

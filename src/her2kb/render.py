@@ -46,6 +46,54 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         click.echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
 
 
+def clusters(views: Sequence[dict[str, Any]], labels: Sequence[str],
+             names: Sequence[str]) -> None:
+    """Each duplicate cluster: its reason, then its members side by side.
+
+    On a terminal a value that differs from the first member's is highlighted; piped,
+    rows are tab-separated with the cluster number first and a `*` on differing values.
+    """
+    columns = ("cluster", "id", "key", *labels)
+    terminal = is_terminal(sys.stdout)
+    if not terminal:
+        click.echo("\t".join(columns))
+    for number, view in enumerate(views, start=1):
+        first = view["records"][0] if view["records"] else {}
+        rows = []
+        for record in view["records"]:
+            cells = []
+            for name in names:
+                value = "" if record.get(name) is None else str(record[name])
+                differs = record is not first and record.get(name) != first.get(name)
+                cells.append((value, differs))
+            rows.append((record["id"], record["key"], cells))
+        heading = f"cluster {number}: confidence {view['confidence']:.2f}"
+        reasons = "; ".join(dict.fromkeys(link["reason"] for link in view["links"]))
+        if terminal:
+            _cluster_grid(f"{heading} ({reasons})", columns[1:], rows)
+            continue
+        click.echo(f"# {heading}: {reasons}")
+        for record_id, key, cells in rows:
+            shown = [("*" if differs else "") + value.replace("\t", " ") for value, differs
+                     in cells]
+            click.echo("\t".join([str(number), str(record_id), key, *shown]))
+
+
+def _cluster_grid(title: str, columns: Sequence[str],
+                  rows: Sequence[tuple[int, str, list[tuple[str, bool]]]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=title, title_justify="left", highlight=False)
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for record_id, key, cells in rows:
+        grid.add_row(str(record_id), key, *(
+            Text(value, style="bold yellow" if differs else "") for value, differs in cells))
+    Console(highlight=False).print(grid)
+
+
 def problem(message: str) -> None:
     """A diagnostic line on stderr (never markup-parsed)."""
     click.echo(message, err=True)

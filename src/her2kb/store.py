@@ -15,11 +15,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import dedup
 from .citekeys import free_key
 from .db import repository as repo
 from .db.tables import RecordRow
+from .dedup import keys_for
+from .dedup.scoring import veto
 from .merge import conflict, merge_records
 from .prepare import CITATION_COLUMNS, RECORD_COLUMNS, PreparedRecord
+from .records import Record
 
 BATCH_SIZE = 500
 _RECORD_INSERT = ("id", "citation_key", "created_at", "updated_at", *RECORD_COLUMNS)
@@ -32,6 +36,7 @@ class Counts:
     new: int = 0
     merged: int = 0
     unchanged: int = 0
+    maybe: int = 0  # stored as new, but perhaps a duplicate: left for `dedup`
 
 
 class KeyAllocator:
@@ -87,26 +92,41 @@ class BatchWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Match the batch against the library (one query per identifier kind), then write."""
+        """Match the batch against the library, then write what is new.
+
+        Two kinds of candidates, each found with one query per batch: records sharing an
+        identifier (merged unless they conflict), and records with the same normalised
+        title (merged only when the matcher is sure; a maybe is left for `dedup`).
+        """
         incoming, self._incoming = self._incoming, []
         if not incoming:
             return
         known = repo.identifier_index(
             self.session, (key for item, _ in incoming for key in item.identifier_keys))
+        titles = repo.title_index(self.session, {item.title_key for item, _ in incoming
+                                                 if item.title_key})
         pending: dict[str, int] = {}  # identifiers of this batch's not yet written records
+        pending_titles: dict[str, list[int]] = {}
         for item, index in incoming:
             keys = item.identifier_keys
-            if any(key in pending for key in keys):
+            if any(key in pending for key in keys) or item.title_key in pending_titles:
                 self._write()  # the match is waiting in this batch: write it first
                 known.update(pending)
-                pending = {}
+                for title, ids in pending_titles.items():
+                    titles.setdefault(title, []).extend(ids)
+                pending, pending_titles = {}, {}
+            survivor = None
             if any(key in known for key in keys):
                 survivor = self._merge(item, index)
-                if survivor is not None:
-                    known.update(dict.fromkeys(keys, survivor))
-                    continue
+            elif item.title_key in titles:
+                survivor = self._match(item, index, titles[item.title_key])
+            if survivor is not None:
+                known.update(dict.fromkeys(keys, survivor))
+                continue
             record_id = self._queue(item, index)
             pending.update({key: record_id for key in keys if key not in pending})
+            if item.title_key:
+                pending_titles.setdefault(item.title_key, []).append(record_id)
         self._write()
 
     def _queue(self, item: PreparedRecord, index: int) -> int:
@@ -139,32 +159,53 @@ class BatchWriter:
         record = item.full()
         for match in repo.live_matches(self.session, record):
             stored = repo.load_record(match)
-            reason = conflict(stored, record)
+            reason = conflict(stored, record) or veto(keys_for(stored), keys_for(record))
             if reason:
                 self.warn(item.line, f"shares an identifier with {match.citation_key} but "
                           f"{reason}; kept apart (review with dedup)")
                 continue
-            outcome = merge_records(stored, record)
-            if not outcome.changed and not outcome.alternatives:
-                repo.link_source(self.session, match.id, self.source_id, index, item.line)
-                self.counts.unchanged += 1
-                return match.id
-            # An id from the writer's own sequence: records queued in this batch hold the
-            # ids below it and are not in the table yet.
-            absorbed, self._next_id = self._next_id, self._next_id + 1
-            repo.insert_record(self.session, absorbed, record, self.keys.allocate(item.base_key))
-            repo.link_source(self.session, absorbed, self.source_id, index, item.line)
-            merge_id = repo.log_merge(self.session, match, absorbed, "exact identifier", 1.0)
-            repo.mark_merged(self.session, absorbed, match.id)
-            repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
-                                  merge_id)
-            repo.update_record(self.session, match.id, outcome.record)
-            added = repo.citation_dicts(match.id, outcome.record, start=len(stored.references))
-            if added:
-                repo.insert_citations(self.session, added)
-                repo.resolve_references_of(self.session, match.id)
-            repo.resolve_citations(self.session, [repo.citable(match.id, outcome.record)])
-            self.counts.merged += 1
-            return match.id
+            return self._merge_into(item, index, match, stored, "exact identifier", 1.0)
         return None
 
+    def _match(self, item: PreparedRecord, index: int, candidate_ids: list[int]) -> int | None:
+        """Merge into a live record with the same title when the matcher is sure of it."""
+        record = item.full()
+        rows = {row.id: row for row in repo.live_rows(self.session, candidate_ids)}
+        stored = {row_id: repo.load_record(row) for row_id, row in rows.items()}
+        found = dedup.best_match(keys_for(record), stored.items())
+        if found is None:
+            return None
+        match_id, link = found
+        if link.score < dedup.SURE:
+            self.counts.maybe += 1
+            self.warn(item.line, f"may be the same work as {rows[match_id].citation_key} "
+                      f"({link.score:.2f}: {link.reason}); review with her2kb dedup")
+            return None
+        return self._merge_into(item, index, rows[match_id], stored[match_id],
+                                f"match: {link.reason}", link.score)
+
+    def _merge_into(self, item: PreparedRecord, index: int, match: RecordRow, stored: Record,
+                    rule: str, score: float) -> int:
+        record = item.full()
+        outcome = merge_records(stored, record)
+        if not outcome.changed and not outcome.alternatives:
+            repo.link_source(self.session, match.id, self.source_id, index, item.line)
+            self.counts.unchanged += 1
+            return match.id
+        # An id from the writer's own sequence: records queued in this batch hold the ids
+        # below it and are not in the table yet.
+        absorbed, self._next_id = self._next_id, self._next_id + 1
+        repo.insert_record(self.session, absorbed, record, self.keys.allocate(item.base_key))
+        repo.link_source(self.session, absorbed, self.source_id, index, item.line)
+        merge_id = repo.log_merge(self.session, match, absorbed, rule, score)
+        repo.mark_merged(self.session, absorbed, match.id)
+        repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
+                              merge_id)
+        repo.update_record(self.session, match.id, outcome.record)
+        added = repo.citation_dicts(match.id, outcome.record, start=len(stored.references))
+        if added:
+            repo.insert_citations(self.session, added)
+            repo.resolve_references_of(self.session, match.id)
+        repo.resolve_citations(self.session, [repo.citable(match.id, outcome.record)])
+        self.counts.merged += 1
+        return match.id

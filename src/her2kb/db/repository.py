@@ -21,6 +21,7 @@ from .tables import (
     RecordRow,
     RecordSourceRow,
     SourceChunkRow,
+    SourceOriginRow,
     SourceRow,
 )
 
@@ -65,6 +66,18 @@ def add_source(session: Session, sha256: str, fmt: str, origin: str, encoding: s
     session.add(row)
     session.flush()
     return row.id
+
+
+def add_origin(session: Session, source: SourceRow, origin: str) -> bool:
+    """Remember another path the same bytes came from; False when it is known already."""
+    if origin == source.origin or origin == "-":
+        return False
+    query = select(SourceOriginRow.origin).where(SourceOriginRow.source_id == source.id,
+                                                 SourceOriginRow.origin == origin)
+    if session.scalar(query) is not None:
+        return False
+    session.add(SourceOriginRow(source_id=source.id, origin=origin, ingested_at=now()))
+    return True
 
 
 def add_chunk(session: Session, source_id: int, seq: int, text: str) -> None:
@@ -133,6 +146,20 @@ def identifier_index(session: Session, keys: Iterable[str]) -> dict[str, int]:
                                                        RecordRow.merged_into.is_(None))
             for value, record_id in session.execute(query.order_by(RecordRow.id)):
                 index.setdefault(f"{name}:{value}", record_id)
+    return index
+
+
+def title_index(session: Session, title_keys: Iterable[str],
+                per_title: int = 5) -> dict[str, list[int]]:
+    """Normalised title -> the oldest few live records with it (candidates for the matcher)."""
+    index: dict[str, list[int]] = {}
+    for chunk in _chunks(sorted(set(title_keys))):
+        query = select(RecordRow.title_key, RecordRow.id).where(
+            RecordRow.title_key.in_(chunk), RecordRow.merged_into.is_(None))
+        for title_key, record_id in session.execute(query.order_by(RecordRow.id)):
+            ids = index.setdefault(str(title_key), [])
+            if len(ids) < per_title:
+                ids.append(record_id)
     return index
 
 

@@ -9,7 +9,14 @@ from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..records import Alternative, Record, SourceRef, StoredRecord
-from .tables import AlternativeRow, CitationRow, RecordRow, RecordSourceRow, SourceRow
+from .tables import (
+    AlternativeRow,
+    CitationRow,
+    RecordRow,
+    RecordSourceRow,
+    SourceOriginRow,
+    SourceRow,
+)
 
 
 def family_ids(session: Session, ids: Sequence[int]) -> dict[int, int]:
@@ -29,17 +36,27 @@ def family_ids(session: Session, ids: Sequence[int]) -> dict[int, int]:
 
 
 def _sources(session: Session, owner: dict[int, int]) -> dict[int, list[SourceRef]]:
+    """Each survivor's sources: every path they came from, the first path first."""
     query = (
-        select(RecordSourceRow.record_id, SourceRow.format, SourceRow.origin, SourceRow.sha256)
+        select(RecordSourceRow.record_id, SourceRow.id, SourceRow.format, SourceRow.origin,
+               SourceRow.sha256)
         .join(SourceRow, SourceRow.id == RecordSourceRow.source_id)
         .where(RecordSourceRow.record_id.in_(list(owner)))
         .order_by(SourceRow.id, RecordSourceRow.entry_index)
     )
+    rows = session.execute(query).all()
+    copies: dict[int, list[str]] = defaultdict(list)
+    origins = select(SourceOriginRow.source_id, SourceOriginRow.origin).where(
+        SourceOriginRow.source_id.in_({row[1] for row in rows})).order_by(
+        SourceOriginRow.ingested_at, SourceOriginRow.origin)
+    for source_id, origin in session.execute(origins):
+        copies[source_id].append(origin)
     found: dict[int, list[SourceRef]] = defaultdict(list)
-    for record_id, fmt, origin, sha in session.execute(query):
-        ref = SourceRef(format=fmt, origin=origin, sha256=sha)
-        if ref not in found[owner[record_id]]:
-            found[owner[record_id]].append(ref)
+    for record_id, source_id, fmt, origin, sha in rows:
+        for path in (origin, *copies[source_id]):
+            ref = SourceRef(format=fmt, origin=path, sha256=sha)
+            if ref not in found[owner[record_id]]:
+                found[owner[record_id]].append(ref)
     return found
 
 

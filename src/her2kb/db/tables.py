@@ -72,6 +72,18 @@ class SourceRow(Base):
     ingested_at: Mapped[str] = mapped_column(Text)
 
 
+class SourceOriginRow(Base):
+    """Another path the very same bytes were ingested from (`source.origin` is the first)."""
+
+    __tablename__ = "source_origin"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), primary_key=True
+    )
+    origin: Mapped[str] = mapped_column(Text, primary_key=True)
+    ingested_at: Mapped[str] = mapped_column(Text)
+
+
 class SourceChunkRow(Base):
     """Consecutive pieces of a source's text, exactly as decoded (`encoding`), in `seq` order."""
 
