@@ -150,3 +150,14 @@ def test_ingest_merges_a_sure_title_match_and_flags_a_maybe(tmp_path: Path) -> N
         in flagged.stderr
     assert flagged.stdout.splitlines()[1].split("\t")[2:5] == ["1", "0", "0"]
     assert len(json.loads(run("list", "--json").stdout)) == 2
+
+
+@pytest.mark.parametrize(("year", "linked"), [("2004", True), ("2006", False)])
+def test_a_reference_links_across_one_year_not_three(tmp_path: Path, year: str,
+                                                     linked: bool) -> None:
+    """Seed 000 cites Cho et al. 2003; an epub/print year apart is the same work."""
+    cited = tmp_path / "cho.enw"
+    cited.write_text(CITED_WORK_ENW.replace("%D 2003", f"%D {year}"), encoding="utf-8")
+    run("ingest", str(cited), str(seed("000")))  # the cited work first, this time
+    citing = json.loads(run("cited-by", "1", "--json").stdout)
+    assert [c["id"] for c in citing] == ([2] if linked else [])

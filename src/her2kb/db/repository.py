@@ -210,6 +210,12 @@ def mark_merged(session: Session, absorbed_id: int, survivor_id: int) -> None:
     )
 
 
+def years_agree(cited: int | None, stored: int | None) -> bool:
+    """A reference's year and a record's: unknown, or at most one apart (epub vs print),
+    the matcher's own tolerance (dedup/vetoes.py)."""
+    return cited is None or stored is None or abs(cited - stored) <= 1
+
+
 # What resolve_citations needs of a new record: id, normalised DOI, title key, year.
 CitableRecord = tuple[int, str | None, str | None, int | None]
 
@@ -232,7 +238,7 @@ def resolve_citations(session: Session, new: Sequence[CitableRecord]) -> None:
                 column.in_(chunk), CitationRow.cited_id.is_(None))
             for citation_id, value, year, citing_id in session.execute(query):
                 record_id, record_year = index[str(value)]
-                fits = year is None or record_year is None or year == record_year
+                fits = years_agree(year, record_year)
                 if fits and citing_id != record_id and citation_id not in updates:
                     updates[citation_id] = record_id
     if updates:
@@ -251,7 +257,7 @@ def resolve_references_of(session: Session, record_id: int) -> None:
                 candidates.update((row_id, year) for row_id, year in session.execute(query))
         for cited_id in sorted(candidates):
             year = candidates[cited_id]
-            if citation.year is None or year is None or year == citation.year:
+            if years_agree(citation.year, year):
                 citation.cited_id = cited_id
                 break
 
