@@ -108,8 +108,13 @@ _CANDIDATE = re.compile(
     r"(?<![^\W_])(?<!\\)(?:[^\W_]+?[^\W\d_a-z][^\W_]*|[^\W\d_a-z]\d*(?![^\W_]))"
 )
 _HYPHENS = re.compile("-+")
-# Anything steps 1-3 would change (isprintable() catches line breaks and odd spaces).
-_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^]|--|``|''|,,|<<|>>|[!?]`|  |^ | $")
+# Anything inside a value that steps 1-3 would change, as a regex and as substrings.
+_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^]|--|``|''|,,|<<|>>|[!?]`|  ")
+# A name part that escaping, bracing (comma, `and`, `others`) or splitting would touch.
+_NAME_WORK = re.compile(
+    r"[\\{}&%$#_~^,]|--|``|''|<<|>>|[!?]`|  |^ | $|\band\b|^others$|\s", re.IGNORECASE
+)
+_WORK_TOKENS = ("\\", "{", "}", "&", "%", "$", "#", "_", "~", "^", *_LIGATURE_PAIRS, "  ")
 # ASCII mode: pylatexenc writes U+2011 as `\\nobreakdash-`, which needs amsmath (§12.11).
 _NB_HYPHEN = "\u2011"
 _WRITTEN = [(attr, field) for attr, field in FIELD_MAP.items() if field]
@@ -137,9 +142,20 @@ def _escape_specials(value: str) -> str:
     return value.translate(_ESCAPE)
 
 
+def _needs_work(value: str) -> bool:
+    """Would steps 1-3 change the value? isprintable() is false for line breaks and odd
+    spaces; the rest is a search that is cheap for the length at hand."""
+    if not value.isprintable() or value[:1] == " " or value[-1:] == " ":
+        return True
+    if len(value) < 64:
+        return _NEEDS_WORK.search(value) is not None
+    # On an abstract the alternation regex costs about five times these substring scans.
+    return any(token in value for token in _WORK_TOKENS)
+
+
 def escape(value: str) -> str:
     """Steps 1-3: one line, TeX specials escaped, ligatures broken."""
-    if value.isprintable() and not _NEEDS_WORK.search(value):
+    if not _needs_work(value):
         return value  # the usual stored value: one clean line with nothing to escape
     value = _escape_specials(value)
     # Substring tests are much cheaper than a substitution that finds nothing, the usual case.
@@ -175,6 +191,11 @@ def _name_part(value: str) -> str:
 
 def format_name(name: Name) -> str:
     """`de la Cruz, Maria`, `Doe, Jr, John`, `{World Health Organization}`."""
+    family, given = name.family, name.given
+    if (family and given and not (name.literal or name.non_dropping_particle or name.suffix)
+            and family.isprintable() and given.isprintable()
+            and not _NAME_WORK.search(family) and not _NAME_WORK.search(given)):
+        return f"{family}, {given}"  # the usual name: nothing to escape, brace or split
     if name.literal:
         return "{" + escape(name.literal) + "}"
     family = " ".join(part for part in (name.non_dropping_particle, name.family) if part)

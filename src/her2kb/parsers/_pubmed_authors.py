@@ -24,7 +24,11 @@ _ET_AL = re.compile(r"^(?P<name>[^.]{2,80}?),?\s+et\s+al\.?\s+(?P<journal>.+?)\.
                     r"(?P<date>\d{4}\b[^.]*)\.?$")
 _SINGLE_AUTHOR = re.compile(r"^(?P<name>[^.;:]{2,60})\.\s+(?P<journal>[^;:]+?)\.\s+"
                             r"(?P<date>\d{4}\b[^.;:]*)\.?$")
-_SEPARATORS = re.compile(r"\s*,\s*|\s+and\s+|\s*;\s*")
+_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")  # `A, B, and C` too
+# PMC prints letter markers too, glued to the comma after the name (`Fiona Roe,a,c Ana …`):
+# the split would read them as the start of the next name, so they go first.
+_GLUED_MARKERS = re.compile(r",(?:[a-z]|[\d*†‡§¶#✉]+)(?:,(?:[a-z]|[\d*†‡§¶#✉]+))*(?=\s|$)")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)  # `… and the HERMES Audit Group`
 _MIN_WORDS, _MAX_WORDS = 2, 6
 
 
@@ -52,8 +56,10 @@ def _bare(part: str) -> str:
 def author_list(line: str) -> list[dict[str, Any]] | None:
     """Names from a PMC or legacy author line (`Jane Doe1,*, Rui Roe2`, `Doe J, Roe R.`)."""
     names: list[dict[str, Any]] = []
-    for part in _SEPARATORS.split(line.strip().rstrip(".")):
+    for part in _SEPARATORS.split(_GLUED_MARKERS.sub(",", line.strip().rstrip("."))):
         text = _bare(part)
+        if is_corporate(text):
+            text = _THE.sub("", text)
         if not text:
             continue
         if not (_is_person(text) or is_corporate(text)):

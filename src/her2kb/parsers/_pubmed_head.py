@@ -31,6 +31,7 @@ _AFFILIATION = re.compile(
     r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
 )
 _MAX_JOURNAL_WORDS = 10
+_CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
 # A PMC figure or table sub-page (§4.1 E) names its figure where the title would be.
 _SUBPAGE = re.compile(r"^(?:Fig(?:ure|\.)?|Table|Supplementary (?:Figure|Table)|Appendix)\s*"
                       r"[A-Z]?\d+[A-Za-z]?[.:]?$")
@@ -213,8 +214,13 @@ def _assign(head: Head) -> None:
     if title.position == head.cut_at:
         head.title = None
         head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
-    after = [p for p in head.plain if p.position > max(title.position, head.anchor or -1)]
-    if after and after[0].position == title.position + 1:
+    top = max(title.position, head.anchor if head.anchor is not None else -1)
+    after = [p for p in head.plain if p.position > top]
+    # The author line follows the title, or the citation (and its `doi:` line) when the
+    # title stands above the citation; only a line of names alone is read as authors.
+    if after and (after[0].position == title.position + 1 or (
+            after[0].position <= top + _CITATION_TAIL_LINES and after[0].position != head.cut_at
+            and author_list(after[0].text))):
         line = after[0].text
         names = author_list(line)
         if after[0].position == head.cut_at or (names and looks_cut(line)):

@@ -33,7 +33,12 @@ _INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.
                               re.IGNORECASE)
 # A related-item citation: `Journal. YYYY…`, possibly after the item's title.
 _CITATION_LIKE = re.compile(r"\.\s+\d{4}\b")
+# The second line of a two-line related item: `Doe JA, Roe B. J Examp. 2010 …`.
+_BYLINE_CITATION = re.compile(r"^[A-Z][^.]{0,200}?(?:\s[A-Z]{1,3}|\set al)\.\s+[^.]+\.\s+\d{4}\b")
 _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
+# Summaries PMC prints under the `Abstract` heading before the abstract itself.
+_LAY_SUMMARY = re.compile(r"^(?:simple summary|lay summary|plain language summary|highlights|"
+                          r"graphical abstract|key points)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 
 
@@ -136,8 +141,10 @@ class _Walker:
         if kind == "abstract" and not self._is_abstract_heading(index):
             return index + 1
         if kind == "abstract":
-            # A second abstract heading after the text (a PMC `Summary` section) is body.
-            if self.layout.abstract:
+            # A second abstract heading after the text (a PMC `Summary` section) is body,
+            # unless what came first was a lay summary (MDPI's `Simple Summary`, PMC
+            # `Highlights`): the real abstract follows that and replaces it.
+            if self.layout.abstract and not _LAY_SUMMARY.match(self.layout.abstract[0]):
                 self.region = "body"
                 return index + 1
             self.layout.abstract = []
@@ -179,6 +186,12 @@ class _Walker:
         else:
             stop = _stops_relation if plain else _stops_list
             items, end = read_list(self.lines, index + 1, stop, plain=plain)
+            while not plain and items and end < len(self.lines) \
+                    and _BYLINE_CITATION.match(self.lines[end]):
+                # A bullet holding a title, then `Authors. Journal. Date…` on its own line.
+                items[-1] = f"{items[-1]} {self.lines[end]}"
+                more, end = read_list(self.lines, end + 1, stop)
+                items.extend(more)
         self.layout.relations.extend((heading, item) for item in items)
         return max(end, index + 1)
 

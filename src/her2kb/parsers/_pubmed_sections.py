@@ -56,6 +56,17 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:follow ncbi|connect with nlm|web policies|foia|hhs vulnerability disclosure)$",
     r"^8600 rockville pike$", r"^bethesda,? md 20894", r"^(?:sign in to ncbi|my ncbi)$",
     r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$",
+    # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
+    # text" keeps: their `Abstract` / `Summary` format choices must not open the abstract.
+    r"^(?:abstract|pubmed|medline) \(text\)$", r"^mesh and other data$", r"^email citation$",
+    r"^send email$", r"^subject: \d+ selected items?", r"^(?:to|from):$", r"^your saved search$",
+    r"^name of (?:saved search|rss feed):", r"^search terms:$", r"^test search terms$",
+    r"^would you like email updates", r"^saved search alert", r"^(?:yes|no)$",
+    r"^email: \(change\)$", r"^frequency:$", r"^(?:daily|weekly|monthly)$", r"^which day\?$",
+    r"^the first \w+day$", r"^report format:$", r"^send at most:$", r"^\d+ items?$",
+    r"^send even when there", r"^optional text in email:", r"^create a file for external",
+    r"^your rss feed$", r"^number of items displayed:$", r"^rss link$",
+    r"^unable to load your delegates", r"^citation manager$",
 )]
 # Words of buttons, tabs and menu entries. A line made only of these is a control row.
 BUTTON_WORDS = frozenset({

@@ -15,57 +15,50 @@ from typing import Any
 from ..identifiers import find_dois, normalize_doi, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
-from ._page_values import checked_abstract
+from ._text_abstract import ABSTRACT_MIN_WORDS, metadata_end, read_abstract
+from ._text_lines import journal_citation, label_of, line_pairs
 
-# `Label: value` lines -> common keys (case-folded label).
-LABELS = {
-    "title": "title", "authors": "authors", "author": "authors", "author(s)": "authors",
-    "journal": "container_title", "published": "date", "publication date": "date",
-    "date published": "date", "published online": "date", "volume": "volume",
-    "issue": "issue", "pages": "pages", "doi": "doi", "pmid": "pmid",
-    "keywords": "keywords", "key words": "keywords", "abstract": "abstract",
-    "summary": "abstract",
-}
-LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{3,20}):\s*(?P<value>.*)$")
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
 DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$",
                       re.IGNORECASE)
-ABSTRACT_HEADING = re.compile(r"^(?:Abstract|Summary)\s*:?$", re.IGNORECASE)
 # Headings that end the abstract; reference-list headings also end the page's head.
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
     r"Similar articles|Related articles)\s*:?$", re.IGNORECASE)
-STOP_HEADING = re.compile(
-    r"^(?:\d{1,2}\.?\s+)?(?:Introduction|Background and aims|Main text|Full text|Results|"
-    r"Methods|Discussion|Conclusions?|Acknowledg(?:e)?ments?|Funding|Copyright\b.*|©.*|"
-    r"Cite this article|Download.*|Figures?|Tables?)\s*:?$", re.IGNORECASE)
 FURNITURE = re.compile(
     r"^(?:Skip to (?:main )?content|Menu|Search|Sign in|Log ?in|Register|Home|Back to top|"
     r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|Open Access|"
-    r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*)$",
+    r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
+    # ScienceDirect's controls around the title and the author line.
+    r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
+    r"Get rights and content|Download full issue|Under a Creative Commons license)$",
     re.IGNORECASE)
+LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
 NAME_PART = re.compile(
     r"^(?:(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|ten|ter)\s+){1,4}"
     r"[A-Z][\w'’-]+[\d*†‡]*$")
+# The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
+MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
+REFERENCE_MIN_WORDS = 5
+NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
-ABSTRACT_MIN_WORDS = 40
 
 
 def head_lines(lines: list[str]) -> list[str]:
     """The page's lines before the first reference-list heading, cleaned (blanks kept)."""
     cleaned = [clean_spaces(line) for line in lines]
-    end = next((i for i, line in enumerate(cleaned) if REFERENCES_HEADING.match(line)),
-               len(cleaned))
+    end = next((i for i, line in enumerate(cleaned) if REFERENCES_HEADING.match(line)
+                and _list_below(cleaned, i)), len(cleaned))
     return cleaned[:end]
 
 
-def label_of(line: str) -> tuple[str, str] | None:
-    match = LABEL_LINE.match(line)
-    key = LABELS.get(match.group("label").strip().casefold()) if match else None
-    return (key, match.group("value").strip()) if match and key else None
+def _list_below(lines: list[str], index: int) -> bool:
+    """A references heading heads a list; in a page's table of contents, menus follow it."""
+    below = next((line for line in lines[index + 1:] if line), "")
+    return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
 
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
@@ -73,26 +66,22 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     found: dict[str, Any] = {}
-    for line in head:
-        pair = label_of(line)
-        if pair and pair[1] and pair[0] not in found:
-            found[pair[0]] = pair[1]
+    for index, line in enumerate(head):
+        pairs = line_pairs(line)
+        if pairs == [("keywords", "")]:  # `Keywords:` with the list on the next line (MDPI)
+            pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
+        for key, value in pairs:
+            if value and key not in found:
+                found[key] = value
     _read_citation(head, found, notes)
     _read_ids(head, found, notes)
-    _read_abstract(head, at_end, found, notes)
+    read_abstract(head, at_end, found, notes)
     _read_title_and_authors(head, found, notes)
     if isinstance(found.get("keywords"), str):
         value = found["keywords"].rstrip(".")
         found["keywords"] = [k.strip() for k in value.split(";" if ";" in value else ",")
                              if k.strip()]
     return found
-
-
-def metadata_end(head: list[str]) -> int:
-    """Index of the first abstract line (heading, `Abstract:` label or long paragraph)."""
-    return next((i for i, line in enumerate(head) if ABSTRACT_HEADING.match(line)
-                 or ((pair := label_of(line)) is not None and pair[0] == "abstract")
-                 or len(line.split()) >= ABSTRACT_MIN_WORDS), len(head))
 
 
 def citation_line(head: list[str]) -> tuple[Citation, str] | None:
@@ -121,16 +110,23 @@ def work_dois(head: list[str]) -> list[str]:
 
 def _read_citation(head: list[str], found: dict[str, Any], notes: dict[str, str]) -> None:
     found_line = citation_line(head)
-    if found_line is None:
+    if found_line is not None:
+        citation, line = found_line
+        values: dict[str, Any] = {
+            "container_title": citation.journal, "date": citation.date,
+            "volume": citation.volume, "issue": citation.issue, "pages": citation.pages,
+            "doi": citation.tokens.get("doi")}
+    else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
+        line = ""
+        values = journal_citation([text for text in head[: metadata_end(head)] if text]) or {}
+    if not values:
         return
-    citation, line = found_line
-    for key, value in (("container_title", citation.journal), ("date", citation.date),
-                       ("volume", citation.volume), ("issue", citation.issue),
-                       ("pages", citation.pages), ("doi", citation.tokens.get("doi"))):
+    for key, value in values.items():
         if value and key not in found:
             found[key] = value
+    shown = f": {line[:60]!r}" if line else ""
     notes["container_title"] = ("journal, date, volume, issue and pages read from a "
-                                f"citation line in the text: {line[:60]!r}")
+                                f"citation line in the text{shown}")
 
 
 def _read_ids(head: list[str], found: dict[str, Any], notes: dict[str, str]) -> None:
@@ -147,47 +143,12 @@ def _read_ids(head: list[str], found: dict[str, Any], notes: dict[str, str]) -> 
     found["pmid"] = normalize_pmid(found.get("pmid"))
 
 
-def _read_abstract(head: list[str], at_end: bool, found: dict[str, Any],
-                   notes: dict[str, str]) -> None:
-    """Under an `Abstract` heading (or after `Abstract:`), else the first long paragraph."""
-    start, guessed, head = _abstract_start(head, found.get("abstract"))
-    end = start
-    while end < len(head) and not _ends_abstract(head[end], end - start, guessed):
-        end += 1
-    text = "\n".join(line for line in head[start:end] if line)
-    if guessed and text:
-        notes["abstract"] = "guessed the abstract from the first long paragraph; check it"
-    cut: list[str] = []
-    found["abstract"] = checked_abstract(text, at_end and not any(head[end:]), cut)
-    if cut:
-        notes["abstract"] = cut[0]
-
-
-def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool, list[str]]:
-    """Where the abstract starts, whether that is a guess, and the lines to read it from."""
-    heading = next((i + 1 for i, line in enumerate(head) if ABSTRACT_HEADING.match(line)), None)
-    if heading is not None:
-        return heading, False, head
-    inline = next((i for i, line in enumerate(head)
-                   if (pair := label_of(line)) and pair[0] == "abstract" and pair[1]), None)
-    if inline is not None and inline_text:
-        return inline, False, [*head[:inline], inline_text, *head[inline + 1:]]
-    long = next((i for i, line in enumerate(head) if len(line.split()) >= ABSTRACT_MIN_WORDS),
-                len(head))
-    return long, True, head
-
-
-def _ends_abstract(line: str, offset: int, guessed: bool) -> bool:
-    if guessed and offset > 0 and not line:
-        return True  # a guessed abstract is one paragraph
-    return bool(STOP_HEADING.match(line) or label_of(line))
-
-
 def _substantial(line: str) -> bool:
     words = line.split()
     return (len(words) >= MIN_TITLE_WORDS and MIN_TITLE_CHARS <= len(line) <= MAX_TITLE_CHARS
             and not FURNITURE.match(line) and label_of(line) is None
             and parse_citation(line) is None and not find_dois(line)
+            and journal_citation([line]) is None
             and "http" not in line and len(words) < ABSTRACT_MIN_WORDS)
 
 
@@ -198,10 +159,11 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
     The guess prefers a substantial line standing above an author line (names, `By …` or
     `Authors:`): site names and section labels above the title are short lines too.
     """
-    filled = [line for line in head if line]
+    filled = [line for line in head if line and not FURNITURE.match(line)]
     candidates = [i for i, line in enumerate(filled) if _substantial(line)]
-    above_names = [i for i in candidates if i + 1 < len(filled) and (
-        _names_line(filled[i + 1]) or (label_of(filled[i + 1]) or ("",))[0] == "authors")]
+    strength = {i: _names_evidence(filled, i + 1) for i in candidates}
+    best = max(strength.values(), default=0)
+    above_names = [i for i in candidates if best and strength[i] == best]
     chosen = above_names or candidates
     index: int | None = chosen[0] if chosen else None
     if found.get("title"):
@@ -212,7 +174,7 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
         notes["title"] = f"guessed title from {where}; check it"
     if found.get("authors") or index is None or index + 1 >= len(filled):
         return
-    names = _names_line(filled[index + 1])
+    names = _names_line(filled[index + 1]) or _names_after_by(filled, index + 1)
     if names:
         found["authors"] = names
         notes["authors"] = "guessed authors from the line under the title; check them"
@@ -222,5 +184,35 @@ def _names_line(line: str) -> str | None:
     """The names of a `Given Family, Given Family` (or `By …`) line, else None."""
     if by := BY_LINE.match(line):
         line = by.group("names")
-    parts = [p.strip() for p in re.split(r",|;|\band\b", line.rstrip(",;")) if p.strip()]
-    return line if parts and all(NAME_PART.match(p) for p in parts) else None
+    parts = [LETTER_MARKERS.sub("", p.strip())
+             for p in re.split(r",|;|&|\band\b", line.rstrip(",;")) if p.strip()]
+    return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None
+
+
+def _names_evidence(filled: list[str], index: int) -> int:
+    """How surely the line at `index` lists authors: 2 for a label, a `by` block or two or
+    more names; 1 for one name alone (`Article Menu` reads as a name too); 0 for none."""
+    if index >= len(filled):
+        return 0
+    line = filled[index]
+    if (label_of(line) or ("",))[0] == "authors" or _names_after_by(filled, index):
+        return 2
+    names = _names_line(line)
+    if not names:
+        return 0
+    return 2 if len(re.split(r",|;|&|\band\b", names)) > 1 else 1
+
+
+def _names_after_by(filled: list[str], index: int) -> str | None:
+    """MDPI: a lone `by` line, then one name per line, each followed by its marker line."""
+    if filled[index].casefold() != "by":
+        return None
+    names: list[str] = []
+    for line in filled[index + 1:]:
+        bare = re.sub(r"\s+and$", "", line.rstrip(",;")).strip()
+        if MARKER_LINE.match(line):
+            continue
+        if not NAME_PART.match(bare):
+            break
+        names.append(bare)
+    return "; ".join(names) or None

@@ -24,14 +24,9 @@ from ._json_ld import read_json_ld
 from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
 from ._page import holds_tagged_export, page_lines
 from ._page_values import checked_pages, missing_note, split_author_list, type_for
-from ._text_fields import (
-    ABSTRACT_HEADING,
-    citation_line,
-    head_lines,
-    label_of,
-    read_text,
-    work_dois,
-)
+from ._text_abstract import ABSTRACT_HEADING
+from ._text_fields import citation_line, head_lines, read_text, work_dois
+from ._text_lines import label_of
 
 NAME = "generic"
 TEXT = "page text"

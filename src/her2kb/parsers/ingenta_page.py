@@ -30,6 +30,7 @@ FURNITURE = [
         r"^Skip to (?:main )?content$", r"^padlock icon\b", r"this page is secure$",
         r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
         r"\(Refund Policy\)$", r"^Download \(PDF[^)]*\)$", r"^Cookie Policy$",
+        r"^«?\s*previous article\b", r"\bnext article\s*»?$", r"^view table of contents$",
         r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
         r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key)$",
         # Tab headings of the full page; like the `No …` lines they close the abstract.

@@ -39,7 +39,7 @@ SECTIONS = {
 FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
-    "повний текст", "cite", "цитувати", "share", "поділитися",
+    "повний текст", "cite", "цитувати", "share", "поділитися", "details", "деталі",
 })
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?P<item>\S.*)$")
@@ -88,7 +88,14 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     last = _last_section(sections)
     _read_head(sections.get("head", []), last == "head", fields, warnings)
     _read_info(sections.get("info", []), fields, warnings)
-    abstract = "\n".join(line for line in sections.get("abstract", []) if line)
+    abstract_lines = []
+    for line in sections.get("abstract", []):
+        pair = labelled(line)
+        if pair and pair[0] == "keywords":  # printed right under the abstract
+            _store(*pair, fields, warnings)
+        elif line:
+            abstract_lines.append(line)
+    abstract = "\n".join(abstract_lines)
     fields["abstract"] = checked_abstract(abstract, last == "abstract", warnings)
     refs = [line for line in sections.get("refs", []) if line]
     fields["references"] = read_references(refs, last == "refs", warnings)

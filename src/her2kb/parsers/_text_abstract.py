@@ -1,0 +1,107 @@
+"""The abstract in a scholarly page's visible text (the generic reader, formats.md §0 step 8).
+
+Where it starts: under an `Abstract` heading that has text below it (journal pages also
+print `Abstract` in their table of contents, right above `Introduction`), after an
+`Abstract:` label, or else at the first long paragraph (a guess, said in a note).
+Where it ends: at a body or back-matter heading, or at the next labelled line. A
+structured abstract prints its section names as headings of their own (`Purpose`,
+`Methods`, `Results`, `Conclusion`); once the abstract opens with such a name, the
+later ones belong to it and are kept as `Methods: …`, as PubMed prints them, until a
+name comes round a second time (the body repeating them).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._page_values import checked_abstract
+from ._pubmed_abstract import STRUCTURED_LABELS, join_paragraphs
+from ._text_lines import is_label_line, label_of
+
+ABSTRACT_HEADING = re.compile(r"^(?:Abstract|Summary)\s*:?$", re.IGNORECASE)
+STOP_HEADING = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:Introduction|Background and aims|Main text|Full text|Results|"
+    r"Methods|Discussion|Conclusions?|Acknowledg(?:e)?ments?|Funding|Copyright\b.*|©.*|"
+    r"Cite this article|Download.*|Figures?|Tables?|Key ?words)\s*:?$", re.IGNORECASE)
+ABSTRACT_MIN_WORDS = 40
+_REAL_TEXT_WORDS = 8  # a heading's first line this long is text, not the next heading
+
+
+def _label(line: str) -> str | None:
+    bare = line.rstrip(":").strip().casefold()
+    return bare if bare in STRUCTURED_LABELS else None
+
+
+def abstract_heading(head: list[str]) -> int | None:
+    """Index of the first `Abstract` heading with the abstract below it (not a menu entry)."""
+    for index, line in enumerate(head):
+        if not ABSTRACT_HEADING.match(line):
+            continue
+        below = next((text for text in head[index + 1:] if text), "")
+        if len(below.split()) >= _REAL_TEXT_WORDS or (
+                _label(below) and _long_after(head, index, below)):
+            return index
+    return None
+
+
+def _long_after(head: list[str], index: int, label: str) -> bool:
+    """True when the label under the heading is followed by a paragraph (a real section)."""
+    lines = [text for text in head[index + 1:] if text]
+    return len(lines) > 1 and lines[0] == label and len(lines[1].split()) >= _REAL_TEXT_WORDS
+
+
+def metadata_end(head: list[str]) -> int:
+    """Index of the first abstract line (heading, `Abstract:` label or long paragraph)."""
+    heading = abstract_heading(head)
+    return next((i for i, line in enumerate(head) if i == heading
+                 or ((pair := label_of(line)) is not None and pair[0] == "abstract")
+                 or len(line.split()) >= ABSTRACT_MIN_WORDS), len(head))
+
+
+def read_abstract(head: list[str], at_end: bool, found: dict[str, Any],
+                  notes: dict[str, str]) -> None:
+    """Under an `Abstract` heading (or after `Abstract:`), else the first long paragraph."""
+    start, guessed, head = _abstract_start(head, found.get("abstract"))
+    first = next((line for line in head[start:] if line), "")
+    structured = not guessed and _label(first) is not None
+    seen: set[str] = set()
+    end = start
+    while end < len(head) and not _ends_abstract(head[end], end - start, guessed,
+                                                 structured, seen):
+        end += 1
+    lines = [line for line in head[start:end] if line]
+    text = join_paragraphs(lines) if structured else "\n".join(lines)
+    if guessed and text:
+        notes["abstract"] = "guessed the abstract from the first long paragraph; check it"
+    cut: list[str] = []
+    found["abstract"] = checked_abstract(text, at_end and not any(head[end:]), cut)
+    if cut:
+        notes["abstract"] = cut[0]
+
+
+def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool, list[str]]:
+    """Where the abstract starts, whether that is a guess, and the lines to read it from."""
+    heading = abstract_heading(head)
+    if heading is not None:
+        return heading + 1, False, head
+    inline = next((i for i, line in enumerate(head)
+                   if (pair := label_of(line)) and pair[0] == "abstract" and pair[1]), None)
+    if inline is not None and inline_text:
+        return inline, False, [*head[:inline], inline_text, *head[inline + 1:]]
+    long = next((i for i, line in enumerate(head) if len(line.split()) >= ABSTRACT_MIN_WORDS),
+                len(head))
+    return long, True, head
+
+
+def _ends_abstract(line: str, offset: int, guessed: bool, structured: bool,
+                   seen: set[str]) -> bool:
+    if guessed and offset > 0 and not line:
+        return True  # a guessed abstract is one paragraph
+    label = _label(line) if structured else None
+    if label is not None:
+        if label in seen or (label == "introduction" and seen):
+            return True  # a section name met again: the body has started
+        seen.add(label)
+        return False
+    return bool(STOP_HEADING.match(line) or is_label_line(line))
