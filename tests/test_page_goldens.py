@@ -22,6 +22,8 @@ from her2kb.errors import FormatError
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry
 
+from .page_golden import strings
+
 TESTS = Path(__file__).parent
 SAMPLES = TESTS / "samples"
 GOLDEN = TESTS / "golden" / "pages"
@@ -51,14 +53,6 @@ def _golden(relative: Path) -> dict[str, Any]:
     return data
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
 
 
 def test_every_page_sample_has_a_golden() -> None:
@@ -80,7 +74,7 @@ def test_record_matches_golden(relative: Path) -> None:
 @pytest.mark.parametrize("relative", CASES, ids=str)
 def test_no_furniture_in_any_field(relative: Path) -> None:
     record, _ = _read(relative)
-    for value in _strings(record):
+    for value in strings(record):
         assert not any(word in value + "\n" for word in FURNITURE), value
 
 

@@ -18,6 +18,7 @@ from her2kb.parsers.pubmed_page import FORMAT, detect, parse
 from her2kb.records import Record
 
 from .conftest import SEEDS
+from .page_golden import strings
 
 SAMPLES = Path(__file__).resolve().parent / "samples" / "pubmed"
 PUBMED_SEEDS = ["003_06d54b748c30d812.txt", "004_2f119f0e78d0411c.txt"]
@@ -48,14 +49,6 @@ def _mesh(record: Record) -> list[tuple[str, str | None, bool]]:
     return [(m.descriptor, m.qualifier, m.major) for m in record.mesh]
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
 
 
 # --- the two real seeds (`expected` is tests/golden/seeds_expected.json, see conftest) ---
@@ -103,7 +96,7 @@ def test_seed_003_full_page_details() -> None:
 @pytest.mark.parametrize("name", PUBMED_SEEDS)
 def test_seed_fields_carry_no_furniture(name: str) -> None:
     record = _entry((SEEDS / name).read_text(encoding="utf-8")).record
-    for value in _strings(record.model_dump(by_alias=False)):
+    for value in strings(record.model_dump(by_alias=False)):
         assert not any(word in value for word in FURNITURE), value
 
 
@@ -376,7 +369,7 @@ def test_e_dash_bullets_without_title() -> None:
 def test_sample_fields_carry_no_furniture(name: str) -> None:
     record, _ = _sample(name)
     assert record.type == "article-journal"
-    for value in _strings(record.model_dump(by_alias=False)):
+    for value in strings(record.model_dump(by_alias=False)):
         assert not any(word in value for word in FURNITURE), (name, value)
 
 
