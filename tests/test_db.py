@@ -28,7 +28,7 @@ def test_new_database_is_at_head_with_fts_triggers(tmp_path: Path) -> None:
     assert note is None
     with engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        assert version == schema.head_revision() == "0005"
+        assert version == schema.head_revision() == "0006"
         query = text("SELECT name FROM sqlite_master WHERE type='trigger'")
         triggers = {r[0] for r in conn.execute(query)}
         assert triggers == {"record_fts_ai", "record_fts_ad", "record_fts_au"}
@@ -104,7 +104,7 @@ def test_upgrade_from_0001_keeps_sources_and_writes_a_backup(tmp_path: Path) -> 
         conn.execute(text("INSERT INTO record_source VALUES (1, 1, 0, 1)"))
     engine.dispose()
     upgraded, note = schema.open_database(path)
-    assert note is not None and note.startswith(f"upgraded {path} from schema 0001 to 0005")
+    assert note is not None and note.startswith(f"upgraded {path} from schema 0001 to 0006")
     backups = list(tmp_path.glob("kb.sqlite.bak-0001-*"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:

@@ -161,3 +161,21 @@ def test_a_reference_links_across_one_year_not_three(tmp_path: Path, year: str,
     run("ingest", str(cited), str(seed("000")))  # the cited work first, this time
     citing = json.loads(run("cited-by", "1", "--json").stdout)
     assert [c["id"] for c in citing] == ([2] if linked else [])
+
+
+def test_the_merge_log_holds_the_survivor_before_and_after(tmp_path: Path,
+                                                           _isolated_library: Path) -> None:
+    import sqlite3
+
+    _two_copies(tmp_path)
+    before = json.loads(run("show", "2", "--json").stdout)
+    run("merge", "1", "2")
+    after = json.loads(run("show", "2", "--json").stdout)
+    with sqlite3.connect(_isolated_library) as conn:
+        logged_before, logged_after = (json.loads(v) for v in conn.execute(
+            "SELECT before, after FROM merge_log WHERE id = 1").fetchone())
+    conn.close()
+    assert logged_before["page"] == before["page"] == "269-280"
+    assert logged_before["keywords"] == ["HER2"] and before["keyword"] == "HER2"
+    assert logged_after["keywords"] == ["HER2", "trastuzumab"] == after["keyword"].split(", ")
+    assert logged_after["container-title"] == after["container-title"]

@@ -197,7 +197,7 @@ class BatchWriter:
         absorbed, self._next_id = self._next_id, self._next_id + 1
         repo.insert_record(self.session, absorbed, record, self.keys.allocate(item.base_key))
         repo.link_source(self.session, absorbed, self.source_id, index, item.line)
-        merge_id = repo.log_merge(self.session, match, absorbed, rule, score)
+        merge_id = repo.log_merge(self.session, match, absorbed, rule, score, outcome.record)
         repo.mark_merged(self.session, absorbed, match.id)
         repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
                               merge_id)

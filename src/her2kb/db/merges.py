@@ -57,7 +57,7 @@ def merge_pair(session: Session, survivor_id: int, absorbed_id: int, rule: str,
     survivor, absorbed = _live(session, survivor_id), _live(session, absorbed_id)
     kept, incoming = repo.load_record(survivor), repo.load_record(absorbed)
     outcome: MergeOutcome = merge_records(kept, incoming)
-    merge_id = repo.log_merge(session, survivor, absorbed_id, rule, score)
+    merge_id = repo.log_merge(session, survivor, absorbed_id, rule, score, outcome.record)
     repo.mark_merged(session, absorbed_id, survivor_id)
     first_source = session.scalar(
         select(RecordSourceRow.source_id).where(RecordSourceRow.record_id == absorbed_id)

@@ -195,9 +195,11 @@ def add_alternatives(session: Session, record_id: int, values: Iterable[tuple[st
 
 
 def log_merge(session: Session, survivor: RecordRow, absorbed_id: int, rule: str,
-              score: float | None) -> int:
+              score: float | None, after: Record) -> int:
+    """The survivor's document before the merge (for undo) and after it (for the record)."""
     row = MergeLogRow(survivor_id=survivor.id, absorbed_id=absorbed_id, rule=rule, score=score,
-                      before=survivor.data, created_at=now())
+                      before=survivor.data, after=index_columns(after)["data"],
+                      created_at=now())
     session.add(row)
     session.flush()
     return row.id

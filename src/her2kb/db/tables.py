@@ -145,7 +145,7 @@ class CitationRow(Base):
 
 
 class MergeLogRow(Base):
-    """One merge: the rule that matched and the survivor's state before, for undo."""
+    """One merge: the rule that matched, the survivor's state before (for undo) and after."""
 
     __tablename__ = "merge_log"
 
@@ -155,6 +155,7 @@ class MergeLogRow(Base):
     rule: Mapped[str] = mapped_column(Text)
     score: Mapped[float | None]
     before: Mapped[dict[str, Any]] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # None: logged before 0006
     created_at: Mapped[str] = mapped_column(Text)
     undone_at: Mapped[str | None] = mapped_column(Text)
 
