@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from her2kb.db import repository
+from her2kb.db import citations, repository
 from her2kb.db.schema import open_database
 from her2kb.ingest import ingest_bytes
 
@@ -88,7 +88,7 @@ def test_cited_reference_links_to_its_record(tmp_path: Path, cited_first: bool) 
 def test_failure_mid_file_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     engine, _ = open_database(tmp_path / "kb.sqlite")
     calls = {"n": 0}
-    real = repository.resolve_citations
+    real = citations.resolve_citations
 
     def failing_resolve(*args: object, **kwargs: object) -> int:
         calls["n"] += 1
@@ -96,7 +96,7 @@ def test_failure_mid_file_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
             raise RuntimeError("disk on fire")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(repository, "resolve_citations", failing_resolve)
+    monkeypatch.setattr(citations, "resolve_citations", failing_resolve)
     text = SAME_PAPER_ENW + b"\n" + CITED_WORK_ENW
     with pytest.raises(RuntimeError):
         ingest_bytes(engine, text, "two.enw")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import dedup
 from .citekeys import free_key
+from .db import citations
 from .db import repository as repo
 from .db.tables import RecordRow
 from .dedup import keys_for
@@ -77,7 +78,7 @@ class BatchWriter:
     _records: list[tuple[Any, ...]] = field(default_factory=list)
     _links: list[tuple[int, int, int, int]] = field(default_factory=list)
     _citations: list[tuple[Any, ...]] = field(default_factory=list)
-    _new: list[repo.CitableRecord] = field(default_factory=list)
+    _new: list[citations.CitableRecord] = field(default_factory=list)
     _citing: list[int] = field(default_factory=list)
     _next_id: int = 0
 
@@ -149,8 +150,8 @@ class BatchWriter:
         repo.insert_rows(self.session, "record_source", _LINK_INSERT, self._links)
         repo.insert_rows(self.session, "citation", _CITATION_INSERT, self._citations)
         for record_id in self._citing:
-            repo.resolve_references_of(self.session, record_id)
-        repo.resolve_citations(self.session, self._new)
+            citations.resolve_references_of(self.session, record_id)
+        citations.resolve_citations(self.session, self._new)
         self._records, self._links, self._citations, self._new, self._citing = [], [], [], [], []
         self.keys.forget()
 
@@ -202,10 +203,10 @@ class BatchWriter:
         repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
                               merge_id)
         repo.update_record(self.session, match.id, outcome.record)
-        added = repo.citation_dicts(match.id, outcome.record, start=len(stored.references))
+        added = citations.citation_dicts(match.id, outcome.record, start=len(stored.references))
         if added:
-            repo.insert_citations(self.session, added)
-            repo.resolve_references_of(self.session, match.id)
-        repo.resolve_citations(self.session, [repo.citable(match.id, outcome.record)])
+            citations.insert_citations(self.session, added)
+            citations.resolve_references_of(self.session, match.id)
+        citations.resolve_citations(self.session, [citations.citable(match.id, outcome.record)])
         self.counts.merged += 1
         return match.id

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..errors import MergeError, NotFoundError
 from ..merge import MergeOutcome, merge_records
 from ..records import Record
+from . import citations
 from . import repository as repo
 from .tables import (
     AlternativeRow,
@@ -65,10 +66,10 @@ def merge_pair(session: Session, survivor_id: int, absorbed_id: int, rule: str,
     repo.add_alternatives(session, survivor_id, outcome.alternatives, first_source, merge_id)
     if outcome.changed:
         repo.update_record(session, survivor_id, outcome.record)
-        added = repo.citation_dicts(survivor_id, outcome.record, start=len(kept.references))
+        added = citations.citation_dicts(survivor_id, outcome.record, start=len(kept.references))
         if added:
-            repo.insert_citations(session, added)
-            repo.resolve_references_of(session, survivor_id)
+            citations.insert_citations(session, added)
+            citations.resolve_references_of(session, survivor_id)
     return merge_id
 
 

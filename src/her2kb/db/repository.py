@@ -1,4 +1,4 @@
-"""Row <-> Record, sources and links. The only module besides env.py that imports tables."""
+"""Rows and documents: sources, records, merges, and the lookups a batch of ingest needs."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..identifiers import doi_key
-from ..prepare import CITATION_COLUMNS, RECORD_COLUMNS, citation_values, record_values
+from ..prepare import RECORD_COLUMNS, record_values
 from ..records import Record
-from ..text import match_key
 from .tables import (
     AlternativeRow,
-    CitationRow,
     MergeLogRow,
     RecordRow,
     RecordSourceRow,
@@ -141,7 +139,7 @@ def identifier_index(session: Session, keys: Iterable[str]) -> dict[str, int]:
     index: dict[str, int] = {}
     for name, values in wanted.items():
         column = getattr(RecordRow, name)
-        for chunk in _chunks(sorted(values)):
+        for chunk in chunks(sorted(values)):
             query = select(column, RecordRow.id).where(column.in_(chunk),
                                                        RecordRow.merged_into.is_(None))
             for value, record_id in session.execute(query.order_by(RecordRow.id)):
@@ -153,7 +151,7 @@ def title_index(session: Session, title_keys: Iterable[str],
                 per_title: int = 5) -> dict[str, list[int]]:
     """Normalised title -> the oldest few live records with it (candidates for the matcher)."""
     index: dict[str, list[int]] = {}
-    for chunk in _chunks(sorted(set(title_keys))):
+    for chunk in chunks(sorted(set(title_keys))):
         query = select(RecordRow.title_key, RecordRow.id).where(
             RecordRow.title_key.in_(chunk), RecordRow.merged_into.is_(None))
         for title_key, record_id in session.execute(query.order_by(RecordRow.id)):
@@ -163,7 +161,7 @@ def title_index(session: Session, title_keys: Iterable[str],
     return index
 
 
-def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
     """Slices small enough for SQLite's limit on bound parameters."""
     for start in range(0, len(values), size):
         yield values[start:start + size]
@@ -172,17 +170,6 @@ def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
 def load_record(row: RecordRow) -> Record:
     # Rows were validated on the way in; re-validating keeps the model honest and is cheap.
     return Record.model_validate(row.data)
-
-
-def citation_dicts(record_id: int, record: Record, start: int = 0) -> list[dict[str, Any]]:
-    """Citation rows for the record's references after the first `start` (already stored)."""
-    columns = ("citing_id", *CITATION_COLUMNS)
-    return [dict(zip(columns, (record_id, *row), strict=True))
-            for row in citation_values(record, start)]
-
-
-def insert_citations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    session.execute(insert(CitationRow), list(rows))
 
 
 def add_alternatives(session: Session, record_id: int, values: Iterable[tuple[str, Any]],
@@ -210,58 +197,6 @@ def mark_merged(session: Session, absorbed_id: int, survivor_id: int) -> None:
         update(RecordRow).where(RecordRow.id == absorbed_id)
         .values(merged_into=survivor_id, updated_at=now())
     )
-
-
-def years_agree(cited: int | None, stored: int | None) -> bool:
-    """A reference's year and a record's: unknown, or at most one apart (epub vs print),
-    the matcher's own tolerance (dedup/vetoes.py)."""
-    return cited is None or stored is None or abs(cited - stored) <= 1
-
-
-# What resolve_citations needs of a new record: id, normalised DOI, title key, year.
-CitableRecord = tuple[int, str | None, str | None, int | None]
-
-
-def citable(record_id: int, record: Record) -> CitableRecord:
-    return (record_id, doi_key(record.doi), match_key(record.title) if record.title else None,
-            record.year)
-
-
-def resolve_citations(session: Session, new: Sequence[CitableRecord]) -> None:
-    """Point unresolved references at these records when DOI, or title and year, agree."""
-    by_doi = {doi: (i, year) for i, doi, _, year in new if doi}
-    by_title = {title: (i, year) for i, _, title, year in new if title}
-    if not by_doi and not by_title:
-        return
-    updates: dict[int, int] = {}
-    for column, index in ((CitationRow.doi_norm, by_doi), (CitationRow.title_key, by_title)):
-        for chunk in _chunks(sorted(k for k in index if k)):
-            query = select(CitationRow.id, column, CitationRow.year, CitationRow.citing_id).where(
-                column.in_(chunk), CitationRow.cited_id.is_(None))
-            for citation_id, value, year, citing_id in session.execute(query):
-                record_id, record_year = index[str(value)]
-                fits = years_agree(year, record_year)
-                if fits and citing_id != record_id and citation_id not in updates:
-                    updates[citation_id] = record_id
-    if updates:
-        session.execute(update(CitationRow), [{"id": c, "cited_id": r} for c, r in updates.items()])
-
-
-def resolve_references_of(session: Session, record_id: int) -> None:
-    """Link this record's own references to works already in the library."""
-    for citation in session.scalars(select(CitationRow).where(CitationRow.citing_id == record_id)):
-        candidates: dict[int, int | None] = {}
-        for column, value in ((RecordRow.doi_norm, citation.doi_norm),
-                              (RecordRow.title_key, citation.title_key)):
-            if value:
-                query = select(RecordRow.id, RecordRow.year).where(
-                    column == value, RecordRow.merged_into.is_(None), RecordRow.id != record_id)
-                candidates.update((row_id, year) for row_id, year in session.execute(query))
-        for cited_id in sorted(candidates):
-            year = candidates[cited_id]
-            if years_agree(citation.year, year):
-                citation.cited_id = cited_id
-                break
 
 
 def live_rows(session: Session, ids: Sequence[int] | None = None) -> list[RecordRow]:
