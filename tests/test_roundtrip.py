@@ -184,7 +184,8 @@ def test_cli_export_in_batches_matches_one_piece(tmp_path: Path,
     from .conftest import run
 
     run("ingest", str(SEEDS))
-    whole = {name: run("export", f"--{name}").stdout for name in ("ris", "bibtex", "jsonl")}
+    whole = {name: run("export", f"--{name}").stdout
+             for name in ("ris", "bibtex", "jsonl", "csl-json", "csv")}
     monkeypatch.setattr(cli_export, "EXPORT_BATCH", 2)
     for name, text in whole.items():
         out = tmp_path / f"batched.{name}"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -80,12 +81,18 @@ def _sink(output: Path | None) -> Iterator[TextIO]:
         raise ExportError(f"cannot write {output} ({exc.strerror}); check the path") from None
 
 
-def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str,
-            encoding: str) -> tuple[Callable[[Sequence[StoredRecord]], str], str | None]:
-    """The function that turns records into text, and its batch joiner (None: all at once).
+@dataclass(frozen=True)
+class Writer:
+    """How the chosen output is produced: all at once, entry batches, or a framed stream."""
 
-    Conflicting choices are usage errors.
-    """
+    write: Callable[[Sequence[StoredRecord]], str]
+    joiner: str | None = None  # entry formats: batches joined by this
+    stream: exporters.Stream | None = None  # framed formats written batch by batch
+
+
+def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str,
+            encoding: str) -> Writer:
+    """The chosen writer; conflicting choices are usage errors."""
     if fmt and format_name and fmt != format_name:
         raise click.UsageError(f"--{fmt} and --format {format_name} disagree; give one")
     chosen = fmt or format_name
@@ -94,7 +101,7 @@ def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str
             raise click.UsageError("--style writes a reference list; drop the format flag")
         from . import bibliography
 
-        return (lambda items: bibliography.render(items, style, to)), None
+        return Writer(lambda items: bibliography.render(items, style, to))
     if not chosen:
         flags = ", ".join("--" + n for n in exporters.names())
         raise click.UsageError(f"choose a format ({flags}) or a --style")
@@ -105,8 +112,8 @@ def _writer(fmt: str | None, format_name: str | None, style: str | None, to: str
     if encoding == "ascii":
         if exporter.export_ascii is None:
             raise click.UsageError(f"--encoding ascii is for the BibTeX family, not {chosen}")
-        return exporter.export_ascii, exporter.joiner
-    return exporter.export, exporter.joiner
+        return Writer(exporter.export_ascii, exporter.joiner)
+    return Writer(exporter.export, exporter.joiner, exporter.stream)
 
 
 @click.command()
@@ -141,23 +148,39 @@ def export(app: App, query: str | None, format_name: str | None, style: str | No
     flags = click.get_current_context().meta.get(FLAGS_SEEN, [])
     if len(flags) > 1:
         raise click.UsageError(f"give one format, not --{' and --'.join(flags)}")
-    write, joiner = _writer(flags[0] if flags else None, format_name, style, to, encoding)
+    writer = _writer(flags[0] if flags else None, format_name, style, to, encoding)
     if query is not None and (ids or keys):
         raise click.UsageError("give a QUERY or --id/--key, not both")
     written = 0
     with Session(app.engine()) as session, _sink(output) as out:
         chosen = _select(session, query, ids, keys)
-        # Formats that are one entry after another go out a batch at a time, in bounded
-        # memory; a CSL-JSON array, a CSV header or a reference list needs them all.
-        size = EXPORT_BATCH if joiner is not None else max(len(chosen), 1)
-        for start in range(0, len(chosen), size):
-            items = stored_records(session, chosen[start:start + size])
-            out.write(("" if start == 0 else joiner or "") + write(items))
-            written += len(items)
-        if not chosen:
-            out.write(write([]))
+        # Entry formats and framed ones (CSL-JSON, CSV) go out a batch at a time, in bounded
+        # memory; a reference list needs every record at once (numbering, year suffixes).
+        batched = writer.joiner is not None or writer.stream is not None
+        size = EXPORT_BATCH if batched else max(len(chosen), 1)
+        batches = (stored_records(session, chosen[start:start + size])
+                   for start in range(0, len(chosen), size))
+        if writer.stream is not None:
+            counter = [0]
+            for text in writer.stream(_counted(batches, counter)):
+                out.write(text)
+            written = counter[0]
+        else:
+            for number, items in enumerate(batches):
+                out.write(("" if number == 0 else writer.joiner or "") + writer.write(items))
+                written += len(items)
+            if not chosen:
+                out.write(writer.write([]))
     if output is not None:
-        render.problem(f"wrote {written} records to {output}")
+        render.problem(f"wrote {written} record{'' if written == 1 else 's'} to {output}")
+
+
+def _counted(batches: Iterable[list[StoredRecord]], counter: list[int]
+             ) -> Iterator[list[StoredRecord]]:
+    """The batches, unchanged, adding up their records as the writer takes them."""
+    for batch in batches:
+        counter[0] += len(batch)
+        yield batch
 
 
 @click.command()

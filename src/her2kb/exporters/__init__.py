@@ -9,13 +9,15 @@ one flag per exporter (`--bibtex`, `--csl-json`, ...) from `names()`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ExportError
 from ..records import StoredRecord
 
 Export = Callable[[Sequence[StoredRecord]], str]
+# Batches of records in, pieces of text out: "".join(stream([a, b])) == export(a + b).
+Stream = Callable[[Iterable[Sequence[StoredRecord]]], Iterator[str]]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Exporter:
     # Set for formats that are entries one after another: export(A + B) is
     # export(A) + joiner + export(B), so the CLI can write a large library in batches.
     joiner: str | None = None
+    # Set for framed formats (a JSON array, a CSV header): the same text as `export`,
+    # written batch by batch, so a large export needs no more memory than a batch.
+    stream: Stream | None = None
 
 
 # Modules that define EXPORTER, in the order `formats` lists them. One line per format.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -120,10 +120,18 @@ def export(items: Sequence[StoredRecord]) -> str:
     still diffs and greps well.
     """
     check_keys(items)
-    if not items:
-        return "[]\n"
-    lines = (json.dumps(to_csl(item), ensure_ascii=False, sort_keys=True) for item in items)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    return "".join(stream([items]))
+
+
+def stream(batches: Iterable[Sequence[StoredRecord]]) -> Iterator[str]:
+    """export() a batch at a time: the array opens with the first item, closes at the end."""
+    opened = False
+    for batch in batches:
+        for item in batch:
+            line = json.dumps(to_csl(item), ensure_ascii=False, sort_keys=True)
+            yield (",\n" if opened else "[\n") + line
+            opened = True
+    yield "\n]\n" if opened else "[]\n"
 
 
 @functools.cache
@@ -163,4 +171,5 @@ EXPORTER = Exporter(
     suffix=".json",
     export=export,
     carries=(CSL_FIELDS | CUSTOM_FIELDS | STRUCTURED),
+    stream=stream,
 )

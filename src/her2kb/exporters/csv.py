@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..records import DateParts, Name, Record, StoredRecord
 from . import Exporter
@@ -116,14 +116,23 @@ def _cell(value: str) -> str:
     return neutralise(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def export(items: Sequence[StoredRecord]) -> str:
-    """The header, then one row per record in the given order."""
+def _rows(rows: Iterable[Iterable[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADER)
-    for item in items:
-        writer.writerow(_cell(cell(item)) for cell in COLUMNS.values())
+    writer.writerows(rows)
     return out.getvalue()
+
+
+def stream(batches: Iterable[Sequence[StoredRecord]]) -> Iterator[str]:
+    """The header, then the rows of each batch in the given order."""
+    yield _rows([HEADER])
+    for batch in batches:
+        yield _rows([_cell(cell(item)) for cell in COLUMNS.values()] for item in batch)
+
+
+def export(items: Sequence[StoredRecord]) -> str:
+    """The header, then one row per record in the given order."""
+    return "".join(stream([items]))
 
 
 EXPORTER = Exporter(
@@ -132,4 +141,5 @@ EXPORTER = Exporter(
     suffix=".csv",
     export=export,
     carries=CARRIES,
+    stream=stream,
 )
