@@ -36,7 +36,9 @@ LABELS = {
     "number of citations": "_citations", "кількість цитувань": "_citations",
     "journal indexed in scopus": "_indexed", "індексується в scopus": "_indexed",
     "journal indexed in web of science": "_indexed",
-    "індексується в web of science": "_indexed", "language": "_language", "мова": "_language",
+    "індексується в web of science": "_indexed", "видання індексується в scopus": "_indexed",
+    "видання індексується в web of science": "_indexed",
+    "language": "_language", "мова": "_language",
 }
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.

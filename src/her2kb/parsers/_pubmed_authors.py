@@ -91,3 +91,24 @@ def read_byline(line: str, cited: str | None) -> tuple[dict[str, Any], bool, str
     if author is None:
         return None
     return author, truncated, match.group("journal").strip(), match.group("date").strip()
+
+
+_FIND = "Find articles by "
+_MARKERS_ONLY = re.compile(r"^[\d,*†‡§¶#✉\s]+$")
+
+
+def fold_author_popups(lines: list[str]) -> list[str]:
+    """New PMC: each author is `Name` / affiliation lines / `Find articles by Name`, the
+    markers starting the next name's line (`1,†, Next Name`); fold the run into one line."""
+    finds = [i for i, line in enumerate(lines) if line.startswith(_FIND)]
+    if not finds:
+        return lines
+    names = [lines[i][len(_FIND):].strip() for i in finds]
+    start = next((i for i in range(finds[0] - 1, max(finds[0] - 12, -1), -1)
+                  if lines[i].strip() == names[0]), None)
+    if start is None:
+        return lines
+    end = finds[-1] + 1
+    if end < len(lines) and _MARKERS_ONLY.match(lines[end]):
+        end += 1
+    return [*lines[:start], ", ".join(names), *lines[end:]]

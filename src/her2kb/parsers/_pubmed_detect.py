@@ -48,6 +48,7 @@ _ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
 # authors, citation line, `PMID: …`), out of scope. A block opened by a numbered item lists
 # *other* records (so do PMC reference lists; `1. Introduction` is a body heading): its
 # lines, up to the next blank line, are never evidence of a page.
+_GLUED_DOI = re.compile(r"\bdoi:10\.")
 _NUMBERED_ITEM = re.compile(r"^\d{1,4}\s?[.:)](?:\s+\S|$)")
 
 
@@ -81,6 +82,8 @@ def _outside_numbered_blocks(lines: list[str]) -> list[str]:
 
 def _is_strict_citation(line: str) -> bool:
     if not line or bullet_item(line) is not None or " et al." in line:
+        return False
+    if _GLUED_DOI.search(line):  # AMA journals (JAMA) print `doi:10.…`; PubMed `doi: 10.…`
         return False
     citation = parse_citation(line)
     return bool(citation and citation.complete)

@@ -6,9 +6,8 @@ B1 the citation then the title, D a type label, a journal-less citation, the tit
 twice and `Given Family et al. Journal. Date.`, C a journal logo line, a journal-less
 citation, the title and an author line with affiliation markers. So each line is
 first classified by its shape; then the title is picked by where it stands relative to
-the citation line, and the plain lines below title, authors and citation are kept as
-abstract text for pages without an `Abstract` heading (A1).
-"""
+the citation line; plain lines below title, authors and citation are abstract text
+for pages without an `Abstract` heading (A1). PMC breadcrumbs repeat the journal."""
 
 from __future__ import annotations
 
@@ -202,6 +201,8 @@ def _pick_title(head: Head) -> _Plain | None:
         if above and _journal_like(above.text):
             head.journal_line, above = above.text, None
         return below or above
+    if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
+        return below  # the PMC breadcrumb's journal; the title is below the citation
     return above or below
 
 

@@ -36,7 +36,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^choose a collection:?", r"^unable to load your collection", r"^please try again",
     r"^page navigation$", r"^title & authors$", r"^search in (?:pubmed|pmc)",
     r"^search pmc full-text archive", r"^view in nlm catalog$", r"^find articles by ",
-    r"^other formats", r"^as a library, nlm", r"^learn more: pmc",
+    r"^other formats", r"^pdf \([\d.,]+\s*[kmg]b?\)$", r"^as a library, nlm", r"^learn more: pmc",
     r"^pmc (?:disclaimer|copyright notice)", r"^\.?\s*author manuscript;",
     r"^hhs public access$", r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$",
     r"^see all (?:similar articles|\"?cited by\"? articles|\d+ \w+)",
@@ -55,7 +55,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^national center for biotechnology information$", r"^us national library of medicine",
     r"^(?:follow ncbi|connect with nlm|web policies|foia|hhs vulnerability disclosure)$",
     r"^8600 rockville pike$", r"^bethesda,? md 20894", r"^(?:sign in to ncbi|my ncbi)$",
-    r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$",
+    r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$", r"^pmc\d+$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
     # text" keeps: their `Abstract` / `Summary` format choices must not open the abstract.
     r"^(?:abstract|pubmed|medline) \(text\)$", r"^mesh and other data$", r"^email citation$",
@@ -77,7 +77,7 @@ BUTTON_WORDS = frozenset({
     "search", "search:", "format:", "share", "show", "less", "save", "send", "to", "user",
     "in", "account",
     "username", "publications", "bibliography", "clear", "turn", "off", "careers",
-    "accessibility", "pmid", "medline", "csv", "sign",
+    "accessibility", "pmid", "medline", "csv", "sign", "favorites", "pubreader",
 })
 # Button rows this long or shorter; longer lines of such words are prose.
 _MAX_BUTTON_WORDS = 6

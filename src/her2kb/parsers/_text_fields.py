@@ -16,11 +16,11 @@ from ..identifiers import find_dois, normalize_doi, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS, metadata_end, read_abstract
-from ._text_lines import journal_citation, label_of, line_pairs
+from ._text_lines import cited_work, journal_citation, label_of, line_pairs
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
-DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$",
+DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$",
                       re.IGNORECASE)
 # Headings that end the abstract; reference-list headings also end the page's head.
 REFERENCES_HEADING = re.compile(
@@ -36,14 +36,19 @@ FURNITURE = re.compile(
     re.IGNORECASE)
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
 NAME_PART = re.compile(
-    r"^(?:(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|ten|ter)\s+){1,4}"
-    r"[A-Z][\w'’-]+[\d*†‡]*$")
+    r"^(?:(?:[^\W\d_a-z][\w'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|ten|ter)\s+)"
+    r"{1,4}[^\W\d_a-z][\w'’-]+[\d*†‡]*$")
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
+# Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name.
+GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*[*†‡§]*|[*†‡§]+)(?=[\s,;]|$)")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 REFERENCE_MIN_WORDS = 5
 NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
+MAX_TERM_WORDS = 5
+SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
+                              "highlights", "methods", "results", "discussion", "main"})
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
 
 
@@ -70,6 +75,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
         pairs = line_pairs(line)
         if pairs == [("keywords", "")]:  # `Keywords:` with the list on the next line (MDPI)
             pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
+        elif line.casefold() in ("keywords", "key words") and (terms := _term_lines(head, index)):
+            pairs = [("keywords", "; ".join(terms))]  # BMC, ScienceDirect: one per line
         for key, value in pairs:
             if value and key not in found:
                 found[key] = value
@@ -82,6 +89,19 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
         found["keywords"] = [k.strip() for k in value.split(";" if ";" in value else ",")
                              if k.strip()]
     return found
+
+
+def _term_lines(head: list[str], index: int) -> list[str]:
+    """The one-term lines under a bare `Keywords` heading, up to a section heading."""
+    terms: list[str] = []
+    for line in head[index + 1:]:
+        if not line:
+            continue
+        if (len(line.split()) > MAX_TERM_WORDS or line.endswith(".") or ";" in line
+                or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)):
+            break
+        terms.append(line)
+    return terms if len(terms) >= 2 else []
 
 
 def citation_line(head: list[str]) -> tuple[Citation, str] | None:
@@ -118,7 +138,9 @@ def _read_citation(head: list[str], found: dict[str, Any], notes: dict[str, str]
             "doi": citation.tokens.get("doi")}
     else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
         line = ""
-        values = journal_citation([text for text in head[: metadata_end(head)] if text]) or {}
+        values = (cited_work([text for text in head if text])
+                  or journal_citation([text for text in head[: metadata_end(head)] if text])
+                  or {})
     if not values:
         return
     for key, value in values.items():
@@ -184,6 +206,7 @@ def _names_line(line: str) -> str | None:
     """The names of a `Given Family, Given Family` (or `By …`) line, else None."""
     if by := BY_LINE.match(line):
         line = by.group("names")
+    line = GLUED_MARKERS.sub("", line)
     parts = [LETTER_MARKERS.sub("", p.strip())
              for p in re.split(r",|;|&|\band\b", line.rstrip(",;")) if p.strip()]
     return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None

@@ -188,3 +188,26 @@ def _date(text: str | None) -> str | None:
         return match.group(0)
     year = re.search(r"\d{4}", text)
     return year.group(0) if year else None
+
+
+# Frontiers / PLOS: `Citation: Doe A, Roe B (2022) Title. Front. Oncol. 12:845512. doi: …`.
+_CITED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this article)?)\s*:\s*"
+                    r"(?P<who>.+?)\s\((?P<y>\d{4})\)\.?\s(?P<rest>.+)$")
+_CITED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?:\s*"
+                         r"(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")
+
+
+def cited_work(lines: list[str]) -> dict[str, Any] | None:
+    """Title, journal and numbering from a `Citation:` line that repeats a title line."""
+    for line in lines:
+        if (match := _CITED.match(line)) is None:
+            continue
+        rest = match.group("rest")
+        title = next((t for t in lines if t is not line and len(t.split()) >= 3
+                      and rest.startswith(t)), None)
+        tail = _CITED_TAIL.match(rest[len(title):].lstrip(". ")) if title else None
+        if title and tail:
+            return {"title": title.rstrip("."), "container_title": tail.group("j"),
+                    "volume": tail.group("v"), "issue": tail.group("i"),
+                    "pages": tail.group("p"), "date": match.group("y")}
+    return None

@@ -28,9 +28,10 @@ FURNITURE = [
     re.compile(p)
     for p in (
         r"^Skip to (?:main )?content$", r"^padlock icon\b", r"this page is secure$",
+        r"^Download$", r"^\((?:PDF|HTML)\b[^)]*\)$",
         r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
         r"\(Refund Policy\)$", r"^Download \(PDF[^)]*\)$", r"^Cookie Policy$",
-        r"^«?\s*previous article\b", r"\bnext article\s*»?$", r"^view table of contents$",
+        r"^[«<]?\s*previous article\b", r"\bnext article\s*[»>]?$", r"^view table of contents$",
         r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
         r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key)$",
         # Tab headings of the full page; like the `No …` lines they close the abstract.
@@ -123,6 +124,9 @@ def _scan(lines: list[str]) -> _Page:
     """Title, abstract paragraphs, labelled lines and the first blurb bullet's first line."""
     page = _Page()
     closed = in_more = False
+    # Site navigation (`Sign In`, `Open Access` …) can precede the title: until the first
+    # label or `Buy Article:` line, the title is the last plain line seen.
+    head: list[str] | None = []
     for raw in lines:
         line = clean_spaces(raw)
         if not line:
@@ -138,6 +142,10 @@ def _scan(lines: list[str]) -> _Page:
             page.last = "blurb" if first else "furniture"
             continue
         in_more = False
+        if head is not None and (LABEL.match(line) or STRONG_MARKERS[0](line)):
+            if head:
+                page.title = head[-1]
+            head = None
         if NOTHING_HERE.match(line) or any(p.search(line) for p in FURNITURE):
             closed = closed or bool(page.abstract) or NOTHING_HERE.match(line) is not None
             page.last = "furniture"
@@ -145,6 +153,9 @@ def _scan(lines: list[str]) -> _Page:
             page.labels.append((label.group("label"), label.group("value").strip()))
             closed = closed or bool(page.abstract) or label.group("label") == "Keywords"
             page.last = "label"
+        elif head is not None:
+            head.append(line)
+            page.last = "title"
         elif page.title is None:
             page.title, page.last = line, "title"
         elif not closed:
@@ -152,6 +163,9 @@ def _scan(lines: list[str]) -> _Page:
             page.last = "abstract"
         else:
             page.last = "furniture"
+    if head:
+        page.title, page.abstract = head[0], head[1:]
+        page.last = "title" if len(head) == 1 else "abstract"
     return page
 
 

@@ -39,7 +39,8 @@ SECTIONS = {
 FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
-    "повний текст", "cite", "цитувати", "share", "поділитися", "details", "деталі",
+    "повний текст", "про проєкт", "about", "cite", "цитувати",
+    "share", "поділитися", "details", "деталі",
 })
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?P<item>\S.*)$")
@@ -166,6 +167,10 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             warnings.append("authors taken from unlabelled bullets under the title; check them")
         elif "title" not in fields and label_of(line) is None:
             fields["title"] = line
+        elif "title" in fields and label_of(line) is not None:
+            # Label and value on separate lines without a `General information` heading.
+            _read_info(lines[index - 1:], fields, warnings)
+            return
         else:
             warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
 
@@ -199,7 +204,9 @@ def _read_info(info: list[str], fields: dict[str, Any], warnings: list[str]) -> 
         if line and label_of(line) is None and pair is None:
             values.append(line)
             continue
-        if key == "authors" and values:
+        if key == "authors" and len(values) == 1 and "," in values[0]:
+            fields["author"] = split_author_list(values[0], warnings)
+        elif key == "authors" and values:
             fields["author"] = name_items([_list_item(v) or v for v in values], warnings)
         elif key and values:
             _store(key, values[0], fields, warnings)
