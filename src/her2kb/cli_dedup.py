@@ -7,13 +7,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import click
-from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from . import render
 from .app import App
 from .db import merges
-from .db.tables import RecordRow
+from .db.stored import documents, live_documents
 from .dedup import REVIEW, SURE, Cluster, MatchKeys, find_clusters, keys_for
 from .errors import Her2kbError
 
@@ -23,7 +22,7 @@ SHOWN = (("year", "year"), ("journal", "container-title"), ("volume", "volume"),
          ("title", "title"))
 
 
-def _match_fields(record_id: int, year: int | None, data: dict[str, Any]) -> dict[str, Any]:
+def _match_fields(year: int | None, data: dict[str, Any]) -> dict[str, Any]:
     """What the matcher reads, from a stored document, without building a Record."""
     return {"title": data.get("title"), "author": data.get("author"), "year": year,
             "container-title": data.get("container-title"),
@@ -36,17 +35,13 @@ def _match_fields(record_id: int, year: int | None, data: dict[str, Any]) -> dic
 
 def library_keys(session: Session) -> Iterator[tuple[int, MatchKeys]]:
     """Match keys of every live record, read straight from the stored JSON."""
-    query = (select(RecordRow.id, RecordRow.year, type_coerce(RecordRow.data, Text))
-             .where(RecordRow.merged_into.is_(None)).order_by(RecordRow.id))
-    for record_id, year, text in session.execute(query).yield_per(5000):
-        yield record_id, keys_for(_match_fields(record_id, year, json.loads(text)))
+    for record_id, year, text in live_documents(session):
+        yield record_id, keys_for(_match_fields(year, json.loads(text)))
 
 
 def _members(session: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    query = select(RecordRow.id, RecordRow.citation_key, RecordRow.year,
-                   type_coerce(RecordRow.data, Text)).where(RecordRow.id.in_(ids))
     found = {}
-    for record_id, key, year, text in session.execute(query):
+    for record_id, (key, year, text) in documents(session, ids).items():
         data = json.loads(text)
         found[record_id] = {"id": record_id, "key": key, "year": year} | {
             name: data.get(name) for _, name in SHOWN if name != "year"}

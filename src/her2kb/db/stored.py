@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..records import Alternative, Record, SourceRef, StoredRecord
+from .repository import chunks
 from .tables import (
     AlternativeRow,
     CitationRow,
@@ -86,11 +87,28 @@ def _resolved(session: Session, ids: Sequence[int]) -> dict[tuple[int, int], int
     }
 
 
-def _documents(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """id -> (citation key, the record's JSON text), parsed later by pydantic in one step."""
-    query = select(RecordRow.id, RecordRow.citation_key,
-                   type_coerce(RecordRow.data, Text)).where(RecordRow.id.in_(ids))
-    return {record_id: (key, text) for record_id, key, text in session.execute(query)}
+def documents(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, int | None, str]]:
+    """id -> (citation key, year, the record's JSON text), for any number of ids.
+
+    The text is left for the caller to parse: pydantic validates it in one step, and the
+    duplicate matcher reads only a few fields of it.
+    """
+    found = {}
+    for chunk in chunks(list(ids)):
+        query = select(RecordRow.id, RecordRow.citation_key, RecordRow.year,
+                       type_coerce(RecordRow.data, Text)).where(RecordRow.id.in_(chunk))
+        found.update({record_id: (key, year, text)
+                      for record_id, key, year, text in session.execute(query)})
+    return found
+
+
+def live_documents(session: Session) -> Iterator[tuple[int, int | None, str]]:
+    """(id, year, JSON text) of every live record, in id order, streamed."""
+    query = (select(RecordRow.id, RecordRow.year, type_coerce(RecordRow.data, Text))
+             .where(RecordRow.merged_into.is_(None)).order_by(RecordRow.id))
+    for record_id, year, text in session.execute(query).yield_per(5000):  # noqa: UP028
+        # Plain tuples rather than Row objects: callers unpack them, nothing more.
+        yield record_id, year, text
 
 
 def stored_records(session: Session, ids: Sequence[int]) -> list[StoredRecord]:
@@ -99,15 +117,15 @@ def stored_records(session: Session, ids: Sequence[int]) -> list[StoredRecord]:
     Five queries per batch. The JSON goes straight from its text to the model: parsing
     it to dicts first and validating those cost half as much again.
     """
-    documents = _documents(session, ids)
-    ids = [record_id for record_id in ids if record_id in documents]
+    found = documents(session, ids)
+    ids = [record_id for record_id in ids if record_id in found]
     owner = family_ids(session, ids)
     sources = _sources(session, owner)
     alternatives = _alternatives(session, owner)
     resolved = _resolved(session, ids)
     result = []
     for record_id in ids:
-        key, text = documents[record_id]
+        key, _, text = found[record_id]
         record = Record.model_validate_json(text)
         if record.references:
             refs = [
