@@ -20,11 +20,9 @@ SAMPLE_FORMATS = {
     "pubmed_xml": "pubmed-xml", "endnote_xml": "endnote-xml",
 }
 CASES = [pytest.param(p, SEED_FORMATS[p.name[:3]], id=p.name[:3]) for p in sorted(SEEDS.iterdir())]
-# Read only with --format: indistinguishable from a memo (see tests/test_scilit_page.py).
-FORMAT_ONLY = {"minimal_title_abstract"}
 CASES += [pytest.param(p, SAMPLE_FORMATS[p.parent.name], id=f"{p.parent.name}/{p.stem}")
           for p in sorted(SAMPLES.glob("*/*"))
-          if p.parent.name in SAMPLE_FORMATS and p.stem not in FORMAT_ONLY]
+          if p.parent.name in SAMPLE_FORMATS]
 
 
 @pytest.mark.parametrize(("path", "name"), CASES)

@@ -20,7 +20,7 @@ from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
 from .conftest import SEEDS, run
 from .page_golden import FOLDER_FORMATS, GOLDEN_SUFFIX, SAMPLES, assert_matches_golden
 from .page_golden import sample_cases as cases_in
-from .test_detect import FORMAT_ONLY, SAMPLE_FORMATS
+from .test_detect import SAMPLE_FORMATS
 
 CASES = cases_in("generic")
 ALL_FORMATS = SAMPLE_FORMATS | FOLDER_FORMATS
@@ -69,7 +69,7 @@ def test_other_samples_keep_their_reader(sample: Path, monkeypatch: pytest.Monke
         assert with_new == before
         assert generic_page.detect(head) == 0
     folder = sample.parent.name
-    if sample.parent.parent == SAMPLES and sample.stem not in FORMAT_ONLY:
+    if sample.parent.parent == SAMPLES:
         assert with_new == ALL_FORMATS[folder]
 
 
@@ -113,6 +113,26 @@ def test_page_text_below_the_tags_is_not_mixed_in() -> None:
     assert isinstance(entry, ParsedEntry)
     assert (entry.record.title, entry.record.doi) == ("Invented tagged title", "10.5555/tag.1")
     assert not any("guessed title" in w for w in entry.warnings)
+
+
+@pytest.mark.parametrize(("name", "paragraphs", "last_line"), [
+    # No `Abstract` heading: it opens at `Background:` and stops at `Keywords:`.
+    ("text_unheaded_structured_abstract_header_journal.txt", 3,
+     "Conclusion: Relapse biopsies can open HER2-directed options for some patients."),
+    # Run-in section names, then the body's `Introduction`.
+    ("text_degrees_author_line_online_date.txt", 3,
+     "Conclusions and Relevance Survival did not differ in this invented cohort."),
+    # `What's new?` closes it; the end of the text would otherwise make it look cut off.
+    ("text_journal_header_volume_issue_and_pages_lines.txt", 1,
+     "in the brain tissue of every animal."),
+])
+def test_abstract_ends_where_the_page_moves_on(name: str, paragraphs: int,
+                                               last_line: str) -> None:
+    (entry,) = generic_page.parse((SAMPLES / "generic" / name).read_text("utf-8"), name)
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.abstract is not None
+    assert entry.record.abstract.endswith(last_line)
+    assert len(entry.record.abstract.split("\n")) == paragraphs
 
 
 def test_cli_ingests_one_of_each(tmp_path: Path) -> None:

@@ -28,8 +28,6 @@ TESTS = Path(__file__).parent
 SAMPLES = TESTS / "samples"
 GOLDEN = TESTS / "golden" / "pages"
 CASES = sorted(p.relative_to(GOLDEN).with_suffix(".txt") for p in GOLDEN.rglob("*.json"))
-# Read only with --format: indistinguishable from a memo (see tests/test_scilit_page.py).
-FORMAT_ONLY = {Path("scilit/minimal_title_abstract.txt")}
 # Furniture words that must never reach a field of any page record (§4.5, §5, §6).
 FURNITURE = ("PubMed Disclaimer", "LinkOut", "Access keys", "official website", "Similar articles",
              "Cited by", "Full text links", "Send to", "Display options", "Show more", "Cite\n",
@@ -88,7 +86,7 @@ def test_detected_as_its_own_reader(relative: Path) -> None:
         name = parsers.detect(text, relative.name).name
     except FormatError:
         name = None
-    unclaimed = relative.parts[0] == "truncated" or relative in FORMAT_ONLY
+    unclaimed = relative.parts[0] == "truncated"
     allowed = {wanted, None, "generic", "generic-page"} if unclaimed else {wanted}
     assert name in allowed
 

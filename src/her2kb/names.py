@@ -7,6 +7,10 @@ from typing import Any
 
 PARTICLES = {"de", "la", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den",
              "ten", "ter", "le", "dal", "van't"}
+# Words that open a family name and stay part of it (`Ruairí Ó Súilleabháin`, `Ahmed Ben
+# Salah`): unlike `van` or `de` above, they are never split off as a particle.
+FAMILY_PREFIXES = {"ó", "ní", "nic", "mac", "mc", "ua", "ben", "bin", "ibn", "abu", "al",
+                   "el", "bint"}
 CORPORATE = re.compile(
     r"\b(Group|Consortium|Organi[sz]ation|Committee|Investigators|Collaborat\w*|Society|"
     r"Association|Network|Council|Institute|Trialists|Working Party|Study)\b",
@@ -60,7 +64,7 @@ def given_family(value: str) -> dict[str, Any] | None:
     words = text.split()
     suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else None
     family = [words.pop()]
-    while len(words) > 1 and words[-1].lower() in PARTICLES:
+    while len(words) > 1 and words[-1].lower() in PARTICLES | FAMILY_PREFIXES:
         family.insert(0, words.pop())
     name = _split_particle(" ".join(family))
     if words:

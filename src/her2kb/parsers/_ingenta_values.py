@@ -18,6 +18,7 @@ from ..text import clean_spaces
 
 SOURCE = re.compile(
     r"^(?P<j>.+?), Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
+    r"(?:, (?:Supplement|Suppl\.?) (?P<s>[^,]+?))?"
     r"(?:, (?P<d>(?:\d{1,2} )?(?:[A-Z][a-z]+\.? )?(?:\d{1,2}, )?\d{4}))?"
     r"(?:, pp?\.\s*(?P<pp>[^()]+?)\s*(?:\((?P<np>\d+)\))?)?\.?$"
 )
@@ -44,6 +45,8 @@ def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None
         return
     fields["container_title"] = match.group("j")
     fields["volume"], fields["issue"], fields["page"] = match.group("v", "n", "pp")
+    if match.group("s"):  # `Number 3, Supplement 1`: the issue grammar of §4.3
+        fields["issue"] = " ".join(filter(None, (match.group("n"), "Suppl", match.group("s"))))
     if match.group("np"):
         fields["number_of_pages"] = int(match.group("np"))
     if match.group("d"):

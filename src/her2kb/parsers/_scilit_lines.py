@@ -32,9 +32,11 @@ MAX_SCORE = 50
 # kinds. Without an anchor the score is 0; the support markers below only add weight, so a
 # lone glued `Keywords` (`SearchKeywords: none` in a shopping list) claims nothing.
 # The minimal layout (title, blank, `Abstract`, abstract: 2 of the 4 real pages) has no
-# Scilit marker at all; a memo or a draft abstract has the same four lines. It is not
-# claimed: such a page is read with `--format scilit`.
-REFERENCES_SCORE, BLOCK_SCORE, BLOCK_MIN_KINDS = 30, 20, 3
+# Scilit marker at all; a memo or a draft abstract has the same lines. It gets the lowest
+# score, claimed only when no other reader wants the text: a title and an abstract read
+# are worth more than a file refused.
+REFERENCES_SCORE, BLOCK_SCORE, BLOCK_MIN_KINDS, MINIMAL_SCORE = 30, 20, 3, 1
+MINIMAL_TITLE_WORDS, MINIMAL_ABSTRACT_WORDS = 3, 8
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\d{4,9}/\S+$")
 BLOCK_KINDS: dict[str, Callable[[str], bool]] = {
     "date": lambda item: DATE_BULLET.match(item) is not None,
@@ -60,9 +62,17 @@ def detect(head: str) -> int:
     if _metadata_block_kinds(lines) >= BLOCK_MIN_KINDS:
         score += BLOCK_SCORE
     if not score:
-        return 0
+        return MINIMAL_SCORE if _minimal_layout(lines) else 0
     score += sum(weight for test, weight in SUPPORT if any(test(line) for line in lines))
     return min(score, MAX_SCORE)
+
+
+def _minimal_layout(lines: list[str]) -> bool:
+    """A title line, then an `Abstract` heading with a paragraph under it."""
+    filled = [line for line in lines if line]
+    return (len(filled) >= 3 and filled[1] == ABSTRACT_HEADING
+            and len(filled[0].split()) >= MINIMAL_TITLE_WORDS and ":" not in filled[0][:20]
+            and len(filled[2].split()) >= MINIMAL_ABSTRACT_WORDS)
 
 
 def _metadata_block_kinds(lines: list[str]) -> int:

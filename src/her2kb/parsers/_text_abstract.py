@@ -23,9 +23,21 @@ ABSTRACT_HEADING = re.compile(r"^(?:Abstract|Summary)\s*:?$", re.IGNORECASE)
 STOP_HEADING = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(?:Introduction|Background and aims|Main text|Full text|Results|"
     r"Methods|Discussion|Conclusions?|Acknowledg(?:e)?ments?|Funding|Copyright\b.*|©.*|"
-    r"Cite this article|Download.*|Figures?|Tables?|Key ?words)\s*:?$", re.IGNORECASE)
+    r"Cite this article|Download.*|Figures?|Tables?|Key ?words|What's new\??|Citing Literature|"
+    r"Supporting Information|Author contributions|Conflicts? of interest|Notes|Footnotes|"
+    r"Key Points|Plain language summary|Graphical abstract|Highlights)\s*:?$", re.IGNORECASE)
+# Labelled lines below an abstract that no reader keeps (PLOS, Frontiers, journal footers).
+END_LABEL = re.compile(
+    r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
+    r"Received|Accepted|Revised|Copyright|Competing interests|Conflicts? of interest|"
+    r"Data availability(?: statement)?|\*?Correspondence|Abbreviations)\s*:", re.IGNORECASE)
+# `Background: HER2-low status may change …`: a structured abstract with no heading above it.
+INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,40}?)\s*:\s+(?P<text>\S.*)$")
 ABSTRACT_MIN_WORDS = 40
 _REAL_TEXT_WORDS = 8  # a heading's first line this long is text, not the next heading
+# Section names that open a structured abstract (never `Results` or `Conclusions`).
+_OPENING_LABELS = frozenset({"background", "objective", "objectives", "aim", "aims", "purpose",
+                             "context", "importance", "introduction", "rationale"})
 
 
 def _label(line: str) -> str | None:
@@ -56,6 +68,7 @@ def metadata_end(head: list[str]) -> int:
     heading = abstract_heading(head)
     return next((i for i, line in enumerate(head) if i == heading
                  or ((pair := label_of(line)) is not None and pair[0] == "abstract")
+                 or (heading is None and _opens_structured(line))
                  or len(line.split()) >= ABSTRACT_MIN_WORDS), len(head))
 
 
@@ -89,9 +102,19 @@ def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool
                    if (pair := label_of(line)) and pair[0] == "abstract" and pair[1]), None)
     if inline is not None and inline_text:
         return inline, False, [*head[:inline], inline_text, *head[inline + 1:]]
+    labelled = next((i for i, line in enumerate(head) if _opens_structured(line)), None)
     long = next((i for i, line in enumerate(head) if len(line.split()) >= ABSTRACT_MIN_WORDS),
                 len(head))
+    if labelled is not None and labelled <= long:
+        return labelled, False, head
     return long, True, head
+
+
+def _opens_structured(line: str) -> bool:
+    """`Background: …` with a sentence after it: the first part of an unheaded abstract."""
+    match = INLINE_LABEL.match(line)
+    return bool(match and _label(match.group("label")) in _OPENING_LABELS
+                and len(match.group("text").split()) >= _REAL_TEXT_WORDS)
 
 
 def _ends_abstract(line: str, offset: int, guessed: bool, structured: bool,
@@ -104,4 +127,4 @@ def _ends_abstract(line: str, offset: int, guessed: bool, structured: bool,
             return True  # a section name met again: the body has started
         seen.add(label)
         return False
-    return bool(STOP_HEADING.match(line) or is_label_line(line))
+    return bool(STOP_HEADING.match(line) or is_label_line(line) or END_LABEL.match(line))

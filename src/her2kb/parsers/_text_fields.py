@@ -12,11 +12,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS, metadata_end, read_abstract
-from ._text_lines import cited_work, journal_citation, label_of, line_pairs
+from ._text_lines import (
+    abbreviates,
+    cited_work,
+    journal_citation,
+    journal_line,
+    label_of,
+    line_pairs,
+)
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
@@ -32,7 +40,9 @@ FURNITURE = re.compile(
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
-    r"Get rights and content|Download full issue|Under a Creative Commons license)$",
+    r"Get rights and content|Download full issue|Under a Creative Commons license|"
+    # JAMA's and others' headings between the author line and the abstract.
+    r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points)$",
     re.IGNORECASE)
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
 NAME_PART = re.compile(
@@ -42,11 +52,17 @@ NAME_PART = re.compile(
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name.
 GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*[*†‡§]*|[*†‡§]+)(?=[\s,;]|$)")
+# Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
+DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
+                     "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr"})
+ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 REFERENCE_MIN_WORDS = 5
 NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
 MAX_TERM_WORDS = 5
+MAX_LIST_WORDS = 40
+ORCID = re.compile(r"\s*https?://orcid\.org/[^\s,;]+")
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main"})
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
@@ -78,17 +94,32 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
         elif line.casefold() in ("keywords", "key words") and (terms := _term_lines(head, index)):
             pairs = [("keywords", "; ".join(terms))]  # BMC, ScienceDirect: one per line
         for key, value in pairs:
+            if key == "date":  # `Published Online: July 15, 2021. doi:10.1001/…`
+                value = re.split(r"\.\s|;\s", value)[0]
             if value and key not in found:
                 found[key] = value
     _read_citation(head, found, notes)
     _read_ids(head, found, notes)
     read_abstract(head, at_end, found, notes)
     _read_title_and_authors(head, found, notes)
+    _spell_out_journal(head, found)
     if isinstance(found.get("keywords"), str):
         value = found["keywords"].rstrip(".")
         found["keywords"] = [k.strip() for k in value.split(";" if ";" in value else ",")
                              if k.strip()]
     return found
+
+
+def _spell_out_journal(head: list[str], found: dict[str, Any]) -> None:
+    """A page header naming the journal in full (a listed name, or one the citation's
+    `Front. Oncol.` abbreviates) is how a reader would name it."""
+    top = [line for line in head[: metadata_end(head)] if line]
+    short = found.get("container_title")
+    full = journal_line(top)
+    if short and not (full and abbreviates(short, full)):
+        full = next((line for line in top if line != short and abbreviates(short, line)), None)
+    if full:
+        found["container_title"] = full
 
 
 def _term_lines(head: list[str], index: int) -> list[str]:
@@ -101,6 +132,10 @@ def _term_lines(head: list[str], index: int) -> list[str]:
                 or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)):
             break
         terms.append(line)
+    if not terms:  # SAGE: the whole list on one line under the heading
+        below = next((line for line in head[index + 1:] if line), "")
+        one_line = (";" in below or "," in below) and not below.endswith(".")
+        return [below] if one_line and len(below.split()) <= MAX_LIST_WORDS else []
     return terms if len(terms) >= 2 else []
 
 
@@ -143,12 +178,19 @@ def _read_citation(head: list[str], found: dict[str, Any], notes: dict[str, str]
                   or {})
     if not values:
         return
+    if values.get("date") and not _same_year(found.get("date"), values["date"]):
+        found.pop("date", None)  # the citation's print date beats an online date label
     for key, value in values.items():
         if value and key not in found:
             found[key] = value
     shown = f": {line[:60]!r}" if line else ""
     notes["container_title"] = ("journal, date, volume, issue and pages read from a "
                                 f"citation line in the text{shown}")
+
+
+def _same_year(labelled: str | None, cited: str) -> bool:
+    first, second = parse_written_date(labelled or ""), parse_written_date(cited)
+    return bool(first and second and first["date_parts"][0][0] == second["date_parts"][0][0])
 
 
 def _read_ids(head: list[str], found: dict[str, Any], notes: dict[str, str]) -> None:
@@ -171,7 +213,8 @@ def _substantial(line: str) -> bool:
             and not FURNITURE.match(line) and label_of(line) is None
             and parse_citation(line) is None and not find_dois(line)
             and journal_citation([line]) is None
-            and "http" not in line and len(words) < ABSTRACT_MIN_WORDS)
+            and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
+            and journal_line([line]) is None)
 
 
 def _read_title_and_authors(head: list[str], found: dict[str, Any],
@@ -196,19 +239,20 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
         notes["title"] = f"guessed title from {where}; check it"
     if found.get("authors") or index is None or index + 1 >= len(filled):
         return
-    names = _names_line(filled[index + 1]) or _names_after_by(filled, index + 1)
+    names = names_line(filled[index + 1]) or _names_after_by(filled, index + 1)
     if names:
         found["authors"] = names
         notes["authors"] = "guessed authors from the line under the title; check them"
 
 
-def _names_line(line: str) -> str | None:
+def names_line(line: str) -> str | None:
     """The names of a `Given Family, Given Family` (or `By …`) line, else None."""
     if by := BY_LINE.match(line):
         line = by.group("names")
-    line = GLUED_MARKERS.sub("", line)
+    line = ET_AL.sub("", GLUED_MARKERS.sub("", ORCID.sub("", line)))
     parts = [LETTER_MARKERS.sub("", p.strip())
              for p in re.split(r",|;|&|\band\b", line.rstrip(",;")) if p.strip()]
+    parts = [p for p in parts if p.replace(".", "").casefold() not in DEGREES]
     return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None
 
 
@@ -220,7 +264,7 @@ def _names_evidence(filled: list[str], index: int) -> int:
     line = filled[index]
     if (label_of(line) or ("",))[0] == "authors" or _names_after_by(filled, index):
         return 2
-    names = _names_line(line)
+    names = names_line(line)
     if not names:
         return 0
     return 2 if len(re.split(r",|;|&|\band\b", names)) > 1 else 1

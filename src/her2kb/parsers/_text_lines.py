@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import journals
+
 # Case-folded label -> the generic reader's common key.
 LABELS = {
     "title": "title", "authors": "authors", "author": "authors", "author(s)": "authors",
@@ -36,6 +38,7 @@ LABELS = {
     "keywords": "keywords", "key words": "keywords", "abstract": "abstract",
     "summary": "abstract", "publication year": "date", "publication title": "container_title",
     "publisher": "publisher", "pubmed id": "pmid", "author keywords": "keywords",
+    "first published": "date", "first published online": "date", "published in issue": "date",
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",
@@ -44,6 +47,7 @@ LABELS = {
 }
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID)"
                         r"\s*[:：]\s*(?P<value>.*)$")
+FIRST_ONLINE = re.compile(r"^First published online\s+(?P<d>\w[\w ,]*\d{4})$")
 # Zendy: `Publication year - 2018`. Only listed labels count: a title may hold ` - ` too.
 DASH_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z() ]{1,24}?) - (?P<value>\S.*)$")
 DASH_LABELS = frozenset({"title", "authors", "publication year", "publication title",
@@ -65,6 +69,8 @@ def label_of(line: str) -> tuple[str, str] | None:
     key = LABELS.get(match.group("label").strip().casefold()) if match else None
     if match and key:
         return key, match.group("value").strip()
+    if online := FIRST_ONLINE.match(line):  # SAGE prints no colon
+        return "date", online.group("d")
     dash = DASH_LINE.match(line)
     if dash and dash.group("label").casefold() in DASH_LABELS:
         return LABELS[dash.group("label").casefold()], dash.group("value").strip()
@@ -131,9 +137,11 @@ SHAPES = (
     re.compile(rf"^{_JOURNAL}\s+volume\s+(?P<v>\S+),\s*(?:pages\s+{_PAGES}|"
                r"Article number:\s*(?P<a>\S+))\s*\((?P<y>\d{4})\)\s*(?:Cite this article)?$"),
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+),\s*{_PAGES}\s+\((?P<y>\d{{4}})\)$"),
-    # Taylor & Francis breadcrumb; pages and date stand on the `Pages … |` line below.
-    re.compile(r"^Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>[\w-]+)$"),
+    # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below.
+    re.compile(r"^Volume\s*(?P<v>\w+),\s*Issue\s*(?P<i>[\w-]+)$"),
+    re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
 )
+PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
 # Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`.
 TANDF_PAGES = re.compile(rf"^Pages?\s+{_PAGES}\s*\|.*?Published online:\s*(?P<d>[^,|]+\d{{4}})")
 # Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
@@ -144,27 +152,55 @@ _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la",
 
 
 def journal_citation(lines: list[str]) -> dict[str, Any] | None:
-    """Journal, date, volume, issue and pages from the first publisher citation line.
+    """Journal, date, volume, issue and pages from the fullest publisher citation line.
 
     `lines` are the page's filled lines above the abstract; a ScienceDirect line that
-    starts at `Volume` takes its journal from the line above it.
+    starts at `Volume` takes its journal from the line above it. A bare `Volume 14` in a
+    contents menu loses to a full `Cancers 2022, 14(9), 2201` further down.
     """
-    for index, line in enumerate(lines):
-        for shape in SHAPES:
-            match = shape.match(line)
-            if match is None:
-                continue
-            found = {key: value.strip() for key, value in match.groupdict().items() if value}
-            journal = found.get("j") or _journal_above(lines, index)
-            if journal is None:
-                continue
-            pages_line = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
-            if pages_line and not (found.get("p") or found.get("a")):
-                found.update(p=pages_line.group("p"), d=pages_line.group("d"))
-            return {"container_title": journal, "volume": found.get("v"),
-                    "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
-                    "date": found.get("y") or _date(found.get("d"))}
+    found = [cited for index in range(len(lines))
+             if (cited := _citation_at(lines, index)) is not None]
+    return max(found, key=lambda cited: sum(1 for value in cited.values() if value),
+               default=None)
+
+
+def _citation_at(lines: list[str], index: int) -> dict[str, Any] | None:
+    line = lines[index]
+    for shape in SHAPES:
+        match = shape.match(line)
+        if match is None:
+            continue
+        found = {key: value.strip() for key, value in match.groupdict().items() if value}
+        journal = (found.get("j") or _journal_above(lines, index)
+                   or journal_line(lines[:index]))
+        if journal is None:
+            continue
+        pages_line = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
+        if pages_line and not (found.get("p") or found.get("a")):
+            found.update(p=pages_line.group("p"), d=pages_line.group("d"))
+        below = lines[index + 1] if index + 1 < len(lines) else ""
+        if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
+            found["p"] = pages.group("p")
+        return {"container_title": journal, "volume": found.get("v"),
+                "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
+                "date": found.get("y") or _date(found.get("d"))}
     return None
+
+
+def journal_line(lines: list[str]) -> str | None:
+    """A line that is nothing but a listed journal name (`International Journal of Cancer`
+    in a publisher's page header); one-word names (`Cancer`) are too common to count."""
+    return next((line for line in lines if len(line.split()) >= 2
+                 and journals.is_full_name(line)), None)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """True when `Front. Oncol.` abbreviates `Frontiers in Oncology` word by word (§12.9)."""
+    words = [w for w in re.findall(r"[^\W_]+", full.casefold()) if w not in _CONNECTORS]
+    parts = re.findall(r"[^\W_]+", short.casefold())
+    if not words or len(parts) != len(words):
+        return False
+    return all(word.startswith(part) for part, word in zip(parts, words, strict=True))
 
 
 def _journal_above(lines: list[str], index: int) -> str | None:

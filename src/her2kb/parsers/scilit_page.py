@@ -20,6 +20,7 @@ from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._page import ends_open
+from ._page_values import split_author_list
 from ._scilit_lines import (
     ABSTRACT_HEADING,
     BADGES,
@@ -32,6 +33,7 @@ from ._scilit_lines import (
     detect,
     split_reference,
 )
+from ._text_fields import names_line
 
 # Scilit's own type labels (lower case, one bullet each) -> CSL type; others stay article-journal.
 TYPE_MAP = {
@@ -46,7 +48,8 @@ REFERENCES_LEAD = "This publication has "  # the header, also when the text stop
 FURNITURE = re.compile(
     r"^(?:skip to (?:main )?content|scilit|search|sign in|log in|sign up|register|menu|share|"
     r"cite|save|export(?: citation)?|download(?: pdf)?|full text|view full text|pdf|metrics|"
-    r"altmetric|back|copy|add to (?:list|library)|show (?:more|less|all)|load more|see all|"
+    r"altmetric|back|copy|(?:add|save) to (?:list|library)|show (?:more|less|all)|load more|"
+    r"see all|publications|sources|scholars|organi[sz]ations|rankings|"
     r"cookie (?:policy|settings)|we use cookies\b.*|accept(?: all)?(?: cookies)?)$",
     re.IGNORECASE,
 )
@@ -104,7 +107,9 @@ def _keyword_list(value: str) -> list[str]:
 
 
 def _read_head(head: list[str], fields: dict[str, Any], warnings: list[str], cut: bool) -> None:
-    """Title, badges and `- ` metadata bullets; badges only count in the full layout.
+    """Title, author line, badges and `- ` metadata bullets; badges only count in the full
+    layout. Site navigation above the title is skipped: the title is the line right above
+    the badges and bullets, or above the author line that stands there.
 
     With `cut` the text stops inside the last head line: it is read only as far as a
     separator closed its parts, and a warning names what was left empty.
@@ -113,18 +118,33 @@ def _read_head(head: list[str], fields: dict[str, Any], warnings: list[str], cut
     # has; a missing badge there is a shown "no". Elsewhere only a shown badge counts.
     full = any(line.startswith("- ") for line in head)
     badges = {flag: False for flag in BADGES.values()}
-    for number, line in enumerate(head, start=1):
-        if cut and number == len(head):
+    title_at, authors_at = _title_and_authors(head)
+    for index, line in enumerate(head):
+        if cut and index == len(head) - 1:
             _read_cut_line(line, "title" in fields, fields, warnings)
         elif line in BADGES:
             badges[BADGES[line]] = True
         elif line.startswith("- "):
             _read_bullet(line[2:].strip(), fields, warnings)
-        elif "title" not in fields:
+        elif index == title_at:
             fields["title"] = line
-        else:
+        elif index == authors_at:
+            fields["author"] = split_author_list(names_line(line) or "", warnings)
+        elif title_at is not None and index > title_at:
             warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
     fields.update({flag: seen for flag, seen in badges.items() if seen or full})
+
+
+def _title_and_authors(head: list[str]) -> tuple[int | None, int | None]:
+    """Indexes of the title and author lines among the plain lines above the metadata."""
+    meta = next((i for i, line in enumerate(head) if line in BADGES or line.startswith("- ")),
+                len(head))
+    plain = [i for i in range(meta) if not head[i].startswith("- ")]
+    if not plain:
+        return None, None
+    if len(plain) > 1 and names_line(head[plain[-1]]) and not names_line(head[plain[-2]]):
+        return plain[-2], plain[-1]
+    return plain[-1], None
 
 
 def _read_cut_line(line: str, titled: bool, fields: dict[str, Any], warnings: list[str]) -> None:
@@ -137,7 +157,8 @@ def _read_cut_line(line: str, titled: bool, fields: dict[str, Any], warnings: li
     elif volume and volume.group("p") is not None:
         fields["volume"], fields["issue"] = volume.group("v", "i")
         field = "page"
-    elif value.startswith("Published by ") and " in " in value:
+    elif value.startswith("Published by ") and value.count(" in ") == 1:
+        # With two ` in `, either could end the publisher (`… for Research in Breast …`).
         fields["publisher"] = value[len("Published by "): value.index(" in ")]
         field = "container_title"
     else:
@@ -170,17 +191,23 @@ def _read_bullet(value: str, fields: dict[str, Any], warnings: list[str]) -> Non
 
 def _read_publisher(value: str, fields: dict[str, Any], warnings: list[str]) -> None:
     """`X in Y` (§5). Journals hold ` in ` far more often than publishers do (`Frontiers in
-    Oncology`, whose tail `Oncology` is itself listed), so the first cut wins when its right
-    side is listed or starts like a listed name; otherwise the first cut leaving a listed name.
+    Oncology`, whose tail `Oncology` is itself listed), so a cut leaving a listed name of
+    two or more words wins, then the first cut when its right side starts like a listed
+    name, then any cut leaving a listed name (`Japanese Society for Research in Breast
+    Cancer in Breast Cancer` keeps `Breast Cancer`).
     """
     cuts = [m.start() for m in re.finditer(" in ", value)]
     if not cuts:
         fields["publisher"] = value
         return
-    first = value[cuts[0] + 4:]
     known = [c for c in cuts if journals.is_known(value[c + 4:])]
-    cut = cuts[0]
-    if not (journals.is_known(first) or journals.starts_like_journal(first)) and known:
+    long_known = [c for c in known if len(value[c + 4:].split()) > 1]
+    first = value[cuts[0] + 4:]
+    if long_known:
+        cut = long_known[0]
+    elif journals.starts_like_journal(first) or not known:
+        cut = cuts[0]
+    else:
         cut = known[0]
     if len(cuts) > 1 and cut not in known:
         warnings.append(f"publisher/journal split is a guess: {value!r}")
