@@ -135,6 +135,23 @@ def test_abstract_ends_where_the_page_moves_on(name: str, paragraphs: int,
     assert len(entry.record.abstract.split("\n")) == paragraphs
 
 
+def test_meta_tags_after_long_inline_css_and_script_are_detected(tmp_path: Path) -> None:
+    """Saved pages often open with 100 KB of inline CSS and script before the first tag."""
+    noise = ("<style>" + ".nav-item{margin:0 4px;padding:2px}" * 3000 + "</style>"
+             + "<script>var config = {};" + "config.x = 1;" * 5000 + "</script>")
+    html = ("<!DOCTYPE html><html><head>" + noise
+            + '<meta name="citation_title" content="Invented title after the styles">'
+            + '<meta name="citation_doi" content="10.5555/late.1"></head><body></body></html>')
+    assert len(html) > 5 * parsers.HEAD_CHARS
+    assert parsers.detect(html, "late.html").name == "generic"
+    page = tmp_path / "late.html"
+    page.write_text(html, encoding="utf-8")
+    db = str(tmp_path / "kb.sqlite")
+    assert run("--db", db, "ingest", str(page)).exit_code == 0
+    (item,) = json.loads(run("--db", db, "export", "--csl-json").stdout)
+    assert (item["title"], item["DOI"]) == ("Invented title after the styles", "10.5555/late.1")
+
+
 def test_cli_ingests_one_of_each(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.sqlite")
     files = [str(SAMPLES / "ouci" / "compact_english.txt"),

@@ -102,8 +102,8 @@ class _Decoding:
             line = self.lines + block[: exc.start].count(b"\n")
             self.failed_at = f"{line}: byte {self.offset + exc.start}"
             return
-        if len(self.head) < parsers.HEAD_CHARS:
-            self.head += text[: parsers.HEAD_CHARS]
+        if len(self.head) < parsers.SCAN_CHARS:
+            self.head += text[: parsers.SCAN_CHARS]
         self.blank = self.blank and not text.strip("\ufeff \t\r\n")
         self.offset, self.lines = self.offset + len(block), self.lines + block.count(b"\n")
 
@@ -145,7 +145,7 @@ def survey(handle: BinaryIO, origin: str) -> Survey:
                          "re-save the file as UTF-8")
     if scan.blank:
         raise InputError(f"{origin}: the file is empty; nothing to ingest")
-    head = for_parsing(scan.head)[: parsers.HEAD_CHARS]
+    head = parsers.detection_head(for_parsing(scan.head))
     return Survey(digest.hexdigest(), size, scan.encoding, head)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -19,6 +20,18 @@ from ..errors import FormatError
 from ..records import Record
 
 HEAD_CHARS = 16_384
+# A saved HTML page can open with far more than HEAD_CHARS of inline CSS and script before
+# its first `<meta>`; detection looks that far and drops those blocks (JSON-LD stays).
+SCAN_CHARS = 524_288
+_MARKUP_NOISE = re.compile(r"<(style|script)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>|<!--.*?-->",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def detection_head(text: str) -> str:
+    """The part of a text detection reads: its head, with HTML's style and script dropped."""
+    if text.lstrip("\ufeff \t\r\n")[:1] != "<":
+        return text[:HEAD_CHARS]
+    return _MARKUP_NOISE.sub(" ", text[:SCAN_CHARS])[:HEAD_CHARS]
 
 
 @dataclass(frozen=True)
@@ -112,7 +125,7 @@ def get(name: str) -> InputFormat:
 
 def detect(text: str, origin: str) -> InputFormat:
     """The best-scoring reader for this text; none or a tie is a FormatError naming the file."""
-    head = text[:HEAD_CHARS]
+    head = detection_head(text)
     scored = [(fmt.detect(head), fmt) for fmt in formats()]
     scored = [(score, fmt) for score, fmt in scored if score > 0]
     if not scored:

@@ -55,6 +55,8 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^national center for biotechnology information$", r"^us national library of medicine",
     r"^(?:follow ncbi|connect with nlm|web policies|foia|hhs vulnerability disclosure)$",
     r"^8600 rockville pike$", r"^bethesda,? md 20894", r"^(?:sign in to ncbi|my ncbi)$",
+    # The legacy NCBI header above the citation line.
+    r"^national institutes of health$", r"^national center for biotechnology information, u",
     r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$", r"^pmc\d+$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
     # text" keeps: their `Abstract` / `Summary` format choices must not open the abstract.
@@ -75,7 +77,8 @@ BUTTON_WORDS = frozenset({
     "export", "file", "format", "guide", "help", "journal", "list", "log", "login", "logout",
     "manager", "more", "my", "ncbi", "options", "out", "permalink", "print", "pubmed",
     "search", "search:", "format:", "share", "show", "less", "save", "send", "to", "user",
-    "in", "account",
+    "in", "account", "resources", "how", "about", "accesskeys", "alert", "term", "database",
+    "skip", "navigation", "rss",
     "username", "publications", "bibliography", "clear", "turn", "off", "careers",
     "accessibility", "pmid", "medline", "csv", "sign", "favorites", "pubreader",
 })
