@@ -105,8 +105,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     _spell_out_journal(head, found)
     if isinstance(found.get("keywords"), str):
         value = found["keywords"].rstrip(".")
-        found["keywords"] = [k.strip() for k in value.split(";" if ";" in value else ",")
-                             if k.strip()]
+        separator = next((sep for sep in (";", " / ") if sep in value), ",")
+        found["keywords"] = [k.strip() for k in value.split(separator) if k.strip()]
     return found
 
 

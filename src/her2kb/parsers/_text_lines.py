@@ -140,6 +140,9 @@ SHAPES = (
     # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below.
     re.compile(r"^Volume\s*(?P<v>\w+),\s*Issue\s*(?P<i>[\w-]+)$"),
     re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
+    # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
+    re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
+               rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
 )
 PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
 # Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`.
