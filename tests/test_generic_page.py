@@ -125,6 +125,9 @@ def test_page_text_below_the_tags_is_not_mixed_in() -> None:
     # `What's new?` closes it; the end of the text would otherwise make it look cut off.
     ("text_journal_header_volume_issue_and_pages_lines.txt", 1,
      "in the brain tissue of every animal."),
+    # Zendy's `Read full text` link under a one-line `Abstract - …`.
+    ("text_zendy_author_s_label_read_full_text.txt", 1,
+     "predicted complete response to dual HER2 blockade."),
 ])
 def test_abstract_ends_where_the_page_moves_on(name: str, paragraphs: int,
                                                last_line: str) -> None:

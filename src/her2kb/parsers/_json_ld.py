@@ -1,7 +1,7 @@
 """JSON-LD (`<script type="application/ld+json">`) scholarly works as the generic reader's keys.
 
-The first node typed as one of `WORK_TYPES` wins, whether it stands alone, sits in a list
-or in an `@graph`. Its journal, volume and issue hang off `isPartOf` chains
+The first node typed as one of `WORK_TYPES` wins, whether it stands alone, sits in a list,
+in an `@graph` or as a page's `mainEntity`. Its journal, volume and issue hang off `isPartOf` chains
 (`PublicationIssue` -> `PublicationVolume` -> `Periodical`); identifiers may be strings,
 lists or `PropertyValue` objects. Bodies that are not valid JSON are skipped with a note.
 """
@@ -45,8 +45,9 @@ def _nodes(data: Any) -> list[dict[str, Any]]:
     if isinstance(data, list):
         return [node for item in data for node in _nodes(item)]
     if isinstance(data, dict):
-        graph = data.get("@graph")
-        return [data, *(_nodes(graph) if graph else [])]
+        # SpringerLink wraps the article in a `WebPage` as its `mainEntity`.
+        inner = [data[key] for key in ("@graph", "mainEntity") if data.get(key)]
+        return [data, *(node for item in inner for node in _nodes(item))]
     return []
 
 

@@ -39,6 +39,9 @@ LABELS = {
     "індексується в web of science": "_indexed", "видання індексується в scopus": "_indexed",
     "видання індексується в web of science": "_indexed",
     "language": "_language", "мова": "_language",
+    "funder": "_funder", "funders": "_funder", "фундатор": "_funder", "фінансування": "_funder",
+    "indexed in scopus": "_indexed", "indexed in web of science": "_indexed",
+    "asjc classification": "_asjc", "класифікація asjc": "_asjc",
 }
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.

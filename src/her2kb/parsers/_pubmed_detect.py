@@ -43,6 +43,14 @@ _SUPPORT = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in
 # length below) is support. 38 of 41 abstract views print the DOI (§4.2); reading notes
 # citing a paper seldom copy it, and their next line is rarely a 12-word paragraph.
 _CITATION_SCORE, _HEAD_SHAPE_SCORE, _MIN_MARKERS, _MAX_SCORE = 20, 10, 2, 50
+# Journal sites print the same citation line (Oncotarget: `Oncotarget. 2017;8(41):…`) among
+# lines PubMed never shows. With the citation line as the only anchor, two of these leave
+# the page to the generic reader.
+_JOURNAL_SITE = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
+    r"^Received:", r"^Accepted:", r"^Correspondence to:?", r"^Editorial Board$",
+    r"^How to cite", r"^Copyright:", r"^Order a Reprint", r"\|\s*How to cite\s*\|",
+)]
+_JOURNAL_SITE_MIN = 2
 _ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
 # §3 (last row): a PubMed "Summary (text)" export is numbered citation blocks (`1. Title.`,
 # authors, citation line, `PMID: …`), out of scope. A block opened by a numbered item lists
@@ -61,6 +69,8 @@ def detect(head: str) -> int:
     anchors = [score for pattern, score in _ANCHORS if pattern.search(clean)]
     support = [score for pattern, score in _SUPPORT if pattern.search(clean)]
     citations = [index for index, line in enumerate(lines) if _is_strict_citation(line)]
+    if citations and not anchors and _journal_site(clean):
+        return 0
     if citations:
         anchors.append(_CITATION_SCORE)
         if any(_has_a1_head(lines, index) for index in citations):
@@ -68,6 +78,10 @@ def detect(head: str) -> int:
     if not anchors or len(anchors) + len(support) < _MIN_MARKERS:
         return 0
     return min(_MAX_SCORE, sum(anchors) + sum(support))
+
+
+def _journal_site(text: str) -> bool:
+    return sum(1 for pattern in _JOURNAL_SITE if pattern.search(text)) >= _JOURNAL_SITE_MIN
 
 
 def _outside_numbered_blocks(lines: list[str]) -> list[str]:

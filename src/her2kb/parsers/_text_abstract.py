@@ -25,7 +25,8 @@ STOP_HEADING = re.compile(
     r"Methods|Discussion|Conclusions?|Acknowledg(?:e)?ments?|Funding|Copyright\b.*|©.*|"
     r"Cite this article|Download.*|Figures?|Tables?|Key ?words|What's new\??|Citing Literature|"
     r"Supporting Information|Author contributions|Conflicts? of interest|Notes|Footnotes|"
-    r"Key Points|Plain language summary|Graphical abstract|Highlights)\s*:?$", re.IGNORECASE)
+    r"Key Points|Plain language summary|Graphical abstract|Highlights|Read full text|"
+    r"Find it in (?:your|a) library)\s*:?$", re.IGNORECASE)
 # Labelled lines below an abstract that no reader keeps (PLOS, Frontiers, journal footers).
 END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"

@@ -42,7 +42,9 @@ FURNITURE = re.compile(
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
     r"Get rights and content|Download full issue|Under a Creative Commons license|"
     # JAMA's and others' headings between the author line and the abstract.
-    r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points)$",
+    r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
+    # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
+    r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
     re.IGNORECASE)
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
 NAME_PART = re.compile(
@@ -51,7 +53,7 @@ NAME_PART = re.compile(
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name.
-GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*[*†‡§]*|[*†‡§]+)(?=[\s,;]|$)")
+GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*(?:,?[*†‡§])*|[*†‡§]+)(?=[\s,;]|$)")
 # Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
 DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
                      "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr"})
@@ -134,7 +136,8 @@ def _term_lines(head: list[str], index: int) -> list[str]:
         terms.append(line)
     if not terms:  # SAGE: the whole list on one line under the heading
         below = next((line for line in head[index + 1:] if line), "")
-        one_line = (";" in below or "," in below) and not below.endswith(".")
+        one_line = ((";" in below or "," in below) and not below.endswith(".")
+                    and label_of(below) is None)
         return [below] if one_line and len(below.split()) <= MAX_LIST_WORDS else []
     return terms if len(terms) >= 2 else []
 

@@ -50,7 +50,7 @@ LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubM
 FIRST_ONLINE = re.compile(r"^First published online\s+(?P<d>\w[\w ,]*\d{4})$")
 # Zendy: `Publication year - 2018`. Only listed labels count: a title may hold ` - ` too.
 DASH_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z() ]{1,24}?) - (?P<value>\S.*)$")
-DASH_LABELS = frozenset({"title", "authors", "publication year", "publication title",
+DASH_LABELS = frozenset({"title", "authors", "author(s)", "publication year", "publication title",
                          "volume", "issue", "pages", "doi", "abstract", "publisher",
                          "keywords"})
 # Zendy labels the reader does not keep; they still end the abstract line above them.
@@ -60,6 +60,7 @@ INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Publis
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")
 SOURCE_LABELS = frozenset({"source", "来源出版物"})
 WOS_NAME = re.compile(r"^[^(;]+\((?P<full>[^()]+,[^()]+)\)$")
+WOS_ADDRESS = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")  # `(Bergmann, Katharina) [1]`
 WOS_DATE = re.compile(r"^(?P<m>[A-Z]{3})(?:-[A-Z]{3})?\s+(?:(?P<d>\d{1,2})\s+)?(?P<y>\d{4})$")
 
 
@@ -93,6 +94,9 @@ def line_pairs(line: str) -> list[tuple[str, Any]]:
             found = [("container_title", parts[0].strip())]
             found += [pair for part in parts[1:] if (pair := label_of(part.strip()))]
             return [_site_form(key, value, "wos") for key, value in found]
+    if match and match.group("label").strip().casefold() in SOURCE_LABELS and (
+            not any(ch.isdigit() for ch in match.group("value"))):
+        return [("container_title", match.group("value").strip())]  # WoS: `Source: ONCOLOGIST`
     pair = label_of(line)
     if pair is None:
         return []
@@ -104,14 +108,14 @@ def _site(colon: re.Match[str] | None, value: str) -> str:
     full names (`Wang, L (Wang, Lei)`), or none in particular."""
     if not (colon and LABELS.get(colon.group("label").strip().casefold())):
         return "zendy"  # label_of matched the dash form
-    return "wos" if WOS_NAME.match(value.split(";")[0].strip()) else ""
+    return "wos" if WOS_NAME.match(WOS_ADDRESS.sub("", value.split(";")[0]).strip()) else ""
 
 
 def _site_form(key: str, value: str, site: str) -> tuple[str, Any]:
     if key == "authors" and site == "zendy":
         return key, [_family_first(part) for part in value.split(",") if part.strip()]
     if key == "authors" and site == "wos":
-        names = [WOS_NAME.match(part.strip()) for part in value.split(";")]
+        names = [WOS_NAME.match(WOS_ADDRESS.sub("", part).strip()) for part in value.split(";")]
         return key, "; ".join(m.group("full") for m in names if m)
     if key == "date" and (wos := WOS_DATE.match(value)):
         day = f" {wos.group('d')}" if wos.group("d") else ""

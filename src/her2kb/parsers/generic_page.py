@@ -37,7 +37,8 @@ PLAIN_KEYS = ("title", "container_title", "container_title_short", "publisher", 
 # source that names another volume would describe a different issue.
 GROUPS = {"page_parts": ("first_page", "last_page", "pages"), "numbering": ("volume", "issue")}
 GROUPED = frozenset(key for keys in GROUPS.values() for key in keys)
-# Keys whose values are compared across sources; a disagreement is worth a warning.
+# Keys whose values are compared across sources; a disagreement is worth a warning. A
+# shorter value that starts the kept one agrees (JSON-LD headlines are cut at 110 chars).
 COMPARED = ("title", "doi", "volume", "issue")
 ISSN = re.compile(r"\d{4}-\d{3}[\dXx]")
 TAG = re.compile(r"<[^>]+>")
@@ -147,10 +148,16 @@ def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
         for name, values in sources:
             other = values.get(key)
             if (kept and other and name not in (origins[key], TEXT)
-                    and _key(key, other) != _key(key, kept)):
+                    and not _agrees(key, str(kept), str(other))):
                 warnings.append(f"sources disagree on {key}: kept {kept!r} ({origins[key]}), "
                                 f"{name} has {other!r}")
     return merged, origins
+
+
+def _agrees(key: str, kept: str, other: str) -> bool:
+    if key == "title":
+        return _key(key, kept).startswith(_key(key, other))
+    return _key(key, kept) == _key(key, other)
 
 
 def _key(key: str, value: Any) -> str:

@@ -40,7 +40,7 @@ FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
     "повний текст", "про проєкт", "about", "cite", "цитувати",
-    "share", "поділитися", "details", "деталі",
+    "share", "поділитися", "details", "деталі", "детальна інформація",
 })
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?P<item>\S.*)$")
@@ -143,7 +143,7 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
                warnings: list[str]) -> None:
     """Title, `Label: value` lines, author lists and the DOI line of the head block."""
     lines = [line for line in head if line]
-    index = 0
+    index = _title_index(lines)  # site navigation above the title is skipped
     while index < len(lines):
         line = lines[index]
         index += 1
@@ -173,6 +173,14 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             return
         else:
             warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
+
+
+def _title_index(lines: list[str]) -> int:
+    """The title is the last plain line above the DOI line or the first labelled line."""
+    stop = next((i for i, line in enumerate(lines)
+                 if is_doi_line(line) or labelled(line) or label_of(line)), len(lines))
+    plain = [i for i in range(stop) if not bullet_item(lines[i])]
+    return plain[-1] if plain and stop < len(lines) else 0
 
 
 def _cut_head_line(key: str, value: str) -> bool:
