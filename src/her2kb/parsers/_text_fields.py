@@ -25,6 +25,7 @@ from ._text_lines import (
     label_of,
     line_pairs,
 )
+from ._text_names import names_after_by, names_evidence, names_line
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
@@ -46,25 +47,11 @@ FURNITURE = re.compile(
     # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
     r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
     re.IGNORECASE)
-LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
-NAME_PART = re.compile(
-    r"^(?:(?:[^\W\d_a-z][\w'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|ten|ter)\s+)"
-    r"{1,4}[^\W\d_a-z][\w'’-]+[\d*†‡]*$")
-# The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
-MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
-# Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name.
-GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*(?:,?[*†‡§])*|[*†‡§]+)(?=[\s,;]|$)")
-# Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
-DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
-                     "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr"})
-ET_AL = re.compile(r"[,;]?\s*et al\.?$")
-BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 REFERENCE_MIN_WORDS = 5
 NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
 MAX_TERM_WORDS = 5
 MAX_LIST_WORDS = 40
-ORCID = re.compile(r"\s*https?://orcid\.org/[^\s,;]+")
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main"})
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
@@ -229,7 +216,7 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
     """
     filled = [line for line in head if line and not FURNITURE.match(line)]
     candidates = [i for i, line in enumerate(filled) if _substantial(line)]
-    strength = {i: _names_evidence(filled, i + 1) for i in candidates}
+    strength = {i: names_evidence(filled, i + 1) for i in candidates}
     best = max(strength.values(), default=0)
     above_names = [i for i in candidates if best and strength[i] == best]
     chosen = above_names or candidates
@@ -242,47 +229,7 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
         notes["title"] = f"guessed title from {where}; check it"
     if found.get("authors") or index is None or index + 1 >= len(filled):
         return
-    names = names_line(filled[index + 1]) or _names_after_by(filled, index + 1)
+    names = names_line(filled[index + 1]) or names_after_by(filled, index + 1)
     if names:
         found["authors"] = names
         notes["authors"] = "guessed authors from the line under the title; check them"
-
-
-def names_line(line: str) -> str | None:
-    """The names of a `Given Family, Given Family` (or `By …`) line, else None."""
-    if by := BY_LINE.match(line):
-        line = by.group("names")
-    line = ET_AL.sub("", GLUED_MARKERS.sub("", ORCID.sub("", line)))
-    parts = [LETTER_MARKERS.sub("", p.strip())
-             for p in re.split(r",|;|&|\band\b", line.rstrip(",;")) if p.strip()]
-    parts = [p for p in parts if p.replace(".", "").casefold() not in DEGREES]
-    return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None
-
-
-def _names_evidence(filled: list[str], index: int) -> int:
-    """How surely the line at `index` lists authors: 2 for a label, a `by` block or two or
-    more names; 1 for one name alone (`Article Menu` reads as a name too); 0 for none."""
-    if index >= len(filled):
-        return 0
-    line = filled[index]
-    if (label_of(line) or ("",))[0] == "authors" or _names_after_by(filled, index):
-        return 2
-    names = names_line(line)
-    if not names:
-        return 0
-    return 2 if len(re.split(r",|;|&|\band\b", names)) > 1 else 1
-
-
-def _names_after_by(filled: list[str], index: int) -> str | None:
-    """MDPI: a lone `by` line, then one name per line, each followed by its marker line."""
-    if filled[index].casefold() != "by":
-        return None
-    names: list[str] = []
-    for line in filled[index + 1:]:
-        bare = re.sub(r"\s+and$", "", line.rstrip(",;")).strip()
-        if MARKER_LINE.match(line):
-            continue
-        if not NAME_PART.match(bare):
-            break
-        names.append(bare)
-    return "; ".join(names) or None

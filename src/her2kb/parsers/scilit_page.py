@@ -33,7 +33,7 @@ from ._scilit_lines import (
     detect,
     split_reference,
 )
-from ._text_fields import names_line
+from ._text_names import names_line
 
 # Scilit's own type labels (lower case, one bullet each) -> CSL type; others stay article-journal.
 TYPE_MAP = {
