@@ -45,7 +45,9 @@ def ris(row: dict[str, str]) -> str:
 def her2kb(db: Path, *args: str) -> str:
     command = [sys.executable, "-m", "her2kb", "--db", str(db), *args]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode not in (0, 1):
+    # `ingest` exits 1 when some rows were refused (the set has a few broken ones); any
+    # other command must succeed, or the score would describe a run that did not happen.
+    if done.returncode != 0 and not (args[0] == "ingest" and done.returncode == 1):
         raise SystemExit(f"{' '.join(args)} failed: {done.stderr[-2000:]}")
     return done.stdout
 

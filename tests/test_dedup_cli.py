@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+from her2kb.db import merges
+from her2kb.errors import Her2kbError
 
 from .conftest import run
 
@@ -76,6 +82,21 @@ def test_apply_merges_keeps_both_sources_and_can_be_undone(tmp_path: Path) -> No
     assert json.loads(run("dedup", "--json").stdout) == []
     assert run("undo-merge", "1").exit_code == 0
     assert run("export", "--csl-json").stdout == before
+
+
+def test_apply_exits_1_when_a_cluster_is_not_merged(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _library(tmp_path)
+
+    def changed_meanwhile(*args: Any) -> Any:
+        raise Her2kbError("record 2 was merged meanwhile")
+
+    monkeypatch.setattr(merges, "merge_cluster", changed_meanwhile)
+    result = run("dedup", "--apply", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert "cluster [1, 2]: not merged (record 2 was merged meanwhile)" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_pair_marked_not_duplicate_is_never_proposed(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -102,6 +103,7 @@ def dedup(app: App, apply: bool, min_confidence: float | None, as_json: bool) ->
 def _apply(app: App, clusters: list[Cluster], views: list[dict[str, Any]],
            as_json: bool) -> None:
     done: list[dict[str, Any]] = []
+    failed = 0
     for cluster, view in zip(clusters, views, strict=True):
         try:
             with app.writing() as session:
@@ -109,11 +111,18 @@ def _apply(app: App, clusters: list[Cluster], views: list[dict[str, Any]],
                     session, cluster.members, f"dedup: {_reasons(cluster)}", cluster.confidence)
         except Her2kbError as exc:  # a member changed since the clusters were found
             render.problem(f"cluster {cluster.members}: not merged ({exc})")
+            failed += 1
             continue
         done.append(view | {"survivor": survivor, "merges": merge_ids})
     if as_json:
         render.echo_json(done)
-        return
+    else:
+        _merged_table(done)
+    if failed:
+        sys.exit(1)  # the merges that went in stay; the ones named above did not
+
+
+def _merged_table(done: list[dict[str, Any]]) -> None:
     render.table(("survivor", "merged", "merge ids", "confidence"),
                  [(v["survivor"], " ".join(str(i) for i in v["members"] if i != v["survivor"]),
                    " ".join(map(str, v["merges"])), v["confidence"]) for v in done])

@@ -8,7 +8,7 @@ key are compared (blocking.py), vetoes that beat any score (vetoes.py), and weig
 evidence from title, authors, year, journal, volume and pages (scoring.py).
 """
 
-from .blocking import KEY_VERSION, MAX_BLOCK, blocking_keys, candidate_pairs, index_keys, refine
+from .blocking import MAX_BLOCK, blocking_keys, candidate_pairs, refine
 from .cluster import (
     MIN_CONFIDENCE,
     REVIEW,
@@ -25,8 +25,8 @@ from .scoring import Link, compare, veto
 from .vetoes import first_veto
 
 __all__ = [
-    "KEY_VERSION", "MAX_BLOCK", "MIN_CONFIDENCE", "REVIEW", "SURE", "Cluster", "Edge", "Link",
+    "MAX_BLOCK", "MIN_CONFIDENCE", "REVIEW", "SURE", "Cluster", "Edge", "Link",
     "MatchKeys", "best_match",
     "blocking_keys", "candidate_pairs", "cluster_links", "compare", "find_clusters", "first_veto",
-    "index_keys", "keys_for", "refine", "scored_pairs", "veto",
+    "keys_for", "refine", "scored_pairs", "veto",
 ]

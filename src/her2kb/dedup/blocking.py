@@ -1,7 +1,8 @@
 """Blocking: short keys that copies of one work share, so no all-pairs comparison runs.
 
-`blocking_keys` is public and deterministic: the library stores these strings to find
-the candidates of a newly ingested record. Each record gets several keys, so a copy
+`blocking_keys` is public and deterministic (`refine` splits a key shared by too many
+records). Ingest does not store them: it finds a new record's candidates by its exact
+identifiers and normalised title. Each record gets several keys, so a copy
 missed by one (a translated title, another year, an abbreviated journal) is found by
 another: identifiers; first author + year; title start; journal + volume + first
 page; year + volume + first page (journal-free, for names the lists cannot fold).
@@ -16,8 +17,6 @@ from collections.abc import Iterator, Sequence
 from .keys import MatchKeys
 from .titles import significant
 
-# Bump when the key formats or the journal lists change: stored keys must be rebuilt.
-KEY_VERSION = 1
 # A block larger than this is split by a second key (`refine`); a split block still
 # larger is dropped, and its pairs are left to the record's other keys. 50 keeps the
 # worst block at 1,225 comparisons, which also bounds the cost of a common surname.
@@ -77,16 +76,6 @@ def refine(key: str, keys: MatchKeys) -> str | None:
     return None  # an identifier shared by that many records is noise
 
 
-def index_keys(keys: MatchKeys) -> list[str]:
-    """What a library stores per record: the block keys and their refined forms.
-
-    To find a new record's candidates, look each of its `blocking_keys` up; where a key
-    holds more than MAX_BLOCK records, look up `refine(key, keys)` instead.
-    """
-    out = blocking_keys(keys)
-    return out + [sub for key in out if (sub := refine(key, keys))]
-
-
 def _hash(key: str, bits: int) -> int:
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> (64 - bits)
@@ -108,10 +97,14 @@ class _Index:
     def of(self, i: int) -> array[int]:
         return self.hashes[self.starts[i]:self.starts[i + 1]]
 
-    def blocks(self, count: int) -> Iterator[tuple[int, list[int]]]:
+    def packed(self, count: int) -> array[int]:
+        """Every (hash, id) pair packed into one int, sorted: sorted once, read twice."""
+        return array("q", sorted((h << self.id_bits) | i
+                                 for i in range(count) for h in self.of(i)))
+
+    def blocks(self, packed: array[int]) -> Iterator[tuple[int, list[int]]]:
         """(hash, member ids) for every hash shared by two or more records."""
         mask = (1 << self.id_bits) - 1
-        packed = sorted((h << self.id_bits) | i for i in range(count) for h in self.of(i))
         run: list[int] = []
         current = -1
         for value in packed:
@@ -136,7 +129,7 @@ def candidate_pairs(items: Sequence[MatchKeys], max_block: int = MAX_BLOCK
     first = _Index(count)
     for keys in items:
         first.add([_hash(k, first.hash_bits) for k in blocking_keys(keys)])
-    oversized = {h for h, members in first.blocks(count) if len(members) > max_block}
+    oversized = {h for h, members in first.blocks(first.packed(count)) if len(members) > max_block}
     index = _Index(count)
     for i, keys in enumerate(items):
         hashes = list(first.of(i))
@@ -147,8 +140,9 @@ def candidate_pairs(items: Sequence[MatchKeys], max_block: int = MAX_BLOCK
                     hashes.append(_hash(sub, first.hash_bits))
         index.add(hashes)
     del first
-    dropped = {h for h, members in index.blocks(count) if len(members) > max_block}
-    for h, members in index.blocks(count):
+    packed = index.packed(count)
+    dropped = {h for h, members in index.blocks(packed) if len(members) > max_block}
+    for h, members in index.blocks(packed):
         if h in dropped:
             continue
         # Keys of each member that sort before this block's key: the pair belongs to

@@ -88,9 +88,7 @@ def find_clusters(items: Iterable[tuple[int, Record | MatchKeys]], *,
         for record_id, item in items:
             ids.append(record_id)
             keys.append(_as_keys(item))
-        links = ((i, j, link) for i, j, link in scored_pairs(keys)
-                 if link.veto is None and link.score >= min_confidence)
-        return cluster_links(ids, keys, links, not_duplicates=not_duplicates,
+        return cluster_links(ids, keys, scored_pairs(keys), not_duplicates=not_duplicates,
                              min_confidence=min_confidence)
 
 

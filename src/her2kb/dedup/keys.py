@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
+from ..identifiers import doi_key, normalize_doi, normalize_pmcid, normalize_pmid
 from ..records import Name, Record
 from ..text import match_key
 from . import titles
@@ -214,7 +214,7 @@ def build(*, title: str | None, authors: Any, year: int | None, journals: Iterab
         first_author=authors_keys[0] if authors_keys else "", authors=authors_keys,
         year=year, journal=_journal(journals), volume=volume_key(volume, year),
         first_page=first, last_page=last,
-        doi=(normalize_doi(doi) or "").lower() or None if doi else None,
+        doi=doi_key(normalize_doi(doi)),
         pmid=normalize_pmid(str(pmid)) if pmid else None,
         pmcid=normalize_pmcid(pmcid) if pmcid else None,
         translated=cleaned.startswith("[") or len(variants) > 1,
