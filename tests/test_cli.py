@@ -261,3 +261,26 @@ def test_more_problems_than_are_listed_are_counted(tmp_path: Path,
     lines = result.stderr.splitlines()
     assert sum("no %-tagged fields" in line for line in lines) == 2
     assert f"{path}: 3 more problems and warnings not listed" in result.stderr
+
+
+def test_many_records_lacking_fields_are_not_called_problems(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from her2kb import ingest
+
+    monkeypatch.setattr(ingest, "MAX_NOTES", 2)
+    path = tmp_path / "bare.enw"
+    # Three good records without journal, year or pages: nothing failed.
+    path.write_text("\n\n".join(f"%0 Journal Article\n%T Bare title {n}" for n in range(3))
+                    + "\n", encoding="utf-8")
+    quiet = run("ingest", str(path))
+    assert quiet.exit_code == 0
+    assert "not listed" not in quiet.stderr
+    assert "3 records lack fields a reference needs" in quiet.stderr
+    other = tmp_path / "bare2.enw"
+    other.write_text(path.read_text("utf-8").replace("Bare title", "Other bare title"),
+                     encoding="utf-8")
+    verbose = run("ingest", "-v", str(other))
+    assert "not listed" not in verbose.stderr
+    assert sum(line.startswith("note: ") and "lacks" in line
+               for line in verbose.stderr.splitlines()) == 2
+    assert f"note: {other}: 1 more records lack fields" in verbose.stderr

@@ -90,6 +90,26 @@ def test_only_the_latest_merge_into_a_record_can_be_undone(tmp_path: Path) -> No
     assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == [1, 2, 3]
 
 
+def test_a_merge_cannot_be_undone_once_its_survivor_was_merged_on(tmp_path: Path) -> None:
+    _two_copies(tmp_path)
+    # Two identifiers: this copy survives when record 2 (one identifier) joins it.
+    third = tmp_path / "c.nbib"
+    third.write_text("PMID- 16700001\nTI  - Trastuzumab resistanse in HER2-positive breast "
+                     "cancer.\nFAU - Nahta, Rita\nDP  - 2006\nTA  - Nat Clin Pract Oncol\n"
+                     "VI  - 3\nPMC - PMC1500001\n", encoding="utf-8")
+    assert run("ingest", str(third)).exit_code == 0
+    assert json.loads(run("merge", "1", "2", "--json").stdout) == {"survivor": 2, "merges": [1]}
+    assert json.loads(run("merge", "2", "3", "--json").stdout) == {"survivor": 3, "merges": [2]}
+    refused = run("undo-merge", "1")
+    assert refused.exit_code == 1
+    assert ("record 2 was itself merged into record 3 later; undo that first "
+            "(her2kb undo-merge 2)") in refused.stderr
+    assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == [3]
+    assert run("undo-merge", "2").exit_code == 0
+    assert run("undo-merge", "1").exit_code == 0
+    assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == [1, 2, 3]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("merge", "1", "1"), "at least two different live records"),
     (("merge", "1", "99"), "no record with id or key '99'"),

@@ -23,7 +23,7 @@ from .db import merges
 from .db import repository as repo
 from .db.engine import default_path
 from .db.stored import stored_records
-from .errors import Her2kbError, NotFoundError, QueryError
+from .errors import Her2kbError, QueryError
 from .ingest import FileReport, ingest_file, iter_inputs
 from .search import search
 
@@ -138,11 +138,15 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
             render.problem(line)
         for line in report.warnings if verbose else ():
             render.problem(f"warning: {line}")
-        if report.notes_not_kept:
+        # Warnings are listed only with -v; without it only a problem overflow is news.
+        if report.problems_cut or (verbose and report.notes_not_kept):
             render.problem(f"{report.origin}: {report.notes_not_kept} more problems and warnings "
                            "not listed; fix the ones above and ingest the file again")
         for line in report.lacking if verbose else ():
             render.problem(f"note: {line}")
+        if verbose and report.records_lacking > len(report.lacking):
+            render.problem(f"note: {report.origin}: {report.records_lacking - len(report.lacking)}"
+                           " more records lack fields")
     warned = sum(len(report.warnings) for report in reports)
     if warned and not verbose and not as_json:
         render.problem(f"{warned} reader warnings (missing or doubtful fields); -v lists them")
@@ -231,9 +235,7 @@ def show(app: App, wanted: str, as_json: bool) -> None:
     from .exporters.csljson import to_csl
 
     with Session(app.engine()) as session:
-        row = repo.row_by_id_or_key(session, wanted)
-        if row is None:
-            raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
+        row = repo.require_row(session, wanted)
         if row.merged_into is not None:
             render.problem(f"{row.citation_key} was merged into record {row.merged_into}")
         item = to_csl(stored_records(session, [row.id])[0])

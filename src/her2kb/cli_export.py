@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from . import exporters, parsers, render
 from .app import App
 from .db import repository as repo
 from .db.stored import stored_records
-from .errors import ExportError, NotFoundError
+from .errors import ExportError
 from .records import StoredRecord
 from .search import search
 
@@ -55,10 +55,7 @@ def _select(session: Session, query: str | None, ids: tuple[int, ...],
     if ids or keys:
         chosen = []
         for wanted in [str(i) for i in ids] + list(keys):
-            row = repo.row_by_id_or_key(session, wanted)
-            if row is None:
-                raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
-            chosen.append(row.id)
+            chosen.append(repo.require_row(session, wanted).id)
         return chosen
     if query is None:
         return repo.live_ids(session)
@@ -151,7 +148,6 @@ def export(app: App, query: str | None, format_name: str | None, style: str | No
     writer = _writer(flags[0] if flags else None, format_name, style, to, encoding)
     if query is not None and (ids or keys):
         raise click.UsageError("give a QUERY or --id/--key, not both")
-    written = 0
     with Session(app.engine()) as session, _sink(output) as out:
         chosen = _select(session, query, ids, keys)
         # Entry formats and framed ones (CSL-JSON, CSV) go out a batch at a time, in bounded
@@ -161,26 +157,16 @@ def export(app: App, query: str | None, format_name: str | None, style: str | No
         batches = (stored_records(session, chosen[start:start + size])
                    for start in range(0, len(chosen), size))
         if writer.stream is not None:
-            counter = [0]
-            for text in writer.stream(_counted(batches, counter)):
+            for text in writer.stream(batches):
                 out.write(text)
-            written = counter[0]
         else:
             for number, items in enumerate(batches):
                 out.write(("" if number == 0 else writer.joiner or "") + writer.write(items))
-                written += len(items)
             if not chosen:
                 out.write(writer.write([]))
+    written = len(chosen)  # ids read in this session: every one of them is stored
     if output is not None:
         render.problem(f"wrote {written} record{'' if written == 1 else 's'} to {output}")
-
-
-def _counted(batches: Iterable[list[StoredRecord]], counter: list[int]
-             ) -> Iterator[list[StoredRecord]]:
-    """The batches, unchanged, adding up their records as the writer takes them."""
-    for batch in batches:
-        counter[0] += len(batch)
-        yield batch
 
 
 @click.command()

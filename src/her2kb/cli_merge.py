@@ -10,14 +10,10 @@ from . import render
 from .app import App
 from .db import citations, merges
 from .db import repository as repo
-from .errors import NotFoundError
 
 
 def _record_id(session: Session, wanted: str) -> int:
-    row = repo.row_by_id_or_key(session, wanted)
-    if row is None:
-        raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
-    return row.id
+    return repo.require_row(session, wanted).id
 
 
 @click.command()

@@ -56,6 +56,11 @@ class FileReport:
     def failed(self) -> bool:
         return self.error is not None or bool(self.problems)
 
+    @property
+    def problems_cut(self) -> bool:
+        """True when problems went unlisted (not only warnings, which -v alone lists)."""
+        return self.notes_not_kept > 0 and len(self.problems) >= MAX_NOTES
+
     def note(self, bucket: list[str], message: str) -> None:
         if len(bucket) < MAX_NOTES:
             bucket.append(message)
@@ -207,8 +212,9 @@ def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None =
                 report.note(report.warnings, f"{origin}:{item.line}: {warning}")
             if item.lacking:
                 report.records_lacking += 1
-                report.note(report.lacking, f"{origin}:{item.line}: lacks "
-                            f"{', '.join(item.lacking)}")
+                if len(report.lacking) < MAX_NOTES:  # records_lacking counts them all
+                    report.lacking.append(f"{origin}:{item.line}: lacks "
+                                          f"{', '.join(item.lacking)}")
             writer.add(item, entries)
             entries += 1
         writer.flush()

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import dedup
 from .citekeys import free_key
-from .db import citations
+from .db import citations, merges
 from .db import repository as repo
 from .db.tables import RecordRow
 from .dedup import keys_for
@@ -198,15 +198,7 @@ class BatchWriter:
         absorbed, self._next_id = self._next_id, self._next_id + 1
         repo.insert_record(self.session, absorbed, record, self.keys.allocate(item.base_key))
         repo.link_source(self.session, absorbed, self.source_id, index, item.line)
-        merge_id = repo.log_merge(self.session, match, absorbed, rule, score, outcome.record)
-        repo.mark_merged(self.session, absorbed, match.id)
-        repo.add_alternatives(self.session, match.id, outcome.alternatives, self.source_id,
-                              merge_id)
-        repo.update_record(self.session, match.id, outcome.record)
-        added = citations.citation_dicts(match.id, outcome.record, start=len(stored.references))
-        if added:
-            citations.insert_citations(self.session, added)
-            citations.resolve_references_of(self.session, match.id)
-        citations.resolve_citations(self.session, [citations.citable(match.id, outcome.record)])
+        merges.absorb(self.session, match, absorbed, stored, outcome, self.source_id, rule,
+                      score)
         self.counts.merged += 1
         return match.id

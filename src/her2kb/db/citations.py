@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from ..dedup.vetoes import MAX_YEAR_GAP
 from ..errors import NotFoundError
 from ..identifiers import doi_key
 from ..prepare import CITATION_COLUMNS, citation_values
@@ -39,7 +40,7 @@ def insert_citations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
 def years_agree(cited: int | None, stored: int | None) -> bool:
     """A reference's year and a record's: unknown, or at most one apart (epub vs print),
     the matcher's own tolerance (dedup/vetoes.py)."""
-    return cited is None or stored is None or abs(cited - stored) <= 1
+    return cited is None or stored is None or abs(cited - stored) <= MAX_YEAR_GAP
 
 
 # What resolve_citations needs of a new record: id, normalised DOI, title key, year.

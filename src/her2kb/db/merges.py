@@ -57,19 +57,30 @@ def merge_pair(session: Session, survivor_id: int, absorbed_id: int, rule: str,
         raise MergeError(f"record {survivor_id} cannot be merged with itself")
     survivor, absorbed = _live(session, survivor_id), _live(session, absorbed_id)
     kept, incoming = repo.load_record(survivor), repo.load_record(absorbed)
-    outcome: MergeOutcome = merge_records(kept, incoming)
-    merge_id = repo.log_merge(session, survivor, absorbed_id, rule, score, outcome.record)
-    repo.mark_merged(session, absorbed_id, survivor_id)
     first_source = session.scalar(
         select(RecordSourceRow.source_id).where(RecordSourceRow.record_id == absorbed_id)
         .order_by(RecordSourceRow.source_id, RecordSourceRow.entry_index).limit(1))
-    repo.add_alternatives(session, survivor_id, outcome.alternatives, first_source, merge_id)
+    return absorb(session, survivor, absorbed_id, kept, merge_records(kept, incoming),
+                  first_source, rule, score)
+
+
+def absorb(session: Session, survivor: RecordRow, absorbed_id: int, kept: Record,
+           outcome: MergeOutcome, source_id: int | None, rule: str,
+           score: float | None) -> int:
+    """Record a merge already worked out (`outcome` of `kept` with the absorbed record),
+    for `merge`, `dedup --apply` and ingest alike: the merge id."""
+    merge_id = repo.log_merge(session, survivor, absorbed_id, rule, score, outcome.record)
+    repo.mark_merged(session, absorbed_id, survivor.id)
+    repo.add_alternatives(session, survivor.id, outcome.alternatives, source_id, merge_id)
     if outcome.changed:
-        repo.update_record(session, survivor_id, outcome.record)
-        added = citations.citation_dicts(survivor_id, outcome.record, start=len(kept.references))
+        repo.update_record(session, survivor.id, outcome.record)
+        added = citations.citation_dicts(survivor.id, outcome.record,
+                                         start=len(kept.references))
         if added:
             citations.insert_citations(session, added)
-            citations.resolve_references_of(session, survivor_id)
+            citations.resolve_references_of(session, survivor.id)
+        # The survivor may now carry the DOI or title another record's reference names.
+        citations.resolve_citations(session, [citations.citable(survivor.id, outcome.record)])
     return merge_id
 
 
@@ -87,7 +98,8 @@ def merge_cluster(session: Session, ids: Sequence[int], rule: str,
 def undo_merge(session: Session, merge_id: int) -> MergeLogRow:
     """Put the survivor back as it was before `merge_id` and the absorbed record back to life.
 
-    Only the survivor's latest merge can be undone: a later one was made on top of it.
+    Only the survivor's latest merge can be undone, and only while the survivor is live:
+    a later merge was made on top of it.
     """
     entry = session.get(MergeLogRow, merge_id)
     if entry is None:
@@ -100,6 +112,14 @@ def undo_merge(session: Session, merge_id: int) -> MergeLogRow:
     if later != merge_id:
         raise MergeError(f"merge {later} into record {entry.survivor_id} came later; "
                          f"undo it first (her2kb undo-merge {later})")
+    survivor = session.get(RecordRow, entry.survivor_id)
+    if survivor is not None and survivor.merged_into is not None:
+        # Its values, the absorbed record's among them, now live on in another record.
+        later = session.scalar(select(func.max(MergeLogRow.id)).where(
+            MergeLogRow.absorbed_id == entry.survivor_id, MergeLogRow.undone_at.is_(None)))
+        raise MergeError(f"record {entry.survivor_id} was itself merged into record "
+                         f"{survivor.merged_into} later; undo that first "
+                         f"(her2kb undo-merge {later})")
     before = Record.model_validate(entry.before)
     repo.update_record(session, entry.survivor_id, before)
     session.execute(delete(CitationRow).where(CitationRow.citing_id == entry.survivor_id,

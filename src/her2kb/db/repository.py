@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from ..errors import NotFoundError
 from ..identifiers import doi_key
 from ..prepare import RECORD_COLUMNS, record_values
 from ..records import Record
@@ -217,3 +218,11 @@ def row_by_id_or_key(session: Session, wanted: str) -> RecordRow | None:
         if row is not None:
             return row
     return session.scalars(select(RecordRow).where(RecordRow.citation_key == wanted)).first()
+
+
+def require_row(session: Session, wanted: str) -> RecordRow:
+    """The record named by id or citation key, or a NotFoundError that says where to look."""
+    row = row_by_id_or_key(session, wanted)
+    if row is None:
+        raise NotFoundError(f"no record with id or key {wanted!r}; see `her2kb list`")
+    return row
