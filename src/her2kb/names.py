@@ -11,6 +11,7 @@ PARTICLES = {"de", "la", "del", "della", "di", "da", "dos", "du", "van", "von", 
 # Salah`): unlike `van` or `de` above, they are never split off as a particle.
 FAMILY_PREFIXES = {"ó", "ní", "nic", "mac", "mc", "ua", "ben", "bin", "ibn", "abu", "al",
                    "el", "bint"}
+FAMILY_WORDS = PARTICLES | FAMILY_PREFIXES  # lower-case words a family name may start with
 CORPORATE = re.compile(
     r"\b(Group|Consortium|Organi[sz]ation|Committee|Investigators|Collaborat\w*|Society|"
     r"Association|Network|Council|Institute|Trialists|Working Party|Study)\b",
@@ -64,7 +65,7 @@ def given_family(value: str) -> dict[str, Any] | None:
     words = text.split()
     suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else None
     family = [words.pop()]
-    while len(words) > 1 and words[-1].lower() in PARTICLES | FAMILY_PREFIXES:
+    while len(words) > 1 and words[-1].lower() in FAMILY_WORDS:
         family.insert(0, words.pop())
     name = _split_particle(" ".join(family))
     if words:

@@ -87,7 +87,7 @@ def _read_work(node: dict[str, Any]) -> dict[str, Any]:
         "url": _text(node.get("url")), "type": WORK_TYPES[kind], "original_type": kind,
     }
     keywords = node.get("keywords")
-    found["keywords"] = ([k.strip() for k in keywords.split(",") if k.strip()]
+    found["keywords"] = (keywords  # one string: the generic reader splits it
                          if isinstance(keywords, str)
                          else [k for k in map(_text, _listed(keywords)) if k])
     _read_parts(node.get("isPartOf"), found, 0)

@@ -48,6 +48,11 @@ def looks_like_structured_document(head: str) -> bool:
     return bool(_JSON_OPENING.match(start) or _MARKUP_OPENING.match(start))
 
 
+def looks_like_json(head: str) -> bool:
+    """True when the text opens as a JSON value (not a page opening with `[A title]`)."""
+    return _JSON_OPENING.match(head.lstrip("\ufeff \t\r\n")) is not None
+
+
 def holds_tagged_export(head: str) -> bool:
     """True when the text carries a tagged export's lines; page detectors then step aside."""
     return _TAGGED_EXPORT.search(head.lstrip("\ufeff").replace("\r\n", "\n")) is not None

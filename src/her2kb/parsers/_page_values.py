@@ -112,3 +112,12 @@ def missing_note(fields: dict[str, Any], wanted: tuple[str, ...]) -> list[str]:
     """`not on the page: …` for the wanted fields the reader did not fill."""
     missing = [name for name in wanted if not fields.get(name)]
     return [f"not on the page: {', '.join(missing)}"] if missing else []
+
+
+def split_keywords(value: str) -> list[str]:
+    """`a; b; c.` -> [a, b, c]. Without `;` a list is split on commas (PMC), else on ` / `
+    (Scilit's header)."""
+    text = value.strip()
+    text = text[:-1] if text.endswith(".") else text
+    separator = next((sep for sep in (";", ",", " / ") if sep in text), ",")
+    return [word.strip() for word in text.split(separator) if word.strip()]

@@ -90,14 +90,6 @@ def parse_mesh(item: str) -> list[dict[str, Any]]:
     ]
 
 
-def split_keywords(value: str) -> list[str]:
-    """`a; b; c.` -> [a, b, c]; a list with no `;` (PMC) is split on commas."""
-    text = value.strip()
-    text = text[:-1] if text.endswith(".") else text
-    separator = ";" if ";" in text else ","
-    return [word.strip() for word in text.split(separator) if word.strip()]
-
-
 def _unbalanced(item: str) -> bool:
     return item.count("(") > item.count(")") or item.count("[") > item.count("]")
 

@@ -87,22 +87,19 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
                 value = re.split(r"\.\s|;\s", value)[0]
             if value and key not in found:
                 found[key] = value
-    _read_citation(head, found, notes)
-    _read_ids(head, found, notes)
+    end = metadata_end(head)  # the abstract starts here; the work's own data stands above
+    _read_citation(head, end, found, notes)
+    _read_ids(head, end, found, notes)
     read_abstract(head, at_end, found, notes)
     _read_title_and_authors(head, found, notes)
-    _spell_out_journal(head, found)
-    if isinstance(found.get("keywords"), str):
-        value = found["keywords"].rstrip(".")
-        separator = next((sep for sep in (";", " / ") if sep in value), ",")
-        found["keywords"] = [k.strip() for k in value.split(separator) if k.strip()]
+    _spell_out_journal(head[:end], found)
     return found
 
 
-def _spell_out_journal(head: list[str], found: dict[str, Any]) -> None:
+def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
     """A page header naming the journal in full (a listed name, or one the citation's
     `Front. Oncol.` abbreviates) is how a reader would name it."""
-    top = [line for line in head[: metadata_end(head)] if line]
+    top = [line for line in top_lines if line]
     short = found.get("container_title")
     full = journal_line(top)
     if short and not (full and abbreviates(short, full)):
@@ -129,9 +126,8 @@ def _term_lines(head: list[str], index: int) -> list[str]:
     return terms if len(terms) >= 2 else []
 
 
-def citation_line(head: list[str]) -> tuple[Citation, str] | None:
+def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
     """The first citation line above the abstract (or labelled `Citation:` anywhere)."""
-    end = metadata_end(head)
     for index, line in enumerate(head):
         labelled = CITE_LABEL.match(line)
         if index >= end and not labelled:
@@ -143,18 +139,18 @@ def citation_line(head: list[str]) -> tuple[Citation, str] | None:
     return None
 
 
-def work_dois(head: list[str]) -> list[str]:
+def work_dois(head: list[str], end: int) -> list[str]:
     """DOIs of the work itself: on DOI-only lines, or anywhere above the abstract.
 
     A DOI in running text below the abstract belongs to a work the body cites (§12.4).
     """
-    end = metadata_end(head)
     lines = [line for index, line in enumerate(head) if index < end or DOI_ONLY.match(line)]
     return find_dois("\n".join(lines))
 
 
-def _read_citation(head: list[str], found: dict[str, Any], notes: dict[str, str]) -> None:
-    found_line = citation_line(head)
+def _read_citation(head: list[str], end: int, found: dict[str, Any],
+                   notes: dict[str, str]) -> None:
+    found_line = citation_line(head, end)
     if found_line is not None:
         citation, line = found_line
         values: dict[str, Any] = {
@@ -164,7 +160,7 @@ def _read_citation(head: list[str], found: dict[str, Any], notes: dict[str, str]
     else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
         line = ""
         values = (cited_work([text for text in head if text])
-                  or journal_citation([text for text in head[: metadata_end(head)] if text])
+                  or journal_citation([text for text in head[:end] if text])
                   or {})
     if not values:
         return
@@ -183,15 +179,15 @@ def _same_year(labelled: str | None, cited: str) -> bool:
     return bool(first and second and first["date_parts"][0][0] == second["date_parts"][0][0])
 
 
-def _read_ids(head: list[str], found: dict[str, Any], notes: dict[str, str]) -> None:
-    dois = work_dois(head)
+def _read_ids(head: list[str], end: int, found: dict[str, Any], notes: dict[str, str]) -> None:
+    dois = work_dois(head, end)
     if not found.get("doi") and dois:
         found["doi"] = dois[0]
     chosen = normalize_doi(found.get("doi"))
     others = [d for d in dois if chosen and d.lower() != chosen.lower()]
     if others:
         notes["doi"] = f"{len(others)} other DOI(s) above the abstract; took {chosen}"
-    top = "\n".join(head[: metadata_end(head)])
+    top = "\n".join(head[:end])
     if not found.get("pmid") and (match := PMID.search(top)):
         found["pmid"] = match.group("v")
     found["pmid"] = normalize_pmid(found.get("pmid"))

@@ -165,13 +165,15 @@ def journal_citation(lines: list[str]) -> dict[str, Any] | None:
     starts at `Volume` takes its journal from the line above it. A bare `Volume 14` in a
     contents menu loses to a full `Cancers 2022, 14(9), 2201` further down.
     """
+    tandf = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
     found = [cited for index in range(len(lines))
-             if (cited := _citation_at(lines, index)) is not None]
+             if (cited := _citation_at(lines, index, tandf)) is not None]
     return max(found, key=lambda cited: sum(1 for value in cited.values() if value),
                default=None)
 
 
-def _citation_at(lines: list[str], index: int) -> dict[str, Any] | None:
+def _citation_at(lines: list[str], index: int,
+                 tandf: re.Match[str] | None) -> dict[str, Any] | None:
     line = lines[index]
     for shape in SHAPES:
         match = shape.match(line)
@@ -182,9 +184,8 @@ def _citation_at(lines: list[str], index: int) -> dict[str, Any] | None:
                    or journal_line(lines[:index]))
         if journal is None:
             continue
-        pages_line = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
-        if pages_line and not (found.get("p") or found.get("a")):
-            found.update(p=pages_line.group("p"), d=pages_line.group("d"))
+        if tandf and not (found.get("p") or found.get("a")):
+            found.update(p=tandf.group("p"), d=tandf.group("d"))
         below = lines[index + 1] if index + 1 < len(lines) else ""
         if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
             found["p"] = pages.group("p")

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 
+from ..names import FAMILY_WORDS
 from ._text_lines import label_of
 
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
+_LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=True))
+# A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
+# capitalised last word with any markers left on it.
 NAME_PART = re.compile(
-    r"^(?:(?:[^\W\d_a-z][\w'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|ten|ter)\s+)"
+    rf"^(?:(?:[^\W\d_a-z][\w'’.-]*|{_LOWER_WORDS})\s+)"
     r"{1,4}[^\W\d_a-z][\w'’-]+[\d*†‡]*$")
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")

@@ -22,9 +22,15 @@ from ..text import match_key
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._json_ld import read_json_ld
 from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
-from ._page import holds_tagged_export, page_lines
-from ._page_values import checked_pages, missing_note, split_author_list, type_for
-from ._text_abstract import ABSTRACT_HEADING
+from ._page import holds_tagged_export, looks_like_json, page_lines
+from ._page_values import (
+    checked_pages,
+    missing_note,
+    split_author_list,
+    split_keywords,
+    type_for,
+)
+from ._text_abstract import ABSTRACT_HEADING, metadata_end
 from ._text_fields import citation_line, head_lines, read_text, work_dois
 from ._text_lines import label_of
 
@@ -66,7 +72,7 @@ def _claimed_elsewhere(head: str) -> bool:
 
 def _evidence(head: str) -> int:
     start = head.lstrip("\ufeff \t\r\n")
-    if holds_tagged_export(head) or start[:1] in ("{", "["):
+    if holds_tagged_export(head) or looks_like_json(start):
         return 0  # tagged exports and JSON belong to their own readers (§0 steps 1-5)
     markup = start[:1] == "<"
     page = read_page(head, markup)
@@ -89,7 +95,8 @@ def _text_evidence(lines: list[str]) -> bool:
     works (a PubMed summary export), which one record cannot hold.
     """
     head = head_lines(lines)
-    ids = bool(work_dois(head)) or citation_line(head) is not None
+    end = metadata_end(head)
+    ids = bool(work_dois(head, end)) or citation_line(head, end) is not None
     if not ids or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
         return False
     return any(ABSTRACT_HEADING.match(line) or len(line.split()) >= LONG_PARAGRAPH_WORDS
@@ -210,8 +217,8 @@ def _pages(parts: dict[str, Any], warnings: list[str]) -> str | None:
 
 def _keywords(value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else list(value or [])
-    if len(items) == 1:
-        items = re.split(r"\s*;\s*" if ";" in items[0] else r"\s*,\s*", items[0])
+    if len(items) == 1:  # one string holding the whole list (meta tags, page text)
+        return split_keywords(items[0])
     return [item.strip().rstrip(".") for item in items if item.strip()]
 
 

@@ -26,7 +26,13 @@ from ._ouci_values import (
     set_value,
 )
 from ._page import bullet_item, holds_tagged_export, looks_like_structured_document, page_lines
-from ._page_values import checked_abstract, missing_note, name_items, split_author_list
+from ._page_values import (
+    checked_abstract,
+    missing_note,
+    name_items,
+    split_author_list,
+    split_keywords,
+)
 
 # Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
 SECTIONS = {
@@ -190,9 +196,7 @@ def _cut_head_line(key: str, value: str) -> bool:
 
 def _store(key: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
     if key == "keywords":
-        separator = ";" if ";" in value else ","
-        fields["keywords"] = [k.strip().rstrip(".") for k in value.split(separator)
-                              if k.strip()]
+        fields["keywords"] = [k.rstrip(".") for k in split_keywords(value)]
     elif not key.startswith("_"):
         set_value(key, value, fields, warnings)
 

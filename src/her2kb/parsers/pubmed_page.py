@@ -26,6 +26,7 @@ from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._citation import Citation
 from ._page import ends_open, page_lines
+from ._page_values import split_keywords
 from ._pubmed_abstract import abstract_text
 from ._pubmed_authors import fold_author_popups
 from ._pubmed_detect import detect
@@ -36,7 +37,6 @@ from ._pubmed_terms import (
     RELATION_KINDS,
     mesh_item_cut,
     parse_mesh,
-    split_keywords,
     term_item_cut,
 )
 
