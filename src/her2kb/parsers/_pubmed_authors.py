@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import PARTICLES, given_family, is_corporate, vancouver
+from ..names import FAMILY_WORDS, given_family, is_corporate, vancouver
 
 # Affiliation markers glued to either end of a name, or a lower-case letter list.
 _MARKERS = re.compile(r"^[\d*†‡§¶#✉]+|[\d*†‡§¶#✉]+$|(?:\s+[a-z](?:,[a-z])*)$")
@@ -43,7 +43,7 @@ def _is_person(part: str) -> bool:
     words = part.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or any(ch.isdigit() for ch in part):
         return False
-    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+    return all(w[0].isupper() or w.lower() in FAMILY_WORDS for w in words)
 
 
 def _bare(part: str) -> str:

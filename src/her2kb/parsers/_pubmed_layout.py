@@ -92,11 +92,12 @@ class _Walker:
         return self.layout
 
     def _plain(self, line: str, index: int) -> None:
-        if line and is_furniture(line) and self.region == "head":
+        furniture = bool(line) and is_furniture(line)
+        if furniture and self.region == "head":
             self.layout.site_furniture = True
         if self.region == "skip" and self.layout.abstract is None and ID_LINE.match(line):
             self.region = "head"  # PMC: the ID line follows the collapsed `Copyright …` box
-        if not line or is_furniture(line) or self.region in ("skip", "body"):
+        if not line or furniture or self.region in ("skip", "body"):
             return
         keywords = _KEYWORDS.match(line)
         relation = _INLINE_RELATION.match(line)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ._page import bullet_item, is_dash_marker, next_filled
+from ._page import bullet_item, is_dash_marker, matches_any, next_filled
 from ._pubmed_terms import RELATION_KINDS
 
 _LEGACY_LISTS = ("(?:publication types|mesh terms|substances|grant support|secondary source id|"
@@ -92,7 +92,7 @@ NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full 
 
 def is_furniture(line: str) -> bool:
     """Page furniture: banners, buttons, navigation, dialogs and cookie lines (§4.5)."""
-    if any(pattern.search(line) for pattern in FURNITURE):
+    if matches_any(line, FURNITURE):  # separate patterns: most are anchored and fail fast
         return True
     words = line.lower().split()
     return 0 < len(words) <= _MAX_BUTTON_WORDS and all(w in BUTTON_WORDS for w in words)
