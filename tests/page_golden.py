@@ -27,7 +27,7 @@ CORE = ("title", "author", "container-title", "year", "issued", "volume", "issue
         "DOI", "PMID", "keywords", "abstract_start", "type")
 # Present only when the record has them.
 EXTRA = ("container-title-short", "original-type", "publisher", "ISSN", "language",
-         "page-as-printed", "references-total-stated")
+         "authors-truncated", "page-as-printed", "references-total-stated")
 
 
 def sample_cases(folder: str) -> list[Path]:
@@ -70,6 +70,16 @@ def strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in strings(item)]
     return []
+
+
+# Furniture words that must never reach a field of any page record (§4.5, §5, §6).
+FURNITURE = ("PubMed Disclaimer", "LinkOut", "Access keys", "official website", "Similar articles",
+             "Cited by", "Full text links", "Send to", "Display options", "Display Settings",
+             "Show more", "Cite\n", "Search in", "Skip to", "logoLink", "padlock", "Buy Article",
+             "Refund Policy", "Cookie", "Editorial Board", "Item in Clipboard",
+             "Add to Collections", "Permalink", "Sign in", "Download PDF", "Copyright",
+             "Page navigation", "Format:", "Affiliations", "PubMed Commons",
+             "Indexed for MEDLINE", "Free PMC")
 
 
 GOLDEN_FIELDS = ("title", "author", "container-title", "year", "volume", "issue", "page",

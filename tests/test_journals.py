@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from her2kb import journals
@@ -79,11 +77,3 @@ def test_starts_like_journal_needs_two_listed_leading_words() -> None:
 )
 def test_expand_abbreviation(abbreviation: str, expected: str | None) -> None:
     assert journals.expand_abbreviation(abbreviation) == expected
-
-
-def test_lists_load_fast() -> None:
-    for loader in (journals._rows, journals._names, journals._abbreviations):
-        loader.cache_clear()
-    start = time.process_time()
-    journals.is_known("Annals of Oncology")
-    assert time.process_time() - start < 0.5

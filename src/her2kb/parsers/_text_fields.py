@@ -25,7 +25,7 @@ from ._text_lines import (
     label_of,
     line_pairs,
 )
-from ._text_names import names_after_by, names_evidence, names_line
+from ._text_names import ends_et_al, names_after_by, names_evidence, names_line
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
@@ -52,6 +52,7 @@ REFERENCE_MIN_WORDS = 5
 NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
 MAX_TERM_WORDS = 5
 MAX_LIST_WORDS = 40
+CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main"})
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
@@ -166,12 +167,13 @@ def _read_citation(head: list[str], end: int, found: dict[str, Any],
         return
     if values.get("date") and not _same_year(found.get("date"), values["date"]):
         found.pop("date", None)  # the citation's print date beats an online date label
-    for key, value in values.items():
-        if value and key not in found:
-            found[key] = value
-    shown = f": {line[:60]!r}" if line else ""
-    notes["container_title"] = ("journal, date, volume, issue and pages read from a "
-                                f"citation line in the text{shown}")
+    taken = [key for key, value in values.items() if value and key not in found]
+    if not taken:
+        return
+    found.update((key, values[key]) for key in taken)
+    shown = f": {line[:60] + ('…' if len(line) > 60 else '')!r}" if line else ""
+    what = ", ".join(CITED_NAMES.get(key, key) for key in taken)
+    notes["container_title"] = f"{what} read from a citation line in the text{shown}"
 
 
 def _same_year(labelled: str | None, cited: str) -> bool:
@@ -228,4 +230,5 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
     names = names_line(filled[index + 1]) or names_after_by(filled, index + 1)
     if names:
         found["authors"] = names
+        found["authors_truncated"] = ends_et_al(filled[index + 1])
         notes["authors"] = "guessed authors from the line under the title; check them"

@@ -33,6 +33,11 @@ BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 ORCID = re.compile(r"\s*https?://orcid\.org/[^\s,;]+")
 
 
+def ends_et_al(line: str) -> bool:
+    """True when the author line stops at `et al`: the list shown is not the whole list."""
+    return ET_AL.search(line.strip()) is not None
+
+
 def names_line(line: str) -> str | None:
     """The names of a `Given Family, Given Family` (or `By …`) line, else None."""
     if by := BY_LINE.match(line):

@@ -38,7 +38,7 @@ NAME = "generic"
 TEXT = "page text"
 # Keys copied as they are; the others are converted in `_fields`.
 PLAIN_KEYS = ("title", "container_title", "container_title_short", "publisher", "language",
-              "url", "original_type")
+              "url", "original_type", "authors_truncated")
 # Keys that only make sense together come from one source: an issue number from a
 # source that names another volume would describe a different issue.
 GROUPS = {"page_parts": ("first_page", "last_page", "pages"), "numbering": ("volume", "issue")}
