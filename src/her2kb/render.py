@@ -91,7 +91,7 @@ def _cluster_grid(title: str, columns: Sequence[str],
     for record_id, key, cells in rows:
         grid.add_row(str(record_id), key, *(
             Text(value, style="bold yellow" if differs else "") for value, differs in cells))
-    Console(highlight=False).print(grid)
+    Console(highlight=False).print(grid, markup=False)
 
 
 def problem(message: str) -> None:

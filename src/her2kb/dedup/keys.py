@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..dates import MONTHS
 from ..identifiers import doi_key, normalize_doi, normalize_pmcid, normalize_pmid
 from ..records import Name, Record
 from ..text import match_key
@@ -30,11 +31,8 @@ _SUFFIXES = frozenset({
     "jr", "sr", "ii", "iii", "iv", "2nd", "3rd"
 })
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,4}$")  # the `GM` of Vancouver `Valabrega GM`
-_LOST_LETTER = re.compile(r"(?<=\w)\?+(?=\w)")
 # Spreadsheets turn a page range `5-13` into the date `13-May`: the page is lost.
 _SPREADSHEET_DATE = re.compile(r"^(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d{1,2}))$")
-_MONTHS = {m: n for n, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _PAGE_PARTS = re.compile(r"\s*[,;+]\s*")
 _FIRST_PAGE = re.compile(r"^\[?\s*([A-Za-z]{0,4})\s?(\d+)[A-Za-z]?(?:\.e\d+)?")
 _LAST_PAGE = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*[A-Za-z]{0,4}(\d+)")
@@ -70,7 +68,7 @@ class MatchKeys:
 @lru_cache(maxsize=200_000)  # surnames repeat across records; the cache is bounded
 def family_key(family: str) -> str:
     """`Gonzalez-De la Rosa` -> gonzalezrosa, `Cobano?lu` -> cobanolu, `von Pawel` -> pawel."""
-    words = match_key(_LOST_LETTER.sub("", family)).split()
+    words = match_key(titles.LOST_LETTER.sub("", family)).split()
     kept = [w for w in words if w not in _PARTICLES and w not in _SUFFIXES]
     return sys.intern("".join(kept or words))
 
@@ -118,7 +116,7 @@ def _spreadsheet_pages(text: str) -> tuple[str, str] | None:
         return None
     number, month = (match.group(1), match.group(2)) if match.group(1) else (
         match.group(4), match.group(3))
-    month_number = _MONTHS.get(month[:3].lower())
+    month_number = MONTHS.get(month[:3].lower())
     if month_number is None:
         return None
     low, high = sorted((int(number), month_number))

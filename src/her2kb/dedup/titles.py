@@ -35,7 +35,7 @@ _LATEX = re.compile(r"\\[a-zA-Z]+\*?\s*|\\.|[{}$]")
 _RETRACTED_PREFIX = re.compile(r"^\s*retracted(?: article)?\s*[:.]\s*", re.IGNORECASE)
 # A `?` inside a word is a lost non-ASCII letter: drop it so `multic?ntrico` and
 # `multicéntrico` differ by one deletion instead of a word break.
-_LOST_LETTER = re.compile(r"(?<=\w)\?+(?=\w)")
+LOST_LETTER = re.compile(r"(?<=\w)\?+(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
 # The same for ASCII text, as one `str.translate`: letters, digits and `_` stay.
 _ASCII_WORDS = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
@@ -109,7 +109,7 @@ def tokens(text: str) -> list[str]:
     if "&" in folded:
         folded = folded.replace("&", " and ")
     if "?" in folded:
-        folded = _LOST_LETTER.sub("", folded)
+        folded = LOST_LETTER.sub("", folded)
     if folded.isascii():
         folded = folded.translate(_ASCII_WORDS)
     else:
