@@ -199,7 +199,7 @@ def test_a2_abstract_heading_and_labelled_substances() -> None:
 
 def test_b1_legacy_citation_before_title() -> None:
     record, _ = _sample("b1_legacy_citation_first.txt")
-    assert record.title == "Invented rhythm changes after marathon running"
+    assert record.title == "Invented rhythm changes after marathon running."  # verbatim (§4.5)
     assert [a.display() for a in record.author] == ["J.A. Doe", "P. van der Berg", "K. Smith-Jones"]
     assert record.container_title == "Invented J Cardiol"
     assert (record.volume, record.issue, record.page) == ("41", "6", "512-519")
@@ -215,7 +215,7 @@ def test_b1_legacy_citation_before_title() -> None:
 
 def test_b1_legacy_relations_date_range_and_group_author() -> None:
     record, _ = _sample("b1_legacy_relations_group_author.txt")
-    assert record.title == "A randomised invented trial of tea"
+    assert record.title == "A randomised invented trial of tea."
     assert [a.display() for a in record.author] == ["J. Doe", "R. Roe", "Invented Tea Study Group"]
     assert record.author[2].literal == "Invented Tea Study Group"
     assert record.container_title == "Invented Lancet"
@@ -237,7 +237,7 @@ def test_b1_legacy_relations_date_range_and_group_author() -> None:
 
 def test_b2_legacy_pii_ahead_of_print() -> None:
     record, warnings = _sample("b2_legacy_ahead_of_print_pii.txt")
-    assert record.title == "Invented vitamin levels in night-shift workers"
+    assert record.title == "Invented vitamin levels in night-shift workers."
     assert record.container_title == "Invented Clin Nutr"
     assert (record.volume, record.issue, record.page) == (None, None, None)
     assert record.doi == "10.5555/j.icn.2018.05.012"
@@ -250,7 +250,7 @@ def test_b2_legacy_pii_ahead_of_print() -> None:
 
 def test_b3_legacy_numbered_affiliations_and_pmid_below() -> None:
     record, _ = _sample("b3_legacy_numbered_affiliations.txt")
-    assert record.title == "Invented reflexes in sleeping cats"
+    assert record.title == "Invented reflexes in sleeping cats."
     assert [(a.family, a.given) for a in record.author] == [
         ("Doe", "J."), ("Roe", "R."), ("Poe", "E.")]
     assert record.pmid == "10000003"

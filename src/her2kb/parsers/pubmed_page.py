@@ -9,7 +9,8 @@ kept here, with their section in formats.md:
 * The DOI comes only from the citation line or the page's own ID lines; a
   prefix-only DOI is dropped with a warning (§12.4). PMID / PMCID only where printed.
 * `language` is the language **name** as printed in `[Article in Spanish]`.
-* Titles lose the final `.` that legacy pages print, so all layouts agree (§4.5).
+* Titles are verbatim, with the final `.` legacy pages print (§4.5: a careful reader keeps
+  it); matching folds it away, so the same work from two layouts still merges.
 * Saved text is often cut off (§4.2, issue 4): a field the text stops inside (title,
   author line, the last part of the citation line, an ID, the abstract, a last list
   item or keyword) is left empty, never kept as a fragment, and a warning names it.
@@ -48,11 +49,6 @@ _HEADINGS_AFTER_LISTS = ("Publication types", "MeSH terms", "Substances", "Grant
                          "Similar articles", "Cited by", "Keywords", "Full Text Sources")
 
 
-def _title(head: Head) -> str | None:
-    title = head.title
-    if title and title.endswith(".") and not title.endswith(".."):
-        title = title[:-1].rstrip()
-    return title or None
 
 
 def _journal(head: Head, citation: Citation | None, warnings: list[str]) -> str | None:
@@ -208,7 +204,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     warnings: list[str] = list(head.warnings)
     if head.subpage:
         warnings.append("title: a PMC figure or table page; no title or abstract on it")
-    fields: dict[str, Any] = {"type": "article-journal", "title": _title(head),
+    fields: dict[str, Any] = {"type": "article-journal", "title": head.title or None,
                               "author": head.authors, "authors_truncated": head.truncated,
                               "language": head.language}
     fields.update(_citation_fields(head, warnings))
