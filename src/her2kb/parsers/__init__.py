@@ -68,7 +68,8 @@ class InputFormat:
     """A reader: `detect(head)` scores the text (0 = not mine), `parse` reads it.
 
     Readers of export formats also offer `stream`, which ingest prefers for files;
-    for them `parse` is `stream` over the text (see `text_parser`).
+    for them `parse` is `stream` over the text (see `text_parser`). A `fallback` reader
+    is asked only when no other reader claims the text.
     """
 
     name: str
@@ -78,6 +79,7 @@ class InputFormat:
     parse: Parse
     aliases: tuple[str, ...] = ()
     stream: Read | None = None
+    fallback: bool = False
 
 
 def text_parser(read: Read) -> Parse:
@@ -126,8 +128,12 @@ def get(name: str) -> InputFormat:
 def detect(text: str, origin: str) -> InputFormat:
     """The best-scoring reader for this text; none or a tie is a FormatError naming the file."""
     head = detection_head(text)
-    scored = [(fmt.detect(head), fmt) for fmt in formats()]
-    scored = [(score, fmt) for score, fmt in scored if score > 0]
+    scored: list[tuple[int, InputFormat]] = []
+    for fallback in (False, True):
+        scored = [(fmt.detect(head), fmt) for fmt in formats() if fmt.fallback == fallback]
+        scored = [(score, fmt) for score, fmt in scored if score > 0]
+        if scored:
+            break
     if not scored:
         raise FormatError(
             f"{origin}: not a recognised format (tried {', '.join(names())}); "

@@ -6,7 +6,8 @@ field (pages split, authors one per tag); PRISM is as precise but rarer and has 
 or authors; Dublin Core packs mixed values into `dc.identifier` and `dc.date`; JSON-LD is
 often site-level (a `WebPage` or a partial `Article`); text is a guess. Each field comes
 from the best source that has it, and every field taken from the text names its doubt in
-a warning. Detection: this reader only ever wins when no other reader claims the text.
+a warning. It is registered as the fallback: detection asks it only when no other reader
+claims the text.
 """
 
 from __future__ import annotations
@@ -59,18 +60,7 @@ NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S")
 
 
 def detect(head: str) -> int:
-    """A low score for scholarly evidence; 0 when any other reader claims the text."""
-    score = _evidence(head)
-    return 0 if score and _claimed_elsewhere(head) else score
-
-
-def _claimed_elsewhere(head: str) -> bool:
-    from . import formats  # the registry lists this module too: imported late
-
-    return any(fmt.detect(head) > 0 for fmt in formats() if fmt.name != NAME)
-
-
-def _evidence(head: str) -> int:
+    """A score for scholarly evidence; asked only when no other reader claims the text."""
     start = head.lstrip("\ufeff \t\r\n")
     if holds_tagged_export(head) or looks_like_json(start):
         return 0  # tagged exports and JSON belong to their own readers (§0 steps 1-5)
@@ -230,4 +220,5 @@ FORMAT = InputFormat(
     detect=detect,
     parse=parse,
     aliases=("generic-page", "html", "meta"),
+    fallback=True,
 )
