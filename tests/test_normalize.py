@@ -113,6 +113,8 @@ def test_unknown_dates_are_none() -> None:
     (family_given, "Doe, John, Jr", {"family": "Doe", "given": "John", "suffix": "Jr"}),
     (vancouver, "Valabrega GM", {"family": "Valabrega", "given": "G.M."}),
     (vancouver, "Doe JA Jr", {"family": "Doe", "given": "J.A.", "suffix": "Jr"}),
+    (vancouver, "Dubois-Mercier É", {"family": "Dubois-Mercier", "given": "É."}),
+    (vancouver, "Ødegaard ÅK", {"family": "Ødegaard", "given": "Å.K."}),
     (parse_name, "WHO Collaborative Group", {"literal": "WHO Collaborative Group"}),
     (parse_name, "Nahta, R.", {"family": "Nahta", "given": "R."}),
 ])

@@ -59,6 +59,21 @@ def test_number_sign_is_the_issue_in_the_head_and_the_volume_in_references() -> 
     assert complete
     assert reference == {"title": "An invented title", "container_title": "Invented Reviews",
                          "year": 2011}
+    reference, complete = parse_reference("Roe, An invented title, Invented Reviews, № 24, "
+                                          "p. 3390, https://doi.org/10.5555/ir.24.3390, 2006")
+    assert complete
+    assert reference == {"title": "Roe, An invented title", "container_title": "Invented Reviews",
+                         "year": 2006, "doi": "10.5555/ir.24.3390"}
+
+
+def test_year_label_variants_in_general_information() -> None:
+    text = ("Invented title of an OUCI record about HER2\n\nhttps://doi.org/10.5555/x.1 ·\n\n"
+            "Загальна інформація\n\nТип публікації\nЖурнальна стаття\n\nРік видання\n2016\n\n"
+            "Видання\nInvented Journal of Oncology\n")
+    (entry,) = ouci_page.parse(text, "uk")
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.issued is not None and entry.record.issued.date_parts == [[2016]]
+    assert entry.record.container_title == "Invented Journal of Oncology"
 
 
 def test_work_doi_never_comes_from_references_or_citing_works() -> None:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from her2kb import parsers
 from her2kb.normalize import normalize
 from her2kb.parsers import HEAD_CHARS, ParsedEntry
 from her2kb.parsers._citation import parse_citation
@@ -311,6 +312,25 @@ def test_c_pmc_collection_logo_is_not_a_journal() -> None:
     assert record.title == "Invented respiratory virus shedding in children"
     assert (record.volume, record.issue, record.page) == ("15", "2", "101-110")
     assert record.abstract == "Children shed the invented virus for up to ten days."
+
+
+@pytest.mark.parametrize("logo", ["Springer Open Choice", "Wiley-Blackwell Online Open",
+                                  "Oxford Open", "Europe PMC Funders Group"])
+def test_c_pmc_open_access_programme_logos_are_not_journals(logo: str) -> None:
+    text = (SAMPLES / "c_pmc_collection_logo.txt").read_text(encoding="utf-8")
+    text = text.replace("Invented Publisher Public Health Emergency Collection", logo)
+    record = normalize(_entry(text).record)
+    assert record.container_title is None
+    assert record.title == "Invented respiratory virus shedding in children"
+
+
+def test_pmc_scrape_from_abstract_is_claimed_by_its_reference_link_rows() -> None:
+    text = (SAMPLES.parent / "truncated" / "pubmed" /
+            "e_pmc_scrape_only_reference_link_rows.txt").read_text(encoding="utf-8")
+    assert parsers.detect(text, "e").name == "pubmed-page"
+    journal_site = text.replace("Keywords:", "Received: 1 May 2018\nAccepted: 2 June 2018\n"
+                                "Keywords:")
+    assert detect(journal_site[:HEAD_CHARS]) == 0
 
 
 def test_d_journal_line_part_issue_and_comments() -> None:

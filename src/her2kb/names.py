@@ -17,8 +17,11 @@ CORPORATE = re.compile(
     r"Association|Network|Council|Institute|Trialists|Working Party|Study)\b",
     re.IGNORECASE,
 )
+# Vancouver initials: 1-4 capitals, accented ones included (`Dubois-Mercier É`, `Ødegaard ÅK`).
+INITIALS = "[{}]{{1,4}}".format("".join(
+    ch for ch in map(chr, range(0x41, 0x250)) if ch.isalpha() and ch.isupper()))
 _VANCOUVER = re.compile(
-    r"^(?P<family>.+?)\s+(?P<initials>[A-Z]{1,4})(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$"
+    rf"^(?P<family>.+?)\s+(?P<initials>{INITIALS})(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$"
 )
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 

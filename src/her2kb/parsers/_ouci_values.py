@@ -27,7 +27,8 @@ LABELS = {
     "publisher": "publisher", "видавець": "publisher",
     "authors": "authors", "author": "authors", "автори": "authors", "автор": "authors",
     "publication type": "type", "тип публікації": "type",
-    "year of publication": "year", "рік публікації": "year", "year": "year", "рік": "year",
+    "year of publication": "year", "рік публікації": "year", "рік видання": "year",
+    "publication year": "year", "year": "year", "рік": "year",
     "volume": "volume", "том": "volume", "issue": "issue", "номер": "issue",
     "випуск": "issue", "pages": "pages", "сторінки": "pages", "doi": "doi",
     "keywords": "keywords", "ключові слова": "keywords", "issn": "issn",
@@ -50,6 +51,11 @@ PAGES_SEGMENT = re.compile(r"^(?:pp?|с)\.\s*(?P<v>\S.*)$")
 YEAR = re.compile(r"^\d{4}$")
 SMALL_NUMBER = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})?$")
 YES_NO = frozenset({"yes", "no", "так", "ні"})
+# Words that mark a company, not a journal (`Springer Science and Business Media LLC`).
+PUBLISHER_WORD = re.compile(
+    r"\b(?:LLC|Ltd|Limited|Inc|GmbH|AG|SA|BV|Co|Corp|Press|Publishing|Publishers?|"
+    r"Media|Verlag|Elsevier|Wiley|Springer|Informa|Kluwer|MDPI|Hindawi|Видавництво|"
+    r"видавництво|Видавець)\b\.?")
 SHAPE_ORDER = ("type", "journal", "year", "volume", "issue", "pages", "publisher")
 # Reference lines: an optional number; the tail, read from the right.
 NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
@@ -58,6 +64,7 @@ DOI_LINE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/\S+|^(?:DOI:?\s*)?10\.\
 VOLUME_TAIL = re.compile(r",\s*№\s*(?P<volume>[^,]+?)\s*$")
 PAGE_TAIL = re.compile(r",\s*(?:pp?|с)\.\s*(?P<page>[^,]+?)\s*$")
 AUTHOR_YEAR = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<year>\d{4})[a-z]?\)[.,:]?\s+(?P<rest>.+)$")
+DOI_TAIL = re.compile(r",\s*(?P<doi>(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+?)\s*$")
 YEAR_TAIL = re.compile(r",\s*(?P<year>\d{4})\s*$")
 
 
@@ -143,14 +150,17 @@ def guess_by_shape(values: list[str], fields: dict[str, Any], warnings: list[str
 
     A type label from the table is the type; a plausible 4-digit number the year; up to two
     small numbers right after the year volume then issue; a page range the pages; the
-    first other text the journal and the next one the publisher. Yes/no flags and the
-    counts after the publisher are skipped. Every field set here is named in a warning.
+    first other text the journal and the next one the publisher, unless only the first
+    reads like a company. Yes/no flags and the counts after the publisher are skipped.
+    Every field set here is named in a warning.
     """
     guessed: dict[str, str] = {}
     for value in values:
         slot = _slot_for(value, guessed)
         if slot:
             guessed[slot] = value
+    if _publisher_first(guessed):
+        guessed["journal"], guessed["publisher"] = guessed["publisher"], guessed["journal"]
     for key in SHAPE_ORDER:
         if key in guessed and not fields.get(_FIELD[key]):
             set_value(key, guessed[key], fields, warnings)
@@ -158,6 +168,14 @@ def guess_by_shape(values: list[str], fields: dict[str, Any], warnings: list[str
         named = ", ".join(key for key in SHAPE_ORDER if key in guessed)
         warnings.append(f"General information has no labels; guessed by shape: {named}; "
                         "check them")
+
+
+def _publisher_first(guessed: dict[str, str]) -> bool:
+    """Scrapes list publisher and journal in either order: a company name is the publisher."""
+    journal, publisher = guessed.get("journal"), guessed.get("publisher")
+    if not (journal and publisher):
+        return False
+    return PUBLISHER_WORD.search(journal) is not None and PUBLISHER_WORD.search(publisher) is None
 
 
 _FIELD = {"type": "original_type", "journal": "container_title", "year": "issued",
@@ -190,25 +208,31 @@ def is_doi_line(line: str) -> bool:
 def parse_reference(line: str) -> tuple[dict[str, Any], bool]:
     """One reference as CitedReference kwargs, and whether its tail had the list's shape.
 
-    The tail (`, № V`, `, p. P` or `, YEAR`) closes a complete line; an `Authors (YEAR)`
+    The tail (`, № V`, `, p. P`, `, DOI` or `, YEAR`) closes a complete line; an `Authors (YEAR)`
     opening alone does not, so a line cut before its tail reads as incomplete.
     """
     text = NUMBER.sub("", line).strip()
-    complete = False
+    complete, doi, year = False, None, None
+    if (tail := YEAR_TAIL.search(text)) and plausible_year(tail.group("year")):
+        text, year = text[: tail.start()], int(tail.group("year"))
+    if inline := DOI_TAIL.search(text):  # `…, p. 3390, https://doi.org/10.…, 2006`
+        text, doi = text[: inline.start()], normalize_doi(inline.group("doi"))
     if page := PAGE_TAIL.search(text):
         text, complete = text[: page.start()], True
     if volume := VOLUME_TAIL.search(text):
         text, complete = text[: volume.start()], True
-    year: int | None = None
-    if (tail := YEAR_TAIL.search(text)) and plausible_year(tail.group("year")):
+    if year is not None:
+        complete = True  # a year at the very end closes the line too
+    elif (tail := YEAR_TAIL.search(text)) and plausible_year(tail.group("year")):
         text, year, complete = text[: tail.start()], int(tail.group("year")), True
     if (head := AUTHOR_YEAR.match(text)) and plausible_year(head.group("year")):
         text, year = head.group("rest"), int(head.group("year"))
     title, _, journal = text.rpartition(", ") if complete else ("", "", text)
     if not title:  # one segment only: it is the title, the journal is unknown
         title, journal = journal, ""
-    return {"title": title.strip(" .") or None, "container_title": journal.strip(" .") or None,
-            "year": year}, complete
+    reference = {"title": title.strip(" .") or None,
+                 "container_title": journal.strip(" .") or None, "year": year}
+    return (reference | {"doi": doi} if doi else reference), complete
 
 
 def read_references(lines: list[str], at_end: bool, warnings: list[str]

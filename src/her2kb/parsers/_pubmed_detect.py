@@ -28,6 +28,13 @@ _ANCHORS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in
     (r"^Published in final edited form as", 15), (r"^MeSH terms$", 12),
     (r"^Publication types$", 12),
 )]
+# PMC's link row under each reference (`[PMC free article] [PubMed] [Google Scholar]`): a
+# scrape that starts at `Abstract` (§4.1 E) may have no other PMC mark. It sits inside the
+# numbered reference blocks, so it is looked for before they are blanked out.
+_PMC_REFERENCE_LINKS = re.compile(
+    r"^(?:\[(?:DOI|PMC free article|PubMed|CrossRef|Google Scholar)\]\s*){2,}$",
+    re.MULTILINE | re.IGNORECASE)
+_PMC_REFERENCE_SCORE = 15
 # Support: PubMed prints these too, but so may a note or another site; they only ever
 # back an anchor up (§4.1 furniture, §4.4 `Keywords:`, §4.5 `[Article in …]` and `PMID:`).
 _SUPPORT = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
@@ -64,13 +71,17 @@ def detect(head: str) -> int:
     """Score 1-50 from PubMed / PMC page markers; 0 for anything else (§0 step 8)."""
     if not head.strip() or holds_tagged_export(head) or looks_like_structured_document(head):
         return 0
-    lines = _outside_numbered_blocks(page_lines(head))
+    all_lines = page_lines(head)
+    lines = _outside_numbered_blocks(all_lines)
     clean = "\n".join(lines)  # markers are matched with no-break spaces already mapped
     anchors = [score for pattern, score in _ANCHORS if pattern.search(clean)]
     support = [score for pattern, score in _SUPPORT if pattern.search(clean)]
     citations = [index for index, line in enumerate(lines) if _is_strict_citation(line)]
-    if citations and not anchors and _journal_site(clean):
+    reference_links = _PMC_REFERENCE_LINKS.search("\n".join(all_lines)) is not None
+    if (citations or reference_links) and not anchors and _journal_site(clean):
         return 0
+    if reference_links:
+        anchors.append(_PMC_REFERENCE_SCORE)
     if citations:
         anchors.append(_CITATION_SCORE)
         if any(_has_a1_head(lines, index) for index in citations):

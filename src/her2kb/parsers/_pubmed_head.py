@@ -22,7 +22,8 @@ from ._pubmed_terms import PUBLICATION_TYPES
 _LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
 # §4.1: a PMC logo that names a collection or the manuscript system is not a journal.
 _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
-                         r"funders? group|public health emergency)\b", re.IGNORECASE)
+                         r"funders? group|public health emergency|open choice|online open|"
+                         r"oxford open|open select|sponsored documents)\b", re.IGNORECASE)
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
 _AFFILIATION = re.compile(

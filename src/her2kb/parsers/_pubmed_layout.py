@@ -17,6 +17,7 @@ from ._page import next_filled, read_list
 from ._pubmed_sections import (
     NAV_ONLY_ENTRIES,
     heading_kind,
+    is_about_other_works,
     is_furniture,
     is_item_start,
     links_block_end,
@@ -35,6 +36,7 @@ _INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.
 _CITATION_LIKE = re.compile(r"\.\s+\d{4}\b")
 # The second line of a two-line related item: `Doe JA, Roe B. J Examp. 2010 …`.
 _BYLINE_CITATION = re.compile(r"^[A-Z][^.]{0,200}?(?:\s[A-Z]{1,3}|\set al)\.\s+[^.]+\.\s+\d{4}\b")
+_MIN_BARE_KEYWORDS, _MAX_KEYWORD_WORDS = 3, 6
 _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 # Summaries PMC prints under the `Abstract` heading before the abstract itself.
 _LAY_SUMMARY = re.compile(r"^(?:simple summary|lay summary|plain language summary|highlights|"
@@ -66,6 +68,13 @@ def _stops_relation(line: str) -> bool:
         or not _CITATION_LIKE.search(line)
 
 
+def _bare_keywords(line: str) -> bool:
+    """Legacy B2 prints the keywords under the abstract with no label: `a; b; c`."""
+    items = line.split(";")
+    return len(items) >= _MIN_BARE_KEYWORDS and not line.rstrip().endswith(".") \
+        and all(0 < len(item.split()) <= _MAX_KEYWORD_WORDS for item in items)
+
+
 class _Walker:
     """One pass over the lines; `region` says where plain lines go."""
 
@@ -73,6 +82,7 @@ class _Walker:
         self.lines = list(lines)  # `_number_below` blanks the lines it consumes
         self.layout = Layout()
         self.region = "head"
+        self.about_other_works = False
 
     def run(self) -> Layout:
         """Walk every line once; a heading may consume the list below it."""
@@ -95,7 +105,10 @@ class _Walker:
         furniture = bool(line) and is_furniture(line)
         if furniture and self.region == "head":
             self.layout.site_furniture = True
-        if self.region == "skip" and self.layout.abstract is None and ID_LINE.match(line):
+        if self.region == "skip" and not self.about_other_works and ID_LINE.match(line):
+            if self.layout.abstract is not None:  # legacy B1: `PMID:` at the page's foot
+                self.layout.id_lines.append(line + self._number_below(index))
+                return
             self.region = "head"  # PMC: the ID line follows the collapsed `Copyright …` box
         if not line or furniture or self.region in ("skip", "body"):
             return
@@ -108,8 +121,10 @@ class _Walker:
             self.layout.id_lines.append(line + self._number_below(index))
             if self.region == "abstract" and self.layout.abstract:
                 self.region = "post"  # legacy B pages print the PMID below the abstract
-        elif keywords:
-            self.layout.keywords_line = self.layout.keywords_line or keywords.group("words")
+        elif keywords or (self.region == "abstract" and self.layout.abstract
+                          and _bare_keywords(line)):
+            words = keywords.group("words") if keywords else line
+            self.layout.keywords_line = self.layout.keywords_line or words
             self.region = "post"
         elif _COPYRIGHT.match(line):
             return
@@ -156,6 +171,8 @@ class _Walker:
                 self.layout.head.append(self.lines[index])
         elif kind == "skip":
             self.region = "skip"
+            # Their `PMID:` lines belong to the works listed, never to this record.
+            self.about_other_works = is_about_other_works(self.lines[index])
         else:
             return self._list(kind, index)
         return index + 1

@@ -114,6 +114,8 @@ _SKIP_HEADINGS = {
     "full text", "selected references", "miscellaneous", "medical", "research materials",
     "other literature sources", "molecular biology databases", "mesh pmc links",
 }
+_OTHER_WORKS = {"similar articles", "cited by", "references", "selected references",
+                "related citations in pubmed"}
 _MAX_PROVIDERS = 3  # names in one `Full text links` box
 _SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
 
@@ -133,6 +135,11 @@ def heading_kind(line: str) -> str | None:
         return "skip"
     return None
 
+
+def is_about_other_works(line: str) -> bool:
+    """`Similar articles`, `Cited by`, `References`: sections listing other works."""
+    key = line.lower().rstrip(":").strip()
+    return key in _OTHER_WORKS or _SKIP_PATTERN.match(line) is not None
 
 
 def is_item_start(line: str) -> bool:

@@ -32,6 +32,11 @@ END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
     r"Received|Accepted|Revised|Copyright|Competing interests|Conflicts? of interest|"
     r"Data availability(?: statement)?|\*?Correspondence|Abbreviations)\s*:", re.IGNORECASE)
+# A row of buttons under an abstract (Zendy: `Read full text  Save  Cite  Share`).
+BUTTON_WORDS = frozenset({"read", "full", "text", "save", "cite", "share", "download", "pdf",
+                          "export", "citation", "print", "email", "view", "add", "to", "library",
+                          "bookmark", "html", "request", "permissions", "reprints"})
+_MAX_BUTTON_WORDS = 8
 # `Background: HER2-low status may change …`: a structured abstract with no heading above it.
 INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,40}?)\s*:\s+(?P<text>\S.*)$")
 ABSTRACT_MIN_WORDS = 40
@@ -128,4 +133,10 @@ def _ends_abstract(line: str, offset: int, guessed: bool, structured: bool,
             return True  # a section name met again: the body has started
         seen.add(label)
         return False
-    return bool(STOP_HEADING.match(line) or is_label_line(line) or END_LABEL.match(line))
+    return bool(STOP_HEADING.match(line) or is_label_line(line) or END_LABEL.match(line)
+                or _is_button_row(line))
+
+
+def _is_button_row(line: str) -> bool:
+    words = line.casefold().split()
+    return 1 < len(words) <= _MAX_BUTTON_WORDS and all(w in BUTTON_WORDS for w in words)

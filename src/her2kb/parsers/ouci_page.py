@@ -33,6 +33,7 @@ from ._page_values import (
     split_author_list,
     split_keywords,
 )
+from ._text_names import names_evidence, names_line
 
 # Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
 SECTIONS = {
@@ -48,6 +49,7 @@ FURNITURE = frozenset({
     "повний текст", "про проєкт", "about", "cite", "цитувати",
     "share", "поділитися", "details", "деталі", "детальна інформація",
 })
+MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?P<item>\S.*)$")
 # Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
@@ -59,7 +61,7 @@ ANCHORS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"^(?:Number of works in the list of references|Кількість джерел у списку "
          r"літератури):?$", 20),
         (r"^(?:General information|Загальна інформація)\n+(?:Publication type|Тип публікації|"
-         r"Journal|Видання|Year of publication|Рік публікації|Number of citations|"
+         r"Journal|Видання|Year of publication|Рік публікації|Рік видання|Number of citations|"
          r"Кількість цитувань):?$", 20),
         (r",\s№\s*\d+,\s(?:p|с)\.\s*\S+$", 15),
         (r"^(?:Open Ukrainian Citation Index|OUCI)$", 20),
@@ -173,6 +175,9 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             warnings.append("authors taken from unlabelled bullets under the title; check them")
         elif "title" not in fields and label_of(line) is None:
             fields["title"] = line
+        elif not fields.get("author") and names_evidence(lines, index - 1) == 2:
+            fields["author"] = split_author_list(names_line(line) or line, warnings)
+            warnings.append("authors taken from an unlabelled line under the title; check them")
         elif "title" in fields and label_of(line) is not None:
             # Label and value on separate lines without a `General information` heading.
             _read_info(lines[index - 1:], fields, warnings)
@@ -186,7 +191,14 @@ def _title_index(lines: list[str]) -> int:
     stop = next((i for i, line in enumerate(lines)
                  if is_doi_line(line) or labelled(line) or label_of(line)), len(lines))
     plain = [i for i in range(stop) if not bullet_item(lines[i])]
+    if len(plain) > 1 and names_evidence(lines, plain[-1]) == 2 and _title_like(lines[plain[-2]]):
+        return plain[-2]  # a scrape that dropped the `Authors` label: names under the title
     return plain[-1] if plain and stop < len(lines) else 0
+
+
+def _title_like(line: str) -> bool:
+    """Above an unlabelled names line: a title, not a site menu entry such as `Help`."""
+    return len(line.split()) >= MIN_TITLE_WORDS and line.casefold() not in FURNITURE
 
 
 def _cut_head_line(key: str, value: str) -> bool:

@@ -103,7 +103,8 @@ def _printed_ids(layout: Layout, cut_line: str | None, warnings: list[str]) -> d
     found: dict[str, str] = {}
     for number, line in enumerate(layout.id_lines, start=1):
         matches = list(_ID_TOKENS.finditer(line))
-        if cut_line and number == len(layout.id_lines) and line.endswith(cut_line) and matches:
+        if cut_line and number == len(layout.id_lines) and line.endswith(cut_line) and matches \
+                and matches[-1].end() == len(line.rstrip()):  # text after the value: whole
             cut = matches.pop()
             warnings.append(f"{cut.group('kind').lower()}: the text ends inside "
                             f"{cut.group('value')!r}; left empty")

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from ..dates import SEASONS, parse_written_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import family_given, is_corporate, vancouver
+from ..names import INITIALS, family_given, is_corporate, vancouver
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
 from ._tagged import (
     RIS_SIGNATURE,
@@ -88,7 +88,7 @@ _DOI_IN_NOTE = re.compile(r"\bdoi:?\s*(10\.[0-9]{4,9}/\S+)", re.IGNORECASE)
 _DOI_LIKE = re.compile(r"^\s*(?:doi\b|https?://(?:dx\.)?doi\.org/|10\.\d)", re.IGNORECASE)
 # `Smith J.A.` (Scopus) and `Doe JA` (Vancouver): a person even without a comma.
 _DOTTED = re.compile(r"^(?P<family>\S.*?)\s(?P<given>(?:[A-Z]\.[\s-]?)+)$")
-_VANCOUVER = re.compile(r"^\S.*\s[A-Z]{1,4}(?:\s(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
+_VANCOUVER = re.compile(rf"^\S.*\s{INITIALS}(?:\s(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
 _PUBMED_DB = ("pubmed", "medline", "nlm")
 _LABELLED_ID = re.compile(r"\b(PMID|PMCID)\s*:\s*((?:PMC)?[0-9]{1,8})\b", re.IGNORECASE)
 
