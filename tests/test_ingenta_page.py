@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, ingenta_page, scilit_page
+from her2kb.parsers._page_values import split_author_list
 from her2kb.records import Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,7 +146,7 @@ def test_page_without_blurb_or_source_has_no_journal() -> None:
     ],
 )
 def test_split_authors(value: str, expected: list[tuple[str, str]]) -> None:
-    got = [(n.get("family"), n.get("given")) for n in ingenta_page.split_authors(value)]
+    got = [(n.get("family"), n.get("given")) for n in split_author_list(value, [])]
     assert got == expected
 
 

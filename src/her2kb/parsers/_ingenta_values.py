@@ -1,9 +1,8 @@
-"""Values of Ingenta Connect pages: the `Source:` line, author lists, the journal blurb.
+"""Values of Ingenta Connect pages: the `Source:` line and the journal blurb.
 
 formats.md §6: `Source: Journal of Examples, Volume 4, Number 1, January 2011,
-pp. 12-20(9)`, where `(9)` is a page count; `Authors:` lists separated by `;` or `,`
-in either name order (§12.8); and, when no Source line names the journal, the first
-bullet under `More about this publication?`, whose leading words name it (§12.9).
+pp. 12-20(9)`, where `(9)` is a page count; and, when no Source line names the journal,
+the first bullet under `More about this publication?`, whose leading words name it (§12.9).
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ from typing import Any
 
 from .. import journals
 from ..dates import parse_written_date
-from ..names import family_given, given_family, parse_name, vancouver
-from ..text import clean_spaces
 
 SOURCE = re.compile(
     r"^(?P<j>.+?), Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
@@ -23,8 +20,6 @@ SOURCE = re.compile(
     r"(?:, pp?\.\s*(?P<pp>[^()]+?)\s*(?:\((?P<np>\d+)\))?)?\.?$"
 )
 SOURCE_CUT = re.compile(r", (?:Volume|Vol\.|Number|pp?\.) ")
-NAME_MARKERS = re.compile(r"[\d*†‡§,]+$")
-VANCOUVER_NAME = re.compile(r"^\S.* [A-Z]{1,3}$")  # `Doe JA`
 # Blurb fallback: capitalised words before one of these verbs name the journal (§6).
 BLURB_VERBS = frozenset({
     "aims", "is", "publishes", "provides", "covers", "focuses", "seeks", "offers", "presents",
@@ -51,28 +46,6 @@ def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None
         fields["number_of_pages"] = int(match.group("np"))
     if match.group("d"):
         fields.setdefault("issued", parse_written_date(match.group("d")))
-
-
-def split_authors(value: str) -> list[dict[str, Any]]:
-    """`;`-separated (either order) or `,`-separated lists, or one `Family, Given` (§12.8)."""
-    value = clean_spaces(value).strip(" ;,")
-    if ";" in value:
-        parts, reader = value.split(";"), parse_name
-    else:
-        pieces = [p.strip() for p in re.split(r",|\band\b", value) if p.strip()]
-        if len(pieces) > 1 and all(VANCOUVER_NAME.match(p) for p in pieces):
-            parts, reader = pieces, vancouver
-        elif len(pieces) > 1 and all(" " in p for p in pieces):
-            parts, reader = pieces, given_family  # `A. Doe, B. Roe`
-        elif "," in value and len(pieces) == 2:
-            parts, reader = [value], family_given  # `Doe, Jane`
-        elif "," in value and len(pieces) % 2 == 0:
-            pairs = zip(pieces[::2], pieces[1::2], strict=True)
-            parts, reader = [f"{f}, {g}" for f, g in pairs], family_given
-        else:
-            parts, reader = pieces, given_family
-    names = (reader(NAME_MARKERS.sub("", part.strip())) for part in parts)
-    return [name for name in names if name]
 
 
 def blurb_journal(blurb: str, warnings: list[str], cut: bool = False) -> str | None:

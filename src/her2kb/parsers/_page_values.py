@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import given_family, parse_name
+from ..names import INITIALS, family_given, given_family, parse_name, vancouver
 from ..text import clean_spaces
 
 # Characters a complete abstract or sentence may end with (closing quotes and brackets too).
@@ -21,6 +21,7 @@ FINAL_PUNCTUATION = ".!?)]}\"'”’»%…"
 NAME_MARKERS = re.compile(r"(?:[\d*†‡§¶]+,?)+$")
 # `123-`, `e12–`: a range whose end is missing.
 OPEN_RANGE = re.compile(r"^[A-Za-z]*\d+\s*[-\u2010-\u2015\u2212]\s*$")
+VANCOUVER_NAME = re.compile(rf"^\S.* {INITIALS}$")  # `Doe JA`
 PAGE_SHAPE = re.compile(
     r"^[A-Za-z]{0,3}\d+(?:\s*[-\u2010-\u2015\u2212]\s*[A-Za-z]{0,3}\d+)?$"
 )
@@ -76,23 +77,32 @@ def checked_pages(value: str | None, warnings: list[str]) -> str | None:
 
 
 def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
-    """`Given Family, Given Family` (or `;`-separated) as Name kwargs; [] when cut off.
+    """An author list in either name order (§12.8) as Name kwargs; [] when cut off.
 
+    `;` separates names of any order; `,` separates Vancouver names (`Doe JA, Roe R`),
+    `Given Family` names, or `Family, Given` pairs, and `Doe, Jane` alone is one name.
     A list ending in a dangling comma or semicolon was cut (a line or page limit): none
     of it is kept, because the missing names cannot be told from the list.
     """
-    text = clean_spaces(value)
+    text = clean_spaces(value).strip()
     if text.endswith((",", ";")):
         warnings.append(f"author list cut off ({text[-40:]!r}); authors left empty")
         return []
-    separator = ";" if ";" in text else ","
-    parts = [p.strip() for p in re.split(rf"{separator}|\band\b|&", text) if p.strip()]
-    if separator == "," and parts and not all(" " in p for p in parts):
-        # `Doe, Jane` is one inverted name, not two authors (§12.8: a list only when every
-        # comma-separated part has a space).
-        parts, separator = [text], ";"
-    reader = parse_name if separator == ";" else given_family
-    names = (reader(NAME_MARKERS.sub("", part).strip()) for part in parts)
+    if ";" in text:
+        parts, reader = re.split(r";|\band\b|&", text), parse_name
+    else:
+        parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
+        reader = given_family
+        if len(parts) > 1 and all(VANCOUVER_NAME.match(p) for p in parts):
+            reader = vancouver
+        elif len(parts) > 1 and all(" " in p for p in parts):
+            reader = given_family  # `A. Doe, B. Roe`
+        elif len(parts) == 2:
+            parts, reader = [text], family_given  # `Doe, Jane`
+        elif len(parts) % 2 == 0:
+            pairs = zip(parts[::2], parts[1::2], strict=True)
+            parts, reader = [f"{f}, {g}" for f, g in pairs], family_given
+    names = (reader(NAME_MARKERS.sub("", part).strip()) for part in parts if part.strip())
     return [name for name in names if name]
 
 

@@ -19,8 +19,9 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
-from ._ingenta_values import SOURCE, blurb_journal, read_source, split_authors
+from ._ingenta_values import SOURCE, blurb_journal, read_source
 from ._page import ends_open, holds_tagged_export, looks_like_structured_document, page_lines
+from ._page_values import split_author_list
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
@@ -202,7 +203,7 @@ def _whole_part(label: str, value: str) -> tuple[str | None, str]:
 def _read_label(label: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
     """One `Label: value` line (§6 table); affiliations and language are not kept."""
     if label in ("Author", "Authors"):
-        fields["author"] = split_authors(value)
+        fields["author"] = split_author_list(value, warnings)
     elif label == "Source":
         read_source(value, fields, warnings)
     elif label == "Keywords":
