@@ -162,6 +162,16 @@ def test_source_line_without_page_count_or_number() -> None:
     assert record.issued is not None and record.issued.date_parts == [[2013]]
 
 
+def test_source_line_with_a_month_range() -> None:
+    text = ("Invented Title\nSource: Invented Research, Volume 24, Number 5A, "
+            "September-October 2004, pp. 2931-2938(8)\nBuy Article:\nInvented abstract.")
+    entry = next(iter(ingenta_page.parse(text, "x")))
+    assert isinstance(entry, ParsedEntry)
+    record = entry.record
+    assert (record.volume, record.issue, record.page) == ("24", "5A", "2931-2938")
+    assert record.issued is not None and record.issued.date_parts == [[2004, 9], [2004, 10]]
+
+
 @pytest.mark.parametrize(
     "text",
     [

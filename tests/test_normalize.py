@@ -89,6 +89,7 @@ def test_medline_dates(raw: str, parts: list[list[int]], season: int | None) -> 
     ("17 January 2007", [[2007, 1, 17]]), ("March 1, 2009", [[2009, 3, 1]]),
     ("January 2011", [[2011, 1]]), ("2009-03-01T00:00:00", [[2009, 3, 1]]),
     ("2010/05/01/", [[2010, 5, 1]]), ("/2009", [[2009]]), ("2010///", [[2010]]),
+    ("September-October 2004", [[2004, 9], [2004, 10]]),
 ])
 def test_written_dates(raw: str, parts: list[list[int]]) -> None:
     date = parse_written_date(raw)

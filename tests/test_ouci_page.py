@@ -123,3 +123,15 @@ def test_parse_never_raises(lines: list[str]) -> None:
     ouci_page.detect(text)
     items = list(ouci_page.parse(text, "random.txt"))
     assert len(items) == 1 and isinstance(items[0], ParsedEntry | ParseProblem)
+
+
+def test_author_line_the_text_stops_in_is_left_empty() -> None:
+    head = ("Invented title of a record about HER2 in gastric cancer\n"
+            "Journal: Invented Letters, 2017, № 5, p. 6123-6130\n"
+            "Authors: Natalia Honcharenko, Serhii Boiko, Dmytro Sav")
+    (entry,) = ouci_page.parse(head, "cut")
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.author == []
+    assert any("authors line" in w for w in entry.warnings)
+    (whole,) = ouci_page.parse(head + "\n", "whole")  # a final line break: the line is whole
+    assert isinstance(whole, ParsedEntry) and len(whole.record.author) == 3

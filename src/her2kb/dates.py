@@ -39,6 +39,7 @@ _MEDLINE = [
 _DAY_MONTH_YEAR = re.compile(rf"^(?P<d>\d{{1,2}}) (?P<m>{_MON}),? (?P<y>\d{{4}})$")
 _MONTH_DAY_YEAR = re.compile(rf"^(?P<m>{_MON}) (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$")
 _MONTH_YEAR = re.compile(rf"^(?P<m>{_MON}),? (?P<y>\d{{4}})$")
+_MONTH_RANGE_YEAR = re.compile(rf"^(?P<m>{_MON})\s*[-/\u2013]\s*(?P<m2>{_MON}),? (?P<y>\d{{4}})$")
 # RIS `2010/05/01/other`, ISO `2009-03-01T00:00:00`, Ingenta `/2009`; anything after the
 # separators must start with `/` or `T`, so `2007 Mar` is left to the MEDLINE grammar.
 _NUMERIC = re.compile(
@@ -98,7 +99,8 @@ def parse_medline_date(raw: str) -> dict[str, Any] | None:
 
 
 def parse_written_date(raw: str) -> dict[str, Any] | None:
-    """`17 January 2007`, `March 1, 2009`, `January 2011`, `2009-03-01`, RIS `2010/05/01/`."""
+    """`17 January 2007`, `March 1, 2009`, `January 2011`, `September-October 2004`,
+    `2009-03-01`, RIS `2010/05/01/`."""
     text = " ".join(raw.split()).strip(" .")
     for grammar in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR):
         match = grammar.match(text)
@@ -106,6 +108,10 @@ def parse_written_date(raw: str) -> dict[str, Any] | None:
             g = match.groupdict()
             part = _parts(g["y"], g["m"], g.get("d"))
             return {"date_parts": [part], "raw": raw} if part else None
+    match = _MONTH_RANGE_YEAR.match(text)  # Ingenta `September-October 2004`
+    if match:
+        first, last = _parts(match["y"], match["m"]), _parts(match["y"], match["m2"])
+        return {"date_parts": [first, last], "raw": raw} if first and last else None
     match = _NUMERIC.match(text)
     if match:
         part = [int(match.group("y"))]

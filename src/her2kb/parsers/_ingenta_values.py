@@ -16,7 +16,8 @@ from ..dates import parse_written_date
 SOURCE = re.compile(
     r"^(?P<j>.+?), Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
     r"(?:, (?:Supplement|Suppl\.?) (?P<s>[^,]+?))?"
-    r"(?:, (?P<d>(?:\d{1,2} )?(?:[A-Z][a-z]+\.? )?(?:\d{1,2}, )?\d{4}))?"
+    r"(?:, (?P<d>(?:\d{1,2} )?(?:[A-Z][a-z]+\.?(?:[-/\u2013][A-Z][a-z]+\.?)? )?"
+    r"(?:\d{1,2}, )?\d{4}))?"
     r"(?:, pp?\.\s*(?P<pp>[^()]+?)\s*(?:\((?P<np>\d+)\))?)?\.?$"
 )
 SOURCE_CUT = re.compile(r", (?:Volume|Vol\.|Number|pp?\.) ")

@@ -31,7 +31,7 @@ LABELS = {
     "publication year": "year", "year": "year", "рік": "year",
     "volume": "volume", "том": "volume", "issue": "issue", "номер": "issue",
     "випуск": "issue", "pages": "pages", "сторінки": "pages", "doi": "doi",
-    "keywords": "keywords", "ключові слова": "keywords", "issn": "issn",
+    "keywords": "keywords", "key words": "keywords", "ключові слова": "keywords", "issn": "issn",
     "number of works in the list of references": "references_total",
     "кількість джерел у списку літератури": "references_total",
     "number of citations": "_citations", "кількість цитувань": "_citations",
@@ -44,6 +44,7 @@ LABELS = {
     "indexed in scopus": "_indexed", "indexed in web of science": "_indexed",
     "asjc classification": "_asjc", "класифікація asjc": "_asjc",
 }
+TABLE_LABELS = sorted((label for label in LABELS if " " in label), key=len, reverse=True)
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
 ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
@@ -74,10 +75,21 @@ def label_of(line: str) -> str | None:
 
 
 def labelled(line: str) -> tuple[str, str] | None:
-    """(`key`, value) for a `Label: value` line with a known label, else None."""
+    """(`key`, value) for a `Label: value` line with a known label, else None.
+
+    The `Details` and `Publication data` tables print `Number of citations<TAB>9`: a
+    known label of two or more words, then the value, is read too. One-word labels need
+    the colon (`Volume changes in …` is a title).
+    """
     match = LABEL_LINE.match(line)
     key = LABELS.get(match.group("label").casefold()) if match else None
-    return (key, match.group("value").strip()) if match and key else None
+    if match and key:
+        return key, match.group("value").strip()
+    folded = clean_spaces(line).casefold()
+    for label in TABLE_LABELS:
+        if folded.startswith(label + " ") and len(folded) > len(label) + 1:
+            return LABELS[label], clean_spaces(line)[len(label):].strip()
+    return None
 
 
 def plausible_year(value: str) -> bool:

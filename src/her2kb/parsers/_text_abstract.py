@@ -103,6 +103,10 @@ def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool
     """Where the abstract starts, whether that is a guess, and the lines to read it from."""
     heading = abstract_heading(head)
     if heading is not None:
+        below = next((i for i in range(heading + 1, len(head)) if head[i]), heading + 1)
+        pair = label_of(head[below]) if below < len(head) else None
+        if pair and pair[0] == "abstract" and pair[1]:  # WoS: `Abstract` then `Abstract: …`
+            return below, False, [*head[:below], pair[1], *head[below + 1:]]
         return heading + 1, False, head
     inline = next((i for i, line in enumerate(head)
                    if (pair := label_of(line)) and pair[0] == "abstract" and pair[1]), None)

@@ -60,7 +60,7 @@ INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Publis
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")
 SOURCE_LABELS = frozenset({"source", "来源出版物"})
 WOS_NAME = re.compile(r"^[^(;]+\((?P<full>[^()]+,[^()]+)\)$")
-WOS_ADDRESS = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")  # `(Bergmann, Katharina) [1]`
+WOS_ADDRESS = re.compile(r"\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\]")  # `(Bergmann, Katharina) [ 1 ]`
 WOS_DATE = re.compile(r"^(?P<m>[A-Z]{3})(?:-[A-Z]{3})?\s+(?:(?P<d>\d{1,2})\s+)?(?P<y>\d{4})$")
 
 
@@ -100,6 +100,10 @@ def line_pairs(line: str) -> list[tuple[str, Any]]:
     pair = label_of(line)
     if pair is None:
         return []
+    if match and len(parts := INLINE_LABEL.split(pair[1])) > 1:  # `Volume: 20   Issue: 13 …`
+        found = [(pair[0], parts[0].strip())]
+        found += [more for part in parts[1:] if (more := label_of(part.strip()))]
+        return [_site_form(key, value, "wos") for key, value in found]
     return [_site_form(*pair, _site(match, pair[1]))]
 
 

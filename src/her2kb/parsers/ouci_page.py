@@ -25,7 +25,13 @@ from ._ouci_values import (
     read_references,
     set_value,
 )
-from ._page import bullet_item, holds_tagged_export, looks_like_structured_document, page_lines
+from ._page import (
+    bullet_item,
+    ends_open,
+    holds_tagged_export,
+    looks_like_structured_document,
+    page_lines,
+)
 from ._page_values import (
     checked_abstract,
     missing_note,
@@ -42,12 +48,17 @@ SECTIONS = {
     "publications that cite this publication": "cited_by",
     "публікації, які цитують цю публікацію": "cited_by",
     "general information": "info", "загальна інформація": "info",
+    "publication data": "info", "дані публікації": "info",
 }
 FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
     "повний текст", "про проєкт", "about", "cite", "цитувати",
     "share", "поділитися", "details", "деталі", "детальна інформація",
+    # The site menu and footer.
+    "skip to main content", "перейти до основного вмісту", "sources", "джерела",
+    "organizations", "організації", "statistics", "статистика", "про проект", "contacts",
+    "контакти", "terms of use", "умови використання", "help", "допомога",
 })
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
@@ -95,7 +106,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
     last = _last_section(sections)
-    _read_head(sections.get("head", []), last == "head", fields, warnings)
+    _read_head(sections.get("head", []), last == "head" and ends_open(text), fields, warnings)
     _read_info(sections.get("info", []), fields, warnings)
     abstract_lines = []
     for line in sections.get("abstract", []):
@@ -188,8 +199,11 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
 
 def _title_index(lines: list[str]) -> int:
     """The title is the last plain line above the DOI line or the first labelled line."""
-    stop = next((i for i, line in enumerate(lines)
-                 if is_doi_line(line) or labelled(line) or label_of(line)), len(lines))
+    # The site menu above the title lists `Authors` too: a bare label counts only below
+    # the first line long enough to be the title.
+    first_long = next((i for i, line in enumerate(lines) if _title_like(line)), len(lines))
+    stop = next((i for i, line in enumerate(lines) if is_doi_line(line) or labelled(line)
+                 or (label_of(line) and i > first_long)), len(lines))
     plain = [i for i in range(stop) if not bullet_item(lines[i])]
     if len(plain) > 1 and names_evidence(lines, plain[-1]) == 2 and _title_like(lines[plain[-2]]):
         return plain[-2]  # a scrape that dropped the `Authors` label: names under the title
@@ -202,8 +216,9 @@ def _title_like(line: str) -> bool:
 
 
 def _cut_head_line(key: str, value: str) -> bool:
-    """A journal line that stops before its year was cut (the file's last line)."""
-    return key == "journal" and HEAD_YEAR.search(value) is None
+    """The file's last line, cut: a journal line before its year, or any author list
+    (whether its last name is whole cannot be seen, so none of the list is kept)."""
+    return (key == "journal" and HEAD_YEAR.search(value) is None) or key == "authors"
 
 
 def _store(key: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
