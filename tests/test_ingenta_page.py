@@ -150,26 +150,23 @@ def test_split_authors(value: str, expected: list[tuple[str, str]]) -> None:
     assert got == expected
 
 
-def test_source_line_without_page_count_or_number() -> None:
-    text = ("Invented Title\nSource: Journal of Invented Oncology, Volume 7, 2013, pp. 1-5\n"
-            "Buy Article:\nInvented abstract.")
+@pytest.mark.parametrize(("source", "values", "date_parts"), [
+    pytest.param("Journal of Invented Oncology, Volume 7, 2013, pp. 1-5",
+                 ("Journal of Invented Oncology", "7", None, "1-5", None), [[2013]],
+                 id="no-page-count-or-number"),
+    pytest.param("Invented Research, Volume 24, Number 5A, September-October 2004, "
+                 "pp. 2931-2938(8)", ("Invented Research", "24", "5A", "2931-2938", 8),
+                 [[2004, 9], [2004, 10]], id="month-range"),
+])
+def test_source_line_variants(source: str, values: tuple[Any, ...],
+                              date_parts: list[list[int]]) -> None:
+    text = f"Invented Title\nSource: {source}\nBuy Article:\nInvented abstract."
     entry = next(iter(ingenta_page.parse(text, "x")))
     assert isinstance(entry, ParsedEntry)
     record = entry.record
-    assert (record.container_title, record.volume, record.issue) == (
-        "Journal of Invented Oncology", "7", None)
-    assert (record.page, record.number_of_pages) == ("1-5", None)
-    assert record.issued is not None and record.issued.date_parts == [[2013]]
-
-
-def test_source_line_with_a_month_range() -> None:
-    text = ("Invented Title\nSource: Invented Research, Volume 24, Number 5A, "
-            "September-October 2004, pp. 2931-2938(8)\nBuy Article:\nInvented abstract.")
-    entry = next(iter(ingenta_page.parse(text, "x")))
-    assert isinstance(entry, ParsedEntry)
-    record = entry.record
-    assert (record.volume, record.issue, record.page) == ("24", "5A", "2931-2938")
-    assert record.issued is not None and record.issued.date_parts == [[2004, 9], [2004, 10]]
+    assert (record.container_title, record.volume, record.issue, record.page,
+            record.number_of_pages) == values
+    assert record.issued is not None and record.issued.date_parts == date_parts
 
 
 @pytest.mark.parametrize(
