@@ -85,11 +85,10 @@ def labelled(line: str) -> tuple[str, str] | None:
     key = LABELS.get(match.group("label").casefold()) if match else None
     if match and key:
         return key, match.group("value").strip()
-    folded = clean_spaces(line).casefold()
-    for label in TABLE_LABELS:
-        if folded.startswith(label + " ") and len(folded) > len(label) + 1:
-            return LABELS[label], clean_spaces(line)[len(label):].strip()
-    return None
+    text = clean_spaces(line)
+    folded = text.casefold()
+    label = next((label for label in TABLE_LABELS if folded.startswith(label + " ")), None)
+    return (LABELS[label], text[len(label):].strip()) if label else None
 
 
 def plausible_year(value: str) -> bool:
