@@ -57,8 +57,7 @@ def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str
     if not text:
         return None
     if at_end and ends_cut(text):
-        warnings.append("abstract cut off at the end of the text (no final punctuation); "
-                        "left empty")
+        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
         return None
     return text
 

@@ -8,6 +8,8 @@ its own: a bare label met a second time means the body has started.
 
 from __future__ import annotations
 
+from ._page_values import checked_abstract
+
 # Structured-abstract labels that PMC prints on a line of their own.
 STRUCTURED_LABELS = frozenset({
     "background", "objective", "objectives", "aim", "aims", "purpose", "introduction",
@@ -22,7 +24,6 @@ STRUCTURED_LABELS = frozenset({
     "case presentation", "case report", "purpose of review", "recent findings",
 })
 _MAX_LABEL_WORDS = 6
-_SENTENCE_END = ".!?)]\"'”’"
 
 
 def _label(line: str) -> str | None:
@@ -59,8 +60,4 @@ def abstract_text(lines: list[str], cut: bool, warnings: list[str]) -> str | Non
     With `cut` the text ends in the abstract's last line: an abstract that stops
     mid-sentence there is a fragment, so it is left empty and a warning says so.
     """
-    abstract = join_paragraphs(lines)
-    if abstract and cut and not abstract.endswith(tuple(_SENTENCE_END)):
-        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
-        return None
-    return abstract
+    return checked_abstract(join_paragraphs(lines), cut, warnings)

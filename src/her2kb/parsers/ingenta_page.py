@@ -21,7 +21,7 @@ from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._ingenta_values import SOURCE, blurb_journal, read_source
 from ._page import ends_open, holds_tagged_export, looks_like_structured_document, page_lines
-from ._page_values import split_author_list
+from ._page_values import checked_abstract, split_author_list
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
@@ -70,7 +70,6 @@ WEAK_MARKERS: tuple[Callable[[str], bool], ...] = (
     lambda line: NOTHING_HERE.match(line) is not None,
 )
 STRONG_SCORE, WEAK_SCORE, MIN_MARKERS = 10, 5, 2
-SENTENCE_END = (".", "!", "?", ")", "]", '"', "\u201d", "\u2019")
 # The record field each label fills, for warnings about a line the text stops inside.
 CUT_FIELDS = {"Authors": "author", "Author": "author", "Source": "source", "Keywords": "keywords",
               "Document Type": "publication_types", "Publication date": "issued",
@@ -177,9 +176,9 @@ def _drop_cut(page: _Page, warnings: list[str]) -> None:
     if page.last == "title" and page.title:
         warnings.append(f"title: the text ends inside {page.title!r}; left empty")
         page.title = None
-    elif page.last == "abstract" and not page.abstract[-1].endswith(SENTENCE_END):
-        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
-        page.abstract = []
+    elif page.last == "abstract":
+        if checked_abstract("\n".join(page.abstract), True, warnings) is None:
+            page.abstract = []
     elif page.last == "label":
         label, value = page.labels.pop()
         kept, name = _whole_part(label, value)

@@ -20,7 +20,7 @@ from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._page import ends_open
-from ._page_values import split_author_list
+from ._page_values import checked_abstract, split_author_list
 from ._scilit_lines import (
     ABSTRACT_HEADING,
     BADGES,
@@ -53,7 +53,6 @@ FURNITURE = re.compile(
     r"cookie (?:policy|settings)|we use cookies\b.*|accept(?: all)?(?: cookies)?)$",
     re.IGNORECASE,
 )
-SENTENCE_END = (".", "!", "?", ")", "]", '"', "\u201d", "\u2019")
 # The start of a glued `Keywords` heading the text stopped inside, after a sentence end.
 PARTIAL_KEYWORDS = re.compile(r"(?<=[.!?)\]])K(?:e(?:y(?:w(?:o(?:r(?:ds?)?)?)?)?)?)?$")
 
@@ -226,10 +225,7 @@ def _read_abstract(abstract: list[str], keywords: list[str], fields: dict[str, A
     if paragraphs and paragraphs[0].startswith(NO_ABSTRACT):
         warnings.append("the page says: no abstract available")
         paragraphs = paragraphs[1:]
-    if cut == "abstract" and paragraphs and not paragraphs[-1].endswith(SENTENCE_END):
-        warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
-        paragraphs = []
-    fields["abstract"] = "\n".join(paragraphs) or None
+    fields["abstract"] = checked_abstract("\n".join(paragraphs), cut == "abstract", warnings)
     if cut == "keywords" and keywords:
         warnings.append(f"keywords: the text ends inside {keywords[-1]!r}; dropped")
         keywords = keywords[:-1]
