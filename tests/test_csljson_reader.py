@@ -20,6 +20,7 @@ from her2kb import parsers
 from her2kb.exporters import csljson
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, ParseProblem
+from her2kb.parsers import _json_stream as json_stream
 from her2kb.parsers import csljson as reader
 from her2kb.records import (
     CitedReference,
@@ -252,7 +253,7 @@ def test_every_item_the_schema_accepts_is_read(item: dict[str, Any]) -> None:
 
 
 def test_streaming_reads_items_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "CHUNK", 7)
+    monkeypatch.setattr(json_stream, "CHUNK", 7)
     items = [{"id": n, "type": "book", "title": f"Title number {n}", "volume": 10 ** n}
              for n in range(6)]
     text = "[\n" + ",\n".join(json.dumps(i) for i in items) + "\n]\n"
@@ -270,7 +271,7 @@ def test_reading_is_lazy() -> None:
     stream = io.StringIO(text)
     first = next(reader.read(stream, "lazy.json"))
     assert isinstance(first, ParsedEntry) and first.record.title == "T0"
-    assert stream.tell() <= reader.CHUNK < len(text) / 10
+    assert stream.tell() <= json_stream.CHUNK < len(text) / 10
 
 
 @pytest.mark.parametrize(("text", "reason"), [

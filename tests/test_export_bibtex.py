@@ -19,6 +19,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from her2kb import exporters
 from her2kb.errors import ExportError
+from her2kb.exporters import _bibtex_text as bibtex_text
 from her2kb.exporters import bibtex
 from her2kb.records import DateParts, Name, Record, Relation, StoredRecord
 
@@ -246,7 +247,7 @@ def test_entry_types_and_renamed_fields() -> None:
     ("20–30% in Zürich", r"20–30\% in Zürich"), ("  two\n lines ", "two lines"),
 ])
 def test_escape(raw: str, written: str) -> None:
-    assert bibtex.escape(raw) == written
+    assert bibtex_text.escape(raw) == written
 
 
 @pytest.mark.parametrize(("raw", "written"), [
@@ -261,7 +262,7 @@ def test_escape(raw: str, written: str) -> None:
     ("{HER2}", r"\{{HER2}\}"),
 ])
 def test_case_protection_after_escaping(raw: str, written: str) -> None:
-    assert bibtex.protect_case(bibtex.escape(raw)) == written
+    assert bibtex_text.protect_case(bibtex_text.escape(raw)) == written
 
 
 def test_verbatim_fields_are_not_escaped() -> None:

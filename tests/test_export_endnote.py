@@ -18,6 +18,7 @@ from her2kb.exporters import endnote
 from her2kb.names import PARTICLES, is_corporate
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, refer
+from her2kb.parsers import _refer_values as refer_values
 from her2kb.records import CslType, Name, Record, StoredRecord
 
 DATE_FIELDS = ("issued", "available_date", "accessed")
@@ -239,7 +240,7 @@ def _record(data: dict[str, Any]) -> Record:
     assume(normalize(record) == record and record.title)  # as the library holds records
     # A book or thesis has no journal slot to move a citation-like title to (endnote.py).
     assume(not (record.type in ("book", "thesis") and record.container_title
-                and refer.looks_like_citation(record.container_title)))
+                and refer_values.looks_like_citation(record.container_title)))
     return record
 
 

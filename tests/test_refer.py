@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, ParseProblem, refer
+from her2kb.parsers import _refer_values as refer_values
 
 TWO_RECORDS = """%0 Journal Article
 %A Doe, Jane
@@ -202,9 +203,9 @@ def test_a_date_in_another_year_is_not_the_citation_date() -> None:
 
 
 def test_issn_and_isbn_told_apart() -> None:
-    assert refer.issn_isbn("1234-567x (Print)") == (["1234-567X"], [])
-    assert refer.issn_isbn("978-3-16-148410-0 (hbk.)") == ([], ["978-3-16-148410-0"])
-    assert refer.issn_isbn("019852663X; 12345678") == (["12345678"], ["019852663X"])
+    assert refer_values.issn_isbn("1234-567x (Print)") == (["1234-567X"], [])
+    assert refer_values.issn_isbn("978-3-16-148410-0 (hbk.)") == ([], ["978-3-16-148410-0"])
+    assert refer_values.issn_isbn("019852663X; 12345678") == (["12345678"], ["019852663X"])
 
 
 def test_stream_reads_one_record_at_a_time() -> None:

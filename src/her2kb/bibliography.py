@@ -36,6 +36,15 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from .bibliography_markup import (
+    ET_AL,
+    RANGE_DASH,
+    hidden,
+    html_list,
+    markdown_list,
+    shown,
+    to_markdown,
+)
 from .citeproc_patch import patch_citeproc
 from .errors import ExportError
 from .exporters.csljson import to_csl
@@ -63,26 +72,7 @@ _SPECS = {
 STYLES: dict[str, str] = {name: spec.file for name, spec in _SPECS.items()}
 FORMATS = ("text", "html", "markdown")
 
-# Placeholders live in plane 15 (private use), which no bibliographic source uses.
-_SPECIALS = "&<>*_[]\\`~|$"  # fix 6: HTML and Markdown syntax
-# Data cannot forge a placeholder: any code point of the block reads as U+FFFD.
-_HIDE = str.maketrans({chr(0xF0000 + n): "\ufffd" for n in range(0x100)}
-                      | {char: chr(0xF0000 + n) for n, char in enumerate(_SPECIALS)})
-_RANGE_DASH = chr(0xF0080)  # fix 7
-_ET_AL = chr(0xF0081)  # the name that stands for the authors a source left out
-_ESCAPES = {
-    "text": {},
-    "html": {"&": "&amp;", "<": "&lt;", ">": "&gt;"},
-    "markdown": {char: "\\" + char for char in _SPECIALS},
-}
-_SHOW = {
-    to: str.maketrans(
-        {chr(0xF0000 + n): escapes.get(char, char) for n, char in enumerate(_SPECIALS)}
-        | {_RANGE_DASH: "–"}
-    )
-    for to, escapes in _ESCAPES.items()
-}
-_ET_AL_JOIN = re.compile(rf",?\s*(?:&amp;|&|\band)?\s*{_ET_AL}")
+_ET_AL_JOIN = re.compile(rf",?\s*(?:&amp;|&|\band)?\s*{ET_AL}")
 _UNEVEN_RANGE = re.compile(r"\b(\w+)-(\w+)\b")
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
@@ -102,10 +92,10 @@ def render(items: Sequence[StoredRecord], style: str, to: str = "text") -> str:
     if not entries:
         return ""
     if to == "markdown":
-        return _markdown([_show(_to_markdown(entry), to) for entry in entries], spec)
-    entries = [_show(entry, to) for entry in entries]
+        return markdown_list([shown(to_markdown(entry), to) for entry in entries], spec.numeric)
+    entries = [shown(entry, to) for entry in entries]
     if to == "html":
-        return _html(entries, spec)
+        return html_list(entries, spec.numeric)
     lines = [spec.label.format(n) + entry if spec.numeric else entry
              for n, entry in enumerate(entries, start=1)]
     return "\n".join(lines) + "\n"
@@ -116,8 +106,8 @@ def citations(items: Sequence[StoredRecord], style: str, to: str = "text") -> li
     spec = _spec(style, to)
     cites = _run(items, spec, markup=to != "text", cites=True)
     if to == "markdown":
-        cites = [_to_markdown(cite) for cite in cites]
-    return [_show(cite, to) for cite in cites]
+        cites = [to_markdown(cite) for cite in cites]
+    return [shown(cite, to) for cite in cites]
 
 
 def _spec(style: str, to: str) -> _Style:
@@ -134,16 +124,6 @@ def _spec(style: str, to: str) -> _Style:
 
 
 # -- data in ---------------------------------------------------------------------------
-
-
-def _hidden(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.translate(_HIDE)
-    if isinstance(value, list):
-        return [_hidden(part) for part in value]
-    if isinstance(value, dict):
-        return {key: _hidden(part) for key, part in value.items()}
-    return value
 
 
 def _csl_item(item: StoredRecord, n: int, spec: _Style, known: frozenset[str]) -> dict[str, Any]:
@@ -163,9 +143,9 @@ def _csl_item(item: StoredRecord, n: int, spec: _Style, known: frozenset[str]) -
             # citeproc garbles date ranges (`Mar–May2020`, no year in APA, a crash in IEEE)
             # and seasons: it gets the first date only.
             data[key] = {"date-parts": data[key]["date-parts"][:1]}
-    data = {key: _hidden(value) for key, value in data.items()}
+    data = {key: hidden(value) for key, value in data.items()}
     if item.record.authors_truncated and "author" in data:
-        data["author"].append({"literal": _ET_AL})  # after hiding, which would void it
+        data["author"].append({"literal": ET_AL})  # after hiding, which would void it
     if spec.nlm and "page" in data:
         data["page"] = _UNEVEN_RANGE.sub(_keep_range, data["page"])
     data["id"] = f"item{n}"  # citeproc lower-cases ids; keys that differ by case would merge
@@ -175,7 +155,7 @@ def _csl_item(item: StoredRecord, n: int, spec: _Style, known: frozenset[str]) -
 def _keep_range(match: re.Match[str]) -> str:
     """Fix 7: `1-10` stays whole (minimal form needs ends of one length, as `977-84`)."""
     first, last = match.groups()
-    return match[0] if len(first) == len(last) else first + _RANGE_DASH + last
+    return match[0] if len(first) == len(last) else first + RANGE_DASH + last
 
 
 def _year_suffixes(items: Sequence[StoredRecord]) -> list[list[int]]:
@@ -269,48 +249,7 @@ def _fix(text: str, spec: _Style, cite: bool = False) -> str:
         text = _fix_dates(text)
     if spec.locale == "en-US":
         text = _QUOTE_THEN_PUNCT.sub(r"\1”", text)  # fix 5
-    if _ET_AL in text:
+    if ET_AL in text:
         text = _ET_AL_JOIN.sub(" et al." if cite else spec.et_al, text)
         text = text.replace("et al..", "et al.")
     return text
-
-
-def _show(text: str, to: str) -> str:
-    """Turn the placeholders back into the data's characters, escaped for `to`."""
-    return text.translate(_SHOW[to])
-
-
-def _html(entries: list[str], spec: _Style) -> str:
-    tag = "ol" if spec.numeric else "div"
-    item = "li" if spec.numeric else "div"
-    rows = "".join(f'  <{item} class="csl-entry">{entry}</{item}>\n' for entry in entries)
-    return f'<{tag} class="csl-bib-body">\n{rows}</{tag}>\n'
-
-
-_MD_TAGS = {"<i>": "*", "</i>": "*", "<b>": "**", "</b>": "**"}
-_MD_TAG = re.compile(r"(\s*)(</?[ib]>)(\s*)|<(?!/?su[bp]>)[^>]*>")
-_MD_BLOCK = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
-
-
-def _md_tag(match: re.Match[str]) -> str:
-    before, tag, after = match.groups()
-    if tag is None:
-        return ""  # small caps, underline: no Markdown for them; <sup>/<sub> are kept
-    # Emphasis cannot open before or close after a space: keep spaces outside the stars.
-    if tag.startswith("</"):
-        return _MD_TAGS[tag] + before + after
-    return before + after + _MD_TAGS[tag]
-
-
-def _to_markdown(html: str) -> str:
-    """citeproc's HTML as Markdown, before `_show` (data `<` is still a placeholder here)."""
-    text = _MD_TAG.sub(_md_tag, html)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    # A line must not open a heading, list or quote block.
-    return _MD_BLOCK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text, count=1)
-
-
-def _markdown(lines: list[str], spec: _Style) -> str:
-    if spec.numeric:
-        return "".join(f"{n}. {line}\n" for n, line in enumerate(lines, start=1))
-    return "\n".join(line + "\n" for line in lines)

@@ -1,9 +1,8 @@
 """CSL-JSON (formats.md §9): an array of items, or one item, read item by item.
 
-The array is read incrementally with `json.JSONDecoder.raw_decode` over a sliding
-buffer, so a large export never sits in memory whole. An item that is not valid JSON
-is a problem at its line; reading resumes at the next item that starts a line at the
-same indentation (pretty-printed files, and our one-item-per-line export).
+The array is read element by element (`_json_stream`), so a large export never sits
+in memory whole; an item that is not valid JSON is a problem at its line and reading
+goes on with the next one.
 
 The record speaks CSL, so items map almost by key; the work is coercion of what real
 files hold: numbers where strings belong, strings in date-parts, `keyword` as one
@@ -26,6 +25,7 @@ from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from ..names import parse_name
 from ..records import CslType
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
+from ._json_stream import JsonItem, JsonWindow, array_items
 
 # CSL key -> Record attribute for plain text values (numbers become strings).
 TEXT_FIELDS: dict[str, str] = {
@@ -55,11 +55,6 @@ RECORD_TYPES = frozenset(get_args(CslType))
 LIBRARY_KEYS = frozenset({"record_id", "sources", "alternatives"})
 # custom keys holding PubMed related-item lists (erratum_in, comment_on, retraction_of ...).
 RELATION_KIND = re.compile(r"^[a-z][a-z_]*_(?:in|of|for|from|on)$")
-CHUNK = 1 << 16
-MAX_ITEM = 1 << 24  # an item still unparsed after this many characters is broken
-
-_DECODER = json.JSONDecoder()
-_SPACE = re.compile(r"\s*")
 _START = re.compile(r'^\s*(?:\[\s*)?\{\s*"')
 _ID_KEY = re.compile(r'"(?:id|type)"\s*:')
 _CSL_KEY = re.compile(r'"(?:title|author|issued|container-title|DOI|URL|citation-key)"\s*:')
@@ -227,108 +222,37 @@ def to_fields(item: dict[str, Any], warnings: list[str]) -> tuple[dict[str, Any]
     return fields, _custom(item.get("custom"), fields, warnings)
 
 
-class _Buffer:
-    """A window on the stream: `pos` is the next unread character, `line` its line."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream, self.text, self.pos, self.line_base = stream, "", 0, 1
-
-    def more(self) -> bool:
-        chunk = self.stream.read(CHUNK)
-        if not chunk:
-            return False
-        self.line_base += self.text.count("\n", 0, self.pos)
-        self.text, self.pos = self.text[self.pos:] + chunk, 0
-        return True
-
-    def line(self) -> int:
-        return self.line_base + self.text.count("\n", 0, self.pos)
-
-    def peek(self) -> str | None:
-        """The next non-space character, or None at the end of the stream."""
-        while True:
-            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
-            if self.pos < len(self.text):
-                return self.text[self.pos]
-            if not self.more():
-                return None
-
-    def value(self) -> tuple[Any, str] | json.JSONDecodeError:
-        """The next JSON value and its text, reading on while it may be incomplete."""
-        while True:
-            try:
-                value, end = _DECODER.raw_decode(self.text, self.pos)
-            except json.JSONDecodeError as error:
-                if len(self.text) - self.pos > MAX_ITEM or not self.more():
-                    return error
-                continue
-            if end < len(self.text) or not self.more():
-                raw, self.pos = self.text[self.pos:end], end
-                return value, raw
-
-    def resync(self) -> bool:
-        """Skip a broken item: on to the next `{` that starts a line at its indentation."""
-        indent = self.text[self.text.rfind("\n", 0, self.pos) + 1:self.pos]
-        if indent.strip():
-            return False  # items share lines: nothing to resynchronise on
-        target = "\n" + indent + "{"
-        while True:
-            found = self.text.find(target, self.pos + 1)
-            if found >= 0:
-                self.pos = found + 1 + len(indent)
-                return True
-            self.pos = max(self.pos, len(self.text) - len(target))
-            if not self.more():
-                return False
-
-
 class _Reader:
     def __init__(self, origin: str) -> None:
         self.origin, self.warned = origin, False
 
-    def item(self, value: Any, line: int, raw: str) -> ParsedEntry | ParseProblem:
-        if not isinstance(value, dict):
-            return ParseProblem(self.origin, line, "a CSL-JSON item must be an object", raw)
+    def item(self, found: JsonItem) -> ParsedEntry | ParseProblem:
+        if found.error is not None:
+            return ParseProblem(self.origin, found.line, f"not valid JSON: {found.error}",
+                                found.raw)
+        if not isinstance(found.value, dict):
+            return ParseProblem(self.origin, found.line, "a CSL-JSON item must be an object",
+                                found.raw)
         warnings: list[str] = []
-        fields, library = to_fields(value, warnings)
+        fields, library = to_fields(found.value, warnings)
         if library and not self.warned:
             self.warned = True
             warnings.append(f"custom {', '.join(sorted(library))} describe the exporting "
                             "library, not the work; ignored (this file's other items too)")
-        return build_entry(fields, self.origin, line, raw, warnings)
-
-    def items(self, buffer: _Buffer) -> Iterator[ParsedEntry | ParseProblem]:
-        """Each array element in turn; commas are optional, as is the closing bracket."""
-        buffer.pos += 1
-        while (char := buffer.peek()) not in (None, "]"):
-            if char == ",":
-                buffer.pos += 1
-                continue
-            line = buffer.line()
-            found = buffer.value()
-            if isinstance(found, json.JSONDecodeError):
-                yield ParseProblem(self.origin, line, f"not valid JSON: {found.msg}",
-                                   buffer.text[buffer.pos:buffer.pos + 200])
-                if not buffer.resync():
-                    return
-                continue
-            yield self.item(found[0], line, found[1])
+        return build_entry(fields, self.origin, found.line, found.raw, warnings)
 
 
 def read(stream: TextIO, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """Items in file order, holding one item (and one chunk) in memory at a time."""
-    buffer, reader = _Buffer(stream), _Reader(origin)
-    first = buffer.peek()
+    window, reader = JsonWindow(stream), _Reader(origin)
+    first = window.peek()
     if first == "[":
-        yield from reader.items(buffer)
+        for found in array_items(window):
+            yield reader.item(found)
     elif first == "{":
-        line, found = buffer.line(), buffer.value()
-        if isinstance(found, json.JSONDecodeError):
-            yield ParseProblem(origin, line, f"not valid JSON: {found.msg}")
-        else:
-            yield reader.item(found[0], line, found[1])
+        yield reader.item(window.value())
     elif first is not None:
-        yield ParseProblem(origin, buffer.line(), "not CSL-JSON: expected an array of items")
+        yield ParseProblem(origin, window.line(), "not CSL-JSON: expected an array of items")
 
 
 FORMAT = InputFormat(

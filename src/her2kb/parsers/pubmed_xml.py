@@ -17,12 +17,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..dates import parse_medline_date
-from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import PARTICLES
+from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
 from ._citation import parse_citation
-from ._xml import Build, block_text, read_records, text
+from ._pubmed_xml_values import (
+    abstract_paragraphs,
+    mesh_rows,
+    people,
+    reference_rows,
+    xml_date,
+    year_of,
+)
+from ._xml import Build, read_records, text
 
 
 @dataclass(frozen=True)
@@ -129,89 +135,11 @@ RELATION_KINDS: dict[str, str | None] = {
     "SummaryForPatientsIn": "summary_for_patients_in", "OriginalReportIn": "original_report_in",
     "Cites": None,  # a cited work, read into `references` instead
 }
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_ID_TEXT = re.compile(r"https?://\S+|\bdoi:?\s*\S+|\b10\.\d{4,9}/\S+|\bPMC?I?D:?\s*\d+", re.I)
 _ARTICLE_NUMBER = re.compile(r"^[A-Za-z]?\d{1,8}$")
 
 
 def detect(head: str) -> int:
     return 100 if "<PubmedArticleSet" in head or "<PubmedArticle>" in head else 0
-
-
-def _family(last: str) -> dict[str, Any]:
-    """`de la Cruz` -> particle `de la`, family `Cruz` (§12.8), as the other readers do."""
-    words = last.split()
-    lead: list[str] = []
-    while len(words) > 1 and words[0].lower() in PARTICLES:
-        lead.append(words.pop(0))
-    name: dict[str, Any] = {"family": " ".join(words)}
-    if lead:
-        name["non_dropping_particle"] = " ".join(lead)
-    return name
-
-
-def _orcid(value: str | None) -> str | None:
-    match = _ORCID.search((value or "").strip())
-    return "-".join(match.groups()).upper() if match else None
-
-
-def _name(author: ET.Element) -> dict[str, Any] | None:
-    collective, last = text(author.find("CollectiveName")), text(author.find("LastName"))
-    if collective:
-        name: dict[str, Any] = {"literal": collective}
-    elif last:
-        name = _family(last)
-        initials = text(author.find("Initials"))
-        given = text(author.find("ForeName")) or text(author.find("FirstName"))
-        given = given or (".".join(initials) + "." if initials else None)
-        name |= {"given": given, "suffix": text(author.find("Suffix"))}
-    else:
-        return None
-    orcids = [i for i in author.findall("Identifier") if i.get("Source") == "ORCID"]
-    name["orcid"] = _orcid(text(orcids[0])) if orcids else None
-    name["affiliations"] = [a for a in map(text, author.iter("Affiliation")) if a]
-    return {key: value for key, value in name.items() if value}
-
-
-def _people(lists: list[ET.Element], kind: str) -> list[dict[str, Any]]:
-    """Names from the AuthorLists of one kind (`authors` is the default Type)."""
-    chosen = [al for al in lists if al.get("Type", "authors") == kind]
-    return [n for al in chosen for n in map(_name, al.findall("Author")) if n]
-
-
-def _date(node: ET.Element | None, warnings: list[str]) -> dict[str, Any] | None:
-    """PubDate / ArticleDate: Year [Month|Season] [Day], or free-text MedlineDate."""
-    if node is None:
-        return None
-    medline = text(node.find("MedlineDate"))
-    year, day = text(node.find("Year")), text(node.find("Day"))
-    month = text(node.find("Month")) or text(node.find("Season"))
-    raw = medline or " ".join(p for p in (year, month, day) if p)
-    if not raw:
-        return None
-    if not medline and month and month.isdigit() and 1 <= int(month) <= 12:
-        month = MONTH_ABBR[int(month) - 1]  # ArticleDate months are numeric, the grammar's not
-    date = parse_medline_date(medline or " ".join(p for p in (year, month, day) if p))
-    if date:
-        date["raw"] = raw
-    else:
-        found = _YEAR.search(raw)
-        warnings.append(f"date {raw!r} not understood; kept {'the year' if found else 'nothing'}")
-        date = {"date_parts": [[int(found.group())]], "raw": raw} if found else None
-    return date
-
-
-def _abstract(node: ET.Element | None) -> str | None:
-    """One paragraph per AbstractText; a structured one keeps its `Label: ` in front."""
-    paragraphs = []
-    for part in node.findall("AbstractText") if node is not None else ():
-        body = block_text(part)
-        if body:
-            label = part.get("Label")
-            paragraphs.append(f"{label}: {body}" if label else body)
-    return "\n".join(paragraphs) or None
 
 
 def _ids(nodes: list[ET.Element], attribute: str, fields: dict[str, Any],
@@ -228,40 +156,6 @@ def _ids(nodes: list[ET.Element], attribute: str, fields: dict[str, Any],
             warnings.append(f"{target} {value!r} is not valid; kept in the source only")
 
 
-def _mesh(headings: list[ET.Element]) -> list[dict[str, Any]]:
-    """One MeshHeading per qualifier (as the MEDLINE and page readers do), with major flags."""
-    rows = []
-    for heading in headings:
-        descriptor = heading.find("DescriptorName")
-        name = text(descriptor)
-        if descriptor is None or not name:
-            continue
-        major = descriptor.get("MajorTopicYN") == "Y"
-        qualifiers = heading.findall("QualifierName")
-        rows += [{"descriptor": name, "qualifier": text(q),
-                  "major": major or q.get("MajorTopicYN") == "Y"} for q in qualifiers]
-        rows += [] if qualifiers else [{"descriptor": name, "qualifier": None, "major": major}]
-    return rows
-
-
-def _year_of(citation: str) -> int | None:
-    """The last plausible year once identifiers are cut out (they hold digit runs too)."""
-    years = _YEAR.findall(_ID_TEXT.sub(" ", citation))
-    return int(years[-1]) if years else None
-
-
-def _references(reference_list: list[ET.Element]) -> list[dict[str, Any]]:
-    """ReferenceList/Reference: the citation as printed (as title), its year and DOI."""
-    rows = []
-    for reference in (r for rl in reference_list for r in rl.iter("Reference")):
-        citation = text(reference.find("Citation"))
-        ids = {i.get("IdType"): text(i) for i in reference.findall("ArticleIdList/ArticleId")}
-        doi = normalize_doi(ids.get("doi")) or next(iter(find_dois(citation or "")), None)
-        if citation or doi:
-            rows.append({"title": citation, "year": _year_of(citation or ""), "doi": doi})
-    return rows
-
-
 def _comments(nodes: list[ET.Element], fields: dict[str, Any], warnings: list[str]) -> None:
     """CommentsCorrections: relations by RefType; `Cites` items join the cited references."""
     for node in nodes:
@@ -272,7 +166,7 @@ def _comments(nodes: list[ET.Element], fields: dict[str, Any], warnings: list[st
             continue
         if ref_type == "Cites":
             parsed = parse_citation(source or "")
-            year = _year_of(parsed.date) if parsed else None
+            year = year_of(parsed.date) if parsed else None
             fields["references"].append({"container_title": parsed.journal, "year": year}
                                         if parsed else {"title": citation})
         elif RELATION_KINDS.get(ref_type):
@@ -290,18 +184,18 @@ def _fields(element: ET.Element, layout: Layout, warnings: list[str]) -> dict[st
         found = fields.setdefault(target, []) + [v for v in map(text, element.findall(path)) if v]
         fields[target] = list(dict.fromkeys(found))  # the linking ISSN repeats the print one
     groups = [element.findall(path) for path in layout.author_lists]
-    fields["author"] = next((names for names in (_people(g, "authors") for g in groups) if names),
+    fields["author"] = next((names for names in (people(g, "authors") for g in groups) if names),
                             [])
-    fields["editor"] = [name for group in groups for name in _people(group, "editors")]
-    fields["abstract"] = _abstract(element.find(layout.abstract))
-    fields["issued"] = _date(element.find(layout.pub_date), warnings)
+    fields["editor"] = [name for group in groups for name in people(group, "editors")]
+    fields["abstract"] = abstract_paragraphs(element.find(layout.abstract))
+    fields["issued"] = xml_date(element.find(layout.pub_date), warnings)
     epub = [d for d in element.findall(layout.epub_date) if d.get("DateType") == "Electronic"]
-    fields["available_date"] = _date(epub[0], warnings) if epub else None
+    fields["available_date"] = xml_date(epub[0], warnings) if epub else None
     fields["pmid"] = normalize_pmid(fields.get("pmid"))
     _ids(element.findall(layout.elocation), "EIdType", fields, warnings)
     _ids(element.findall(layout.article_ids), "IdType", fields, warnings)
-    fields["mesh"] = _mesh(element.findall(layout.mesh))
-    fields["references"] = _references(element.findall(layout.references))
+    fields["mesh"] = mesh_rows(element.findall(layout.mesh))
+    fields["references"] = reference_rows(element.findall(layout.references))
     fields["relations"] = []
     _comments(element.findall(layout.comments), fields, warnings)
     return fields

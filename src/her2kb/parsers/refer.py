@@ -18,17 +18,20 @@ The EndNote XML reader maps its elements onto these tags and reuses `record_fiel
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..dates import parse_medline_date, parse_written_date
-from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import parse_name
-from ..records import MIN_YEAR
+from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
+from ._refer_values import (
+    author_name,
+    citation_parts,
+    issn_isbn,
+    looks_like_citation,
+    read_date,
+)
 
 # Tag -> Record field, in order of preference where two tags fill one field (%J before
 # %B). None: known, deliberately not mapped (the raw source keeps it).
@@ -69,23 +72,9 @@ _TAG_LINE = re.compile(rf"^%([{_TAG_CHARS}])(?: (.*)|)$")
 _INLINE_TAG = re.compile(rf"(?:(?<=\s)|^)(?=%[{_TAG_CHARS}] )")
 _DETECT_LINE = re.compile(rf"^%[{_TAG_CHARS}] ", re.MULTILINE)
 _NEW_RECORD = re.compile(r"^%0(?: |$)")
-_ISBN = re.compile(r"(?<![\dXx-])(?:97[89]-?)?(?:\d-?){9}[\dXx](?![\dXx-])")
-_ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
 _ARTN = re.compile(r"^(?:Artn|Article\s+(?:number|no\.?))\s*:?\s*(\S.*)$", re.IGNORECASE)
-_YEAR = r"\b(?:1[5-9]|20)\d\d\b"
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_LATEST_YEAR = datetime.date.today().year + 2  # the Record model's bound
-_CITATION_LIKE = re.compile(rf"{_YEAR}.*?[;:]\s*\S*\d|\bdoi\b|doi\.org|https?://|\b10\.\d{{4,9}}/",
-                            re.IGNORECASE)
-_ID_TEXT = re.compile(r"https?://\S+|\bdoi\b:?\s*\S*|\b10\.\d{4,9}/\S*", re.IGNORECASE)
-_JOURNAL = re.compile(r"^(?P<journal>\D+?)[\s.,;:]*(?=\(?\d|Vol\b|Vol\.|Volume|No\.|pp?\.)")
-_CITATION_PARTS = {
-    "volume": re.compile(r"\bVol(?:ume)?\.?\s*(\w+)|(\d+)\s*(?=\()|;\s*(\d+)", re.IGNORECASE),
-    "issue": re.compile(r"\d\s*\((?!(?:1[5-9]|20)\d\d\))([^)]+)\)|\b(?:No|Issue|Iss)\.?\s*(\w+)",
-                        re.IGNORECASE),
-    "page": re.compile(r"(?:\bpp?\.\s*|:\s*)([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
-                       r"|(?<![\w(])(\d+\s*[-–]\s*\d+)(?![\w)])", re.IGNORECASE),
-}
+# Names of the parts a `%J` citation was split into, for the warning.
+_PART_NAMES = {"issued": "year"}
 
 
 @dataclass
@@ -156,41 +145,6 @@ def _fields(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     return pairs, warnings
 
 
-def author_name(value: str) -> dict[str, Any] | None:
-    """`Family, Given[, Suffix]`, `Given Family`, or `Corporate Name,` (EndNote: do not invert)."""
-    text = " ".join(value.split())
-    if text.endswith(",") and "," not in text.rstrip(","):
-        return {"literal": text.rstrip(",").strip()} if text.strip(", ") else None
-    return parse_name(text)
-
-
-def issn_isbn(value: str) -> tuple[list[str], list[str]]:
-    """The ISSNs and ISBNs in one `%@` value (`1234-5678 (Print)`, `978-0-00-000000-2`)."""
-    isbns = [m.group().upper() for m in _ISBN.finditer(value)]
-    issns = [m.group().upper() for m in _ISSN.finditer(_ISBN.sub(" ", value))]
-    return issns, isbns
-
-
-def _checked(date: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The date if the Record model will take it (so a bad month falls back to the year)."""
-    parts = date["date_parts"] if date else []
-    ok = all(MIN_YEAR <= part[0] <= _LATEST_YEAR and all(1 <= p <= 12 for p in part[1:2])
-             and all(1 <= p <= 31 for p in part[2:3]) for part in parts)
-    return date if parts and ok else None
-
-
-def read_date(text: str, year: str | None = None) -> dict[str, Any] | None:
-    """EndNote's free-text date (`May 12`, `2010/05/12`, `2010 Nov-Dec`), completed by `year`."""
-    compact = _COMPACT_DATE.match(text.strip())  # MEDLINE's DEP shape, in EndNote's %7
-    written = "/".join(compact.groups()) if compact else text
-    attempts = [written] + ([f"{written} {year}", f"{year} {written}"] if year else [])
-    for attempt in attempts:
-        date = _checked(parse_medline_date(attempt) or parse_written_date(attempt))
-        if date:
-            return date | {"raw": text}
-    return None
-
-
 def _dates(values: dict[str, list[str]], out: _Out) -> None:
     """`%D` is the year, `%8` the date; a `%8` in another year is not the citation date."""
     year_text, date_text = (values.get(tag, [None])[0] for tag in ("D", "8"))
@@ -205,33 +159,19 @@ def _dates(values: dict[str, list[str]], out: _Out) -> None:
         out.fields["issued"] = date or by_year
 
 
-def looks_like_citation(journal: str) -> bool:
-    """§1: a year followed by `;`/`:` and digits, or a DOI, in what should be a journal name."""
-    return bool(_CITATION_LIKE.search(journal))
-
-
 def _citation_in_journal(value: str, out: _Out) -> None:
     """§1: `%J` holding journal, year, volume, pages and a DOI; only fills missing fields."""
-    rest = _ID_TEXT.sub(" ", value)
-    journal = _JOURNAL.match(rest)
-    if not journal:
+    parts = citation_parts(value)
+    if parts is None:
         out.fields["container_title"] = value
         out.warnings.append(f"%J looks like a whole citation and could not be split: {value!r}")
         return
-    out.fields["container_title"] = journal.group("journal").strip(" .,;:")
-    tail = rest[journal.end():]
-    found = {"journal": out.fields["container_title"]}
-    for field, pattern in _CITATION_PARTS.items():
-        match = pattern.search(tail)
-        if match and not out.fields.get(field):
-            found[field] = out.fields[field] = next(g for g in match.groups() if g)
-    year = re.search(_YEAR, tail)
-    if year and not out.fields.get("issued"):
-        out.fields["issued"] = {"date_parts": [[int(year.group())]], "raw": year.group()}
-        found["year"] = year.group()
-    doi = next(iter(find_dois(value)), None)
-    if doi and not out.fields.get("doi"):
-        found["doi"] = out.fields["doi"] = doi
+    out.fields["container_title"] = parts.pop("container_title")
+    found = ["journal"]
+    for field, part in parts.items():
+        if not out.fields.get(field):
+            out.fields[field] = part
+            found.append(_PART_NAMES.get(field, field))
     out.warnings.append(f"%J holds a whole citation {value!r}; split as a guess: {sorted(found)}")
 
 
