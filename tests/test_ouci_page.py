@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from her2kb import parsers
 from her2kb.parsers import ParsedEntry, ParseProblem, ouci_page
-from her2kb.parsers._ouci_values import parse_reference, read_head_line
+from her2kb.parsers._ouci_references import parse_reference
+from her2kb.parsers._ouci_values import read_head_line
 
 from .conftest import SEEDS
 from .page_golden import assert_matches_golden, golden_path, sample_cases

@@ -1,13 +1,10 @@
-"""OUCI values: labels (English and Ukrainian), the compact head line, General information,
-and the reference list (formats.md §7).
+"""OUCI values: labels (English and Ukrainian), the compact head line and General
+information (formats.md §7); the reference list is read in `_ouci_references`.
 
 The compact head reads `Journal: J, YEAR, № ISSUE, p. PAGES`, where `№` is the **issue**
 and no volume is shown. The "General information" block prints each label and its value
 on separate lines; some scrapes strip the labels, and the values are then assigned by
-their shape alone (`guess_by_shape`), with a warning naming each guess. In the reference
-list, `…, Journal, № 170, p. 321`, the `№` is the **volume**; a DOI line right under a
-reference belongs to it. `CitedReference` keeps title, journal, year and DOI; the
-volume and page are read only so that they never leak into the title or journal.
+their shape alone (`guess_by_shape`), with a warning naming each guess.
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..records import LATEST_YEAR, MIN_YEAR
 from ..text import clean_spaces
-from ._page_values import PAGE_SHAPE, checked_pages, ends_cut, type_for
+from ._page_values import PAGE_SHAPE, checked_pages, type_for
 
 # Label (case-folded, no colon) -> field key. Keys starting with `_` are read but not kept.
 LABELS = {
@@ -58,15 +55,6 @@ PUBLISHER_WORD = re.compile(
     r"Media|Verlag|Elsevier|Wiley|Springer|Informa|Kluwer|MDPI|Hindawi|Видавництво|"
     r"видавництво|Видавець)\b\.?")
 SHAPE_ORDER = ("type", "journal", "year", "volume", "issue", "pages", "publisher")
-# Reference lines: an optional number; the tail, read from the right.
-NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
-DOI_LINE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/\S+|^(?:DOI:?\s*)?10\.\d{4,9}/\S+",
-                      re.IGNORECASE)
-VOLUME_TAIL = re.compile(r",\s*№\s*(?P<volume>[^,]+?)\s*$")
-PAGE_TAIL = re.compile(r",\s*(?:pp?|с)\.\s*(?P<page>[^,]+?)\s*$")
-AUTHOR_YEAR = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<year>\d{4})[a-z]?\)[.,:]?\s+(?P<rest>.+)$")
-DOI_TAIL = re.compile(r",\s*(?P<doi>(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+?)\s*$")
-YEAR_TAIL = re.compile(r",\s*(?P<year>\d{4})\s*$")
 
 
 def label_of(line: str) -> str | None:
@@ -210,64 +198,3 @@ def _slot_for(value: str, guessed: dict[str, str]) -> str | None:
             if slot not in guessed:
                 return slot
     return None
-
-
-def is_doi_line(line: str) -> bool:
-    return DOI_LINE.match(line) is not None
-
-
-def parse_reference(line: str) -> tuple[dict[str, Any], bool]:
-    """One reference as CitedReference kwargs, and whether its tail had the list's shape.
-
-    The tail (`, № V`, `, p. P`, `, DOI` or `, YEAR`) closes a complete line; an `Authors (YEAR)`
-    opening alone does not, so a line cut before its tail reads as incomplete.
-    """
-    text = NUMBER.sub("", line).strip()
-    complete, doi, year = False, None, None
-    if (tail := YEAR_TAIL.search(text)) and plausible_year(tail.group("year")):
-        text, year = text[: tail.start()], int(tail.group("year"))
-    if inline := DOI_TAIL.search(text):  # `…, p. 3390, https://doi.org/10.…, 2006`
-        text, doi = text[: inline.start()], normalize_doi(inline.group("doi"))
-    if page := PAGE_TAIL.search(text):
-        text, complete = text[: page.start()], True
-    if volume := VOLUME_TAIL.search(text):
-        text, complete = text[: volume.start()], True
-    if year is not None:
-        complete = True  # a year at the very end closes the line too
-    elif (tail := YEAR_TAIL.search(text)) and plausible_year(tail.group("year")):
-        text, year, complete = text[: tail.start()], int(tail.group("year")), True
-    if (head := AUTHOR_YEAR.match(text)) and plausible_year(head.group("year")):
-        text, year = head.group("rest"), int(head.group("year"))
-    title, _, journal = text.rpartition(", ") if complete else ("", "", text)
-    if not title:  # one segment only: it is the title, the journal is unknown
-        title, journal = journal, ""
-    reference = {"title": title.strip(" .") or None,
-                 "container_title": journal.strip(" .") or None, "year": year}
-    return (reference | {"doi": doi} if doi else reference), complete
-
-
-def read_references(lines: list[str], at_end: bool, warnings: list[str]
-                    ) -> list[dict[str, Any]]:
-    """The reference section's lines as CitedReference kwargs; a cut last line is dropped."""
-    references: list[dict[str, Any]] = []
-    shapes: list[bool] = []
-    last = ""
-    for line in lines:
-        if is_doi_line(line):
-            doi = normalize_doi(re.sub(r"\s*·.*$", "", line))
-            if references and doi and not references[-1].get("doi"):
-                references[-1]["doi"] = doi
-            continue
-        reference, shaped = parse_reference(line)
-        references.append(reference)
-        last = line
-        shapes.append(shaped)
-    if at_end and references and not shapes[-1] and ends_cut(last) and lines[-1] == last:
-        references.pop()
-        shapes.pop()
-        warnings.append("last reference cut off at the end of the text; dropped")
-    odd = shapes.count(False)
-    if odd:
-        warnings.append(f"{odd} reference(s) not in the `…, Journal, № V, p. P` shape; "
-                        "kept as title only")
-    return references

@@ -16,15 +16,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
-from ._ouci_values import (
-    doi_of,
-    guess_by_shape,
-    is_doi_line,
-    label_of,
-    labelled,
-    read_references,
-    set_value,
-)
+from ._ouci_references import is_doi_line, read_references
+from ._ouci_values import doi_of, guess_by_shape, label_of, labelled, set_value
 from ._page import (
     bullet_item,
     ends_open,
