@@ -30,7 +30,8 @@ def is_corporate(name: str) -> bool:
     return bool(CORPORATE.search(name))
 
 
-def _split_particle(family: str) -> dict[str, Any]:
+def split_particle(family: str) -> dict[str, Any]:
+    """`de la Cruz` -> particle `de la`, family `Cruz` (formats.md §12.8)."""
     words = family.split()
     lead = []
     while len(words) > 1 and words[0].lower() in PARTICLES:
@@ -50,7 +51,7 @@ def family_given(value: str) -> dict[str, Any] | None:
         return {"literal": text}
     family, _, rest = text.partition(",")
     given, _, suffix = rest.strip().partition(",")
-    name = _split_particle(family.strip())
+    name = split_particle(family.strip())
     if given.strip():
         name["given"] = given.strip()
     if suffix.strip():
@@ -70,7 +71,7 @@ def given_family(value: str) -> dict[str, Any] | None:
     family = [words.pop()]
     while len(words) > 1 and words[-1].lower() in FAMILY_WORDS:
         family.insert(0, words.pop())
-    name = _split_particle(" ".join(family))
+    name = split_particle(" ".join(family))
     if words:
         name["given"] = " ".join(words)
     if suffix:
@@ -84,7 +85,7 @@ def vancouver(value: str) -> dict[str, Any] | None:
     match = _VANCOUVER.match(text)
     if not match or is_corporate(text):
         return given_family(text) if not match else {"literal": text}
-    name = _split_particle(match.group("family"))
+    name = split_particle(match.group("family"))
     name["given"] = ".".join(match.group("initials")) + "."
     if match.group("suffix"):
         name["suffix"] = match.group("suffix")

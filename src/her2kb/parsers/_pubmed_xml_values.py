@@ -9,25 +9,13 @@ from typing import Any
 
 from ..dates import parse_medline_date
 from ..identifiers import find_dois, normalize_doi
-from ..names import PARTICLES
+from ..names import split_particle
 from ._xml import block_text, text
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _ID_TEXT = re.compile(r"https?://\S+|\bdoi:?\s*\S+|\b10\.\d{4,9}/\S+|\bPMC?I?D:?\s*\d+", re.I)
-
-
-def family_name(last: str) -> dict[str, Any]:
-    """`de la Cruz` -> particle `de la`, family `Cruz` (§12.8), as the other readers do."""
-    words = last.split()
-    lead: list[str] = []
-    while len(words) > 1 and words[0].lower() in PARTICLES:
-        lead.append(words.pop(0))
-    name: dict[str, Any] = {"family": " ".join(words)}
-    if lead:
-        name["non_dropping_particle"] = " ".join(lead)
-    return name
 
 
 def orcid(value: str | None) -> str | None:
@@ -40,7 +28,7 @@ def author_name(author: ET.Element) -> dict[str, Any] | None:
     if collective:
         name: dict[str, Any] = {"literal": collective}
     elif last:
-        name = family_name(last)
+        name = split_particle(last)
         initials = text(author.find("Initials"))
         given = text(author.find("ForeName")) or text(author.find("FirstName"))
         given = given or (".".join(initials) + "." if initials else None)
