@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
+from her2kb.parsers._text_names import cited_families, with_cited_families
 
 from .conftest import SEEDS, run
 from .page_golden import FOLDER_FORMATS, GOLDEN_SUFFIX, SAMPLES, assert_matches_golden
@@ -180,3 +181,26 @@ def test_parse_never_raises(parts: list[str]) -> None:
     generic_page.detect(text)
     items = list(generic_page.parse(text, "random.html"))
     assert len(items) == 1 and isinstance(items[0], ParsedEntry | ParseProblem)
+
+
+@pytest.mark.parametrize(("line", "families"), [
+    ("Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title. PLoS ONE 16(3): e1.",
+     [("Okabe", "K"), ("Duarte Vasconcelos", "H"), ("Ferraz", "J")]),
+    ("Lind AB, Sato K, et al. (2019) Title.", [("Lind", "AB"), ("Sato", "K")]),
+    ("Okabe Kenji, Ferraz João (2021) Title.", []),  # full given names: not a Vancouver list
+    ("Frontiers in Oncology 13:101. doi: 10.9999/x", []),  # no (YEAR)
+])
+def test_cited_families_reads_only_a_vancouver_list(line: str,
+                                                    families: list[tuple[str, str]]) -> None:
+    assert cited_families(line) == families
+
+
+def test_cited_family_lengthens_only_a_matching_name() -> None:
+    byline = [{"given": "Helena Duarte", "family": "Vasconcelos"},
+              {"given": "Maria Duarte", "family": "Vasconcelos"},
+              {"given": "Ana", "family": "Vasconcelos"}]
+    cited = [("Duarte Vasconcelos", "H")]
+    assert with_cited_families(byline, cited) == [
+        {"given": "Helena", "family": "Duarte Vasconcelos"},
+        {"given": "Maria Duarte", "family": "Vasconcelos"},  # `M` is not the cited `H`
+        {"given": "Ana", "family": "Vasconcelos"}]

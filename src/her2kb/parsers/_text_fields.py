@@ -25,7 +25,13 @@ from ._text_lines import (
     label_of,
     line_pairs,
 )
-from ._text_names import ends_et_al, names_after_by, names_evidence, names_line
+from ._text_names import (
+    cited_families,
+    ends_et_al,
+    names_after_by,
+    names_evidence,
+    names_line,
+)
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
@@ -94,6 +100,9 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     read_abstract(head, at_end, found, notes)
     _read_title_and_authors(head, found, notes)
     _spell_out_journal(head[:end], found)
+    found["cited_families"] = next(
+        (names for line in head if (label := CITE_LABEL.match(line))
+         and (names := cited_families(line[label.end():]))), [])
     return found
 
 

@@ -5,13 +5,18 @@ with affiliation markers glued on (Frontiers), `Henrike Vogel a c` with letters
 (ScienceDirect), degrees after each name (`Hannah Lieberman, PhD2; …; et al`, JAMA), ORCID
 links between names (SAGE), a `By` line, or MDPI's lone `by` and one name per line. A line
 counts as names only when every part, once cleaned of these, reads as a name.
+
+Such a line cannot show where a two-word family name starts (`Helena Duarte Vasconcelos`);
+a labelled citation line that opens with the Vancouver list (PLOS, Frontiers: `Citation:
+Okabe K, Duarte Vasconcelos H (2021) …`) can, and `with_cited_families` follows it.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from ..names import FAMILY_WORDS
+from ..names import FAMILY_WORDS, INITIALS
 from ._text_lines import label_of
 
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
@@ -31,6 +36,9 @@ DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs",
 ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 ORCID = re.compile(r"\s*https?://orcid\.org/[^\s,;]+")
+# A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
+CITED_NAMES = re.compile(r"^(?P<names>[^()]{3,}?)\s*\((?:1[89]|20)\d\d[a-z]?\)")
+VANCOUVER_PART = re.compile(rf"^(?P<family>\S.*?)\s+(?P<initials>{INITIALS})$")
 
 
 def ends_et_al(line: str) -> bool:
@@ -76,3 +84,36 @@ def names_after_by(filled: list[str], index: int) -> str | None:
             break
         names.append(bare)
     return "; ".join(names) or None
+
+
+def cited_families(line: str) -> list[tuple[str, str]]:
+    """`(family, initials)` for each name of the Vancouver list that opens a citation line
+    (`Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title…`); [] for any other line."""
+    match = CITED_NAMES.match(line)
+    if not match:
+        return []
+    parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", match["names"]))]
+    names = [VANCOUVER_PART.match(part) for part in parts if part]
+    if not names or not all(names):
+        return []
+    return [(name["family"], name["initials"]) for name in names if name]
+
+
+def with_cited_families(names: list[dict[str, Any]], cited: list[tuple[str, str]]
+                        ) -> list[dict[str, Any]]:
+    """Names read `Given Family` whose cited form has a longer family name take it:
+    `Helena Duarte Vasconcelos` cited as `Duarte Vasconcelos H` is family `Duarte Vasconcelos`.
+    The cited initials must start the given name that is left."""
+    refined = []
+    for name in names:
+        family, given = name.get("family"), name.get("given")
+        if family and given and not name.get("non_dropping_particle"):
+            whole = f"{given} {family}"
+            for cited_family, initials in cited:
+                rest = whole[: -len(cited_family)].strip()
+                if (len(cited_family) > len(family) and whole.endswith(" " + cited_family)
+                        and rest[:1].upper() == initials[0]):
+                    name = name | {"given": rest, "family": cited_family}
+                    break
+        refined.append(name)
+    return refined

@@ -34,6 +34,7 @@ from ._page_values import (
 from ._text_abstract import ABSTRACT_HEADING, metadata_end
 from ._text_fields import citation_line, head_lines, read_text, work_dois
 from ._text_lines import label_of
+from ._text_names import with_cited_families
 
 NAME = "generic"
 TEXT = "page text"
@@ -168,7 +169,8 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     fields.update(merged.get("numbering") or {})
     fields["type"] = (merged.get("type") or type_for(merged.get("original_type"))
                       or ("article-journal" if merged.get("container_title") else "article"))
-    fields["author"] = _authors(merged.get("authors"), warnings)
+    fields["author"] = with_cited_families(_authors(merged.get("authors"), warnings),
+                                           merged.get("cited_families") or [])
     if date := merged.get("date"):
         fields["issued"] = parse_written_date(date)
         if fields["issued"] is None:
