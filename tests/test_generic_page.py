@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
+from her2kb.parsers._text_abstract import IMPRINT
 from her2kb.parsers._text_names import cited_families, with_cited_families
+from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
 from .page_golden import FOLDER_FORMATS, GOLDEN_SUFFIX, SAMPLES, assert_matches_golden
@@ -204,3 +206,31 @@ def test_cited_family_lengthens_only_a_matching_name() -> None:
         {"given": "Helena", "family": "Duarte Vasconcelos"},
         {"given": "Maria Duarte", "family": "Vasconcelos"},  # `M` is not the cited `H`
         {"given": "Ana", "family": "Vasconcelos"}]
+
+
+@pytest.mark.parametrize(("name", "last_words"), [
+    # The journal imprint (`Int. J. … 31:101–109, 1997. © 1997 …`) is not the abstract's.
+    ("text_wiley_author_panels_sici_doi_imprint.txt", "poor invented outcome."),
+    ("text_oup_author_panels_colon_journal.txt", "confined to HER2-positive tumours."),
+    ("text_bmc_orcid_keyword_lines_springer_cite.txt", "mostly by loss in the node."),
+])
+def test_abstract_stops_before_publisher_furniture(name: str, last_words: str) -> None:
+    (entry,) = generic_page.parse((SAMPLES / "generic" / name).read_text("utf-8"), name)
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.abstract is not None
+    assert entry.record.abstract.endswith(last_words)
+
+
+def test_imprint_needs_a_copyright_sign_or_word_with_a_year() -> None:
+    assert IMPRINT.sub("", "Done. Copyright 2012 Invented Society.") == "Done."
+    assert IMPRINT.sub("", "No imprint here (c) is kept.") == "No imprint here (c) is kept."
+    assert IMPRINT.sub("", "Copyright is discussed.") == "Copyright is discussed."
+
+
+def test_wos_labels_on_their_own_lines_are_joined_only_in_a_wos_record() -> None:
+    record = ["Source", "INVENTED ONCOLOGY", "Volume\t3\tIssue\t1\tPage\t5-9",
+              "WOS:000123456700012"]
+    assert joined_labels([line.replace("\t", " ") for line in record])[:2] == [
+        "Source: INVENTED ONCOLOGY", "Volume: 3   Issue: 1   Pages: 5-9"]
+    other = ["Source", "INVENTED ONCOLOGY"]
+    assert joined_labels(other) == other

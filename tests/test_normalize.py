@@ -59,6 +59,10 @@ def test_expand_pages_is_idempotent(printed: str) -> None:
     ("10.1016/s1368-7646(03)00040-2.", "10.1016/s1368-7646(03)00040-2"),
     ("(see 10.1234/abc)", "10.1234/abc"),
     ("10.1234%2Fabc", "10.1234/abc"),
+    # Wiley SICI DOIs carry one `<n::AID-…>` part; other angle brackets end a DOI.
+    ("doi: 10.1002/(SICI)1097-0215(19981023)79:5<487::AID-IJC9>3.0.CO;2-R.",
+     "10.1002/(SICI)1097-0215(19981023)79:5<487::AID-IJC9>3.0.CO;2-R"),
+    ("10.1234/abc</a>", "10.1234/abc"),
     ("10.1146/", None), ("doi: 10.1146/", None), ("", None), ("PMID: 123", None),
 ])
 def test_normalize_doi(raw: str, doi: str | None) -> None:

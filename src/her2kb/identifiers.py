@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-# A candidate runs to the next space or quote; trailing punctuation is trimmed after.
-_DOI_CANDIDATE = re.compile(r"10\.\d{4,9}/[^\s\"<>]*")
+# A candidate runs to the next space, quote or angle bracket; trailing punctuation is
+# trimmed after. Wiley's 1990s SICI DOIs hold one `<n::AID-…>` part
+# (`10.1002/(SICI)1097-0215(19981023)79:5<487::AID-IJC9>3.0.CO;2-R`), kept whole.
+_DOI_CANDIDATE = re.compile(r"10\.\d{4,9}/[^\s\"<>]*(?:<\d+::[A-Za-z]+-[^\s\"<>]+>[^\s\"<>]*)?")
 _DOI_VALID = re.compile(r"^10\.\d{4,9}/\S+$")
 _RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*doi\s*:?\s*", re.IGNORECASE)

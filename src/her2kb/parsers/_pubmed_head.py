@@ -19,7 +19,7 @@ from ._citation import CONTINUATION, Citation, extend, parse_citation, parse_cut
 from ._pubmed_authors import author_list, looks_cut, read_byline
 from ._pubmed_terms import PUBLICATION_TYPES
 
-_LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
+LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
 # §4.1: a PMC logo that names a collection or the manuscript system is not a journal.
 _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
                          r"funders? group|public health emergency|open choice|online open|"
@@ -113,7 +113,7 @@ def _marker_line(head: Head, line: str, cut: bool) -> bool:
     if head.last == "final_form":
         head.final_form, head.last = _final_form(head, line, cut), "other"
         return head.final_form is not None
-    logo = _LOGO.match(line)
+    logo = LOGO.match(line)
     final = _FINAL_FORM.match(line)
     language = _LANGUAGE.match(line)
     if logo:
@@ -207,6 +207,16 @@ def _pick_title(head: Head) -> _Plain | None:
     return above or below
 
 
+def _byline_lines(after: list[_Plain]) -> int:
+    """How many lines the author list takes: Europe PMC prints one name a line, each but
+    the last ending in a comma (`Okafor CN 1 ,`)."""
+    count = 1
+    while (count < len(after) and after[count - 1].text.endswith(",")
+           and after[count].position == after[count - 1].position + 1):
+        count += 1
+    return count
+
+
 def _assign(head: Head) -> None:
     """Second pass: title, the author line below it, and the plain lines left over."""
     title = _pick_title(head)
@@ -223,14 +233,15 @@ def _assign(head: Head) -> None:
     if after and (after[0].position == title.position + 1 or (
             after[0].position <= top + _CITATION_TAIL_LINES and after[0].position != head.cut_at
             and author_list(after[0].text))):
-        line = after[0].text
+        count = _byline_lines(after)
+        line = " ".join(p.text for p in after[:count])
         names = author_list(line)
-        if after[0].position == head.cut_at or (names and looks_cut(line)):
+        if after[count - 1].position == head.cut_at or (names and looks_cut(line)):
             head.warnings.append(f"author: the text ends inside {line!r}; left empty")
-            after = after[1:]
+            after = after[count:]
         elif names:
             head.authors, head.truncated = names, False
-            after = after[1:]
+            after = after[count:]
     head.rest = [
         p.text for p in after
         if p.text.casefold() != title.text.casefold()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._page import next_filled, read_list
+from ._pubmed_head import LOGO
 from ._pubmed_sections import (
     NAV_ONLY_ENTRIES,
     heading_kind,
@@ -42,6 +43,7 @@ _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 _LAY_SUMMARY = re.compile(r"^(?:simple summary|lay summary|plain language summary|highlights|"
                           r"graphical abstract|key points)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
+_OLD_LOGO = re.compile(r"^logo of \S+", re.IGNORECASE)  # the old PMC design's journal logo
 
 
 @dataclass
@@ -102,6 +104,14 @@ class _Walker:
         return self.layout
 
     def _plain(self, line: str, index: int) -> None:
+        logo = bool(LOGO.match(line) or _OLD_LOGO.match(line))
+        if logo and self.region == "skip" and self.layout.abstract is None:
+            # The old PMC sidebar (`Similar articles`, `Cited by other articles`) can be
+            # copied above the article; the journal logo line starts the article itself.
+            self.region = "head"
+            self.about_other_works = False
+        elif logo and self.region == "abstract" and self.layout.abstract:
+            self.region = "post"  # Europe PMC: the PMC article view follows the abstract
         furniture = bool(line) and is_furniture(line)
         if furniture and self.region == "head":
             self.layout.site_furniture = True

@@ -87,7 +87,8 @@ _MAX_BUTTON_WORDS = 6
 # A page-navigation menu: at least this many section names with nothing between them.
 MIN_MENU_RUN = 3
 NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full text links",
-                              "references", "conflict of interest statement", "article notes"})
+                              "references", "conflict of interest statement", "article notes",
+                              "citations & impact"})  # Europe PMC's tabs
 
 
 def is_furniture(line: str) -> bool:

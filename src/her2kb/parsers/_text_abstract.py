@@ -26,12 +26,13 @@ STOP_HEADING = re.compile(
     r"Cite this article|Download.*|Figures?|Tables?|Key ?words|What's new\??|Citing Literature|"
     r"Supporting Information|Author contributions|Conflicts? of interest|Notes|Footnotes|"
     r"Key Points|Plain language summary|Graphical abstract|Highlights|Read full text|"
-    r"Find it in (?:your|a) library)\s*:?$", re.IGNORECASE)
+    r"Find it in (?:your|a) library|Peer Review reports)\s*:?$", re.IGNORECASE)
 # Labelled lines below an abstract that no reader keeps (PLOS, Frontiers, journal footers).
 END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
     r"Received|Accepted|Revised|Copyright|Competing interests|Conflicts? of interest|"
-    r"Data availability(?: statement)?|\*?Correspondence|Abbreviations)\s*:", re.IGNORECASE)
+    r"Data availability(?: statement)?|\*?Correspondence|Abbreviations|Issue Section)\s*:",
+    re.IGNORECASE)
 # A row of buttons under an abstract (Zendy: `Read full text  Save  Cite  Share`).
 BUTTON_WORDS = frozenset({"read", "full", "text", "save", "cite", "share", "download", "pdf",
                           "export", "citation", "print", "email", "view", "add", "to", "library",
@@ -39,6 +40,10 @@ BUTTON_WORDS = frozenset({"read", "full", "text", "save", "cite", "share", "down
 _MAX_BUTTON_WORDS = 8
 # `Background: HER2-low status may change …`: a structured abstract with no heading above it.
 INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,40}?)\s*:\s+(?P<text>\S.*)$")
+# The publisher's imprint closing an abstract paragraph (Wiley, Elsevier): `… survival.
+# Int. J. Cancer 79:487–494, 1998. © 1998 Wiley-Liss, Inc.` is no part of the abstract.
+IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}\d+:\s?\w+(?:[-\u2013]\w+)?,\s*\d{4}\.)?"
+                     r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
 ABSTRACT_MIN_WORDS = 40
 _REAL_TEXT_WORDS = 8  # a heading's first line this long is text, not the next heading
 # Section names that open a structured abstract (never `Results` or `Conclusions`).
@@ -90,7 +95,7 @@ def read_abstract(head: list[str], at_end: bool, found: dict[str, Any],
                                                  structured, seen):
         end += 1
     lines = [line for line in head[start:end] if line]
-    text = join_paragraphs(lines) if structured else "\n".join(lines)
+    text = IMPRINT.sub("", (join_paragraphs(lines) if structured else "\n".join(lines)) or "")
     if guessed and text:
         notes["abstract"] = "guessed the abstract from the first long paragraph; check it"
     cut: list[str] = []

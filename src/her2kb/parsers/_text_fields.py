@@ -16,10 +16,11 @@ from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
-from ._text_abstract import ABSTRACT_MIN_WORDS, metadata_end, read_abstract
+from ._text_abstract import ABSTRACT_MIN_WORDS, STOP_HEADING, metadata_end, read_abstract
+from ._text_cited import cited_work
 from ._text_lines import (
     abbreviates,
-    cited_work,
+    is_numbering_line,
     journal_citation,
     journal_line,
     label_of,
@@ -30,8 +31,10 @@ from ._text_names import (
     ends_et_al,
     names_after_by,
     names_evidence,
+    names_in_panels,
     names_line,
 )
+from ._text_wos import joined_labels
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
@@ -40,10 +43,14 @@ DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{
 # Headings that end the abstract; reference-list headings also end the page's head.
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
-    r"Similar articles|Related articles)\s*:?$", re.IGNORECASE)
+    r"Similar articles|Related articles|Recommended)\s*:?$", re.IGNORECASE)
 FURNITURE = re.compile(
-    r"^(?:Skip to (?:main )?content|Menu|Search|Sign in|Log ?in|Register|Home|Back to top|"
-    r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|Open Access|"
+    r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in|Register|Home|"
+    r"Back to top|"
+    r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|"
+    r"(?:Open|Full|Free) Access|"
+    # Springer's paywall box.
+    r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
@@ -53,6 +60,9 @@ FURNITURE = re.compile(
     # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
     r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
     re.IGNORECASE)
+# ScienceDirect's copied DOI link runs into the button after it: `…2013.01.022Get rights and
+# content`; the button goes on a line of its own.
+GLUED_CONTROL = re.compile(r"(?<=\S)(?=Get rights and content$)")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 REFERENCE_MIN_WORDS = 5
 NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
@@ -80,15 +90,18 @@ def _list_below(lines: list[str], index: int) -> bool:
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
+    lines = joined_labels([part for line in lines for part in GLUED_CONTROL.split(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     found: dict[str, Any] = {}
     for index, line in enumerate(head):
         pairs = line_pairs(line)
-        if pairs == [("keywords", "")]:  # `Keywords:` with the list on the next line (MDPI)
+        terms = _term_lines(head, index) if pairs == [("keywords", "")] or line.casefold() in (
+            "keywords", "key words") else []
+        if terms:  # the list below the heading: one line (MDPI) or a term per line (BMC, T&F)
+            pairs = [("keywords", "; ".join(terms))]
+        elif pairs == [("keywords", "")]:
             pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
-        elif line.casefold() in ("keywords", "key words") and (terms := _term_lines(head, index)):
-            pairs = [("keywords", "; ".join(terms))]  # BMC, ScienceDirect: one per line
         for key, value in pairs:
             if key == "date":  # `Published Online: July 15, 2021. doi:10.1001/…`
                 value = re.split(r"\.\s|;\s", value)[0]
@@ -101,8 +114,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     _read_title_and_authors(head, found, notes)
     _spell_out_journal(head[:end], found)
     found["cited_families"] = next(
-        (names for line in head if (label := CITE_LABEL.match(line))
-         and (names := cited_families(line[label.end():]))), [])
+        (names for line in head
+         if (names := cited_families(CITE_LABEL.sub("", line), found.get("title")))), [])
     return found
 
 
@@ -119,20 +132,28 @@ def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
 
 
 def _term_lines(head: list[str], index: int) -> list[str]:
-    """The one-term lines under a bare `Keywords` heading, up to a section heading."""
+    """The terms under a bare `Keywords` heading: the whole list on one line (SAGE, MDPI),
+    else one term a line up to a section heading (BMC, ScienceDirect, T&F)."""
+    below = next((line for line in head[index + 1:] if line), "")
+    if ((";" in below or "," in below) and not below.endswith(".") and label_of(below) is None
+            and len(below.split()) <= MAX_LIST_WORDS):
+        return [below]
     terms: list[str] = []
+    blank_after: list[bool] = []  # a blank line after each term
     for line in head[index + 1:]:
         if not line:
+            if terms:
+                blank_after[-1] = True
+            # Terms printed on consecutive lines end at the first blank line after them.
+            if len(blank_after) >= 2 and not blank_after[0] and blank_after[-1]:
+                break
             continue
         if (len(line.split()) > MAX_TERM_WORDS or line.endswith(".") or ";" in line
-                or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)):
+                or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)
+                or STOP_HEADING.match(line) or FURNITURE.match(line)):
             break
         terms.append(line)
-    if not terms:  # SAGE: the whole list on one line under the heading
-        below = next((line for line in head[index + 1:] if line), "")
-        one_line = ((";" in below or "," in below) and not below.endswith(".")
-                    and label_of(below) is None)
-        return [below] if one_line and len(below.split()) <= MAX_LIST_WORDS else []
+        blank_after.append(False)
     return terms if len(terms) >= 2 else []
 
 
@@ -209,7 +230,7 @@ def _substantial(line: str) -> bool:
     return (len(words) >= MIN_TITLE_WORDS and MIN_TITLE_CHARS <= len(line) <= MAX_TITLE_CHARS
             and not FURNITURE.match(line) and label_of(line) is None
             and parse_citation(line) is None and not find_dois(line)
-            and journal_citation([line]) is None
+            and journal_citation([line]) is None and not is_numbering_line(line)
             and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
             and journal_line([line]) is None)
 
@@ -236,7 +257,8 @@ def _read_title_and_authors(head: list[str], found: dict[str, Any],
         notes["title"] = f"guessed title from {where}; check it"
     if found.get("authors") or index is None or index + 1 >= len(filled):
         return
-    names = names_line(filled[index + 1]) or names_after_by(filled, index + 1)
+    names = (names_in_panels(filled, index + 1) or names_line(filled[index + 1])
+             or names_after_by(filled, index + 1))
     if names:
         found["authors"] = names
         found["authors_truncated"] = ends_et_al(filled[index + 1])

@@ -28,6 +28,8 @@ import re
 from typing import Any
 
 from .. import journals
+from ._text_wos import author_names, is_wos_name
+from ._text_wos import date as wos_date
 
 # Case-folded label -> the generic reader's common key.
 LABELS = {
@@ -59,9 +61,7 @@ DASH_OTHER = frozenset({"language(s)", "issn", "isbn", "subject(s)", "resource t
 INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Published|"
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")
 SOURCE_LABELS = frozenset({"source", "来源出版物"})
-WOS_NAME = re.compile(r"^[^(;]+\((?P<full>[^()]+,[^()]+)\)$")
-WOS_ADDRESS = re.compile(r"\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\]")  # `(Bergmann, Katharina) [ 1 ]`
-WOS_DATE = re.compile(r"^(?P<m>[A-Z]{3})(?:-[A-Z]{3})?\s+(?:(?P<d>\d{1,2})\s+)?(?P<y>\d{4})$")
+PUBLISHER = re.compile(r"\b(?:Limited|Ltd|Inc|LLC|GmbH|Publishing|Publishers?)\.?$", re.IGNORECASE)
 
 
 def label_of(line: str) -> tuple[str, str] | None:
@@ -96,6 +96,8 @@ def line_pairs(line: str) -> list[tuple[str, Any]]:
             return [_site_form(key, value, "wos") for key, value in found]
     if match and match.group("label").strip().casefold() in SOURCE_LABELS and (
             not any(ch.isdigit() for ch in match.group("value"))):
+        if PUBLISHER.search(match.group("value")):
+            return []  # T&F's related data: `Source: Informa UK Limited`
         return [("container_title", match.group("value").strip())]  # WoS: `Source: ONCOLOGIST`
     pair = label_of(line)
     if pair is None:
@@ -112,18 +114,16 @@ def _site(colon: re.Match[str] | None, value: str) -> str:
     full names (`Wang, L (Wang, Lei)`), or none in particular."""
     if not (colon and LABELS.get(colon.group("label").strip().casefold())):
         return "zendy"  # label_of matched the dash form
-    return "wos" if WOS_NAME.match(WOS_ADDRESS.sub("", value.split(";")[0]).strip()) else ""
+    return "wos" if is_wos_name(value.split(";")[0]) else ""
 
 
 def _site_form(key: str, value: str, site: str) -> tuple[str, Any]:
     if key == "authors" and site == "zendy":
         return key, [_family_first(part) for part in value.split(",") if part.strip()]
     if key == "authors" and site == "wos":
-        names = [WOS_NAME.match(WOS_ADDRESS.sub("", part).strip()) for part in value.split(";")]
-        return key, "; ".join(m.group("full") for m in names if m)
-    if key == "date" and (wos := WOS_DATE.match(value)):
-        day = f" {wos.group('d')}" if wos.group("d") else ""
-        return key, f"{wos.group('y')} {wos.group('m').title()}{day}"
+        return key, author_names(value)
+    if key == "date" and (wos := wos_date(value)):
+        return key, wos
     return key, value
 
 
@@ -136,17 +136,20 @@ def _family_first(text: str) -> dict[str, Any]:
 
 _PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
 _JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
+_JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
 SHAPES = (
-    re.compile(rf"^(?:{_JOURNAL},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./ -]+?))?"
-               rf"(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|(?:Article\s+)?"
-               r"(?P<a>e?\d+))\.?$", re.IGNORECASE),
+    re.compile(rf"^(?:{_JOURNAL_COLON},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+"
+               rf"(?P<i>[\w./ -]+?))?(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|"
+               r"(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
     re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}}),\s*(?P<v>\d+)(?:\((?P<i>[^)]+)\))?,\s*"
                r"(?P<a>\d+)(?:;.*)?$"),
     re.compile(rf"^{_JOURNAL}\s+volume\s+(?P<v>\S+),\s*(?:pages\s+{_PAGES}|"
                r"Article number:\s*(?P<a>\S+))\s*\((?P<y>\d{4})\)\s*(?:Cite this article)?$"),
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+),\s*{_PAGES}\s+\((?P<y>\d{{4}})\)$"),
-    # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below.
-    re.compile(r"^Volume\s*(?P<v>\w+),\s*Issue\s*(?P<i>[\w-]+)$"),
+    # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below,
+    # or after `p.` on Wiley's header line (`Volume 79, Issue 5 p. 487-494`).
+    re.compile(rf"^Volume\s*(?P<v>\w+),\s*Issue\s*(?P<i>[\w-]+)(?:\s+pp?\.\s*{_PAGES})?$"),
+    re.compile(r"^Volume\s+(?P<v>\w+),\s*(?P<y>\d{4})\s*-\s*Issue\s+(?P<i>[\w-]+)$"),  # T&F head
     re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
@@ -160,6 +163,11 @@ _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "
 _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
 _TITLE_LINE_WORDS = 12
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
+
+
+def is_numbering_line(line: str) -> bool:
+    """True for a publisher's volume / issue / pages line (`Volume 79, Issue 5 p. 487-494`)."""
+    return any(shape.match(line) for shape in SHAPES)
 
 
 def journal_citation(lines: list[str]) -> dict[str, Any] | None:
@@ -236,26 +244,3 @@ def _date(text: str | None) -> str | None:
         return match.group(0)
     year = re.search(r"\d{4}", text)
     return year.group(0) if year else None
-
-
-# Frontiers / PLOS: `Citation: Doe A, Roe B (2022) Title. Front. Oncol. 12:845512. doi: …`.
-_CITED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this article)?)\s*:\s*"
-                    r"(?P<who>.+?)\s\((?P<y>\d{4})\)\.?\s(?P<rest>.+)$")
-_CITED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?:\s*"
-                         r"(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")
-
-
-def cited_work(lines: list[str]) -> dict[str, Any] | None:
-    """Title, journal and numbering from a `Citation:` line that repeats a title line."""
-    for line in lines:
-        if (match := _CITED.match(line)) is None:
-            continue
-        rest = match.group("rest")
-        title = next((t for t in lines if t is not line and len(t.split()) >= 3
-                      and rest.startswith(t)), None)
-        tail = _CITED_TAIL.match(rest[len(title):].lstrip(". ")) if title else None
-        if title and tail:
-            return {"title": title.rstrip("."), "container_title": tail.group("j"),
-                    "volume": tail.group("v"), "issue": tail.group("i"),
-                    "pages": tail.group("p"), "date": match.group("y")}
-    return None

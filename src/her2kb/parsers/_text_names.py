@@ -7,8 +7,9 @@ links between names (SAGE), a `By` line, or MDPI's lone `by` and one name per li
 counts as names only when every part, once cleaned of these, reads as a name.
 
 Such a line cannot show where a two-word family name starts (`Helena Duarte Vasconcelos`);
-a labelled citation line that opens with the Vancouver list (PLOS, Frontiers: `Citation:
-Okabe K, Duarte Vasconcelos H (2021) …`) can, and `with_cited_families` follows it.
+a citation line that opens with the author list can (PLOS, Frontiers: `Citation: Okabe K,
+Duarte Vasconcelos H (2021) …`; BMC, Springer: `Oliveira Santos, M., Lindqvist, H. et al.
+Title…`), and `with_cited_families` follows it.
 """
 
 from __future__ import annotations
@@ -32,13 +33,37 @@ MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*(?:,?[*†‡§])*|[*†‡§]+)(?=[\s,;]|$)")
 # Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
 DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
-                     "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr"})
+                     "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
+                     "frcpath", "frcs", "mrcp", "mbbch", "ba", "dmsc", "dmedsc"})
 ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
-ORCID = re.compile(r"\s*https?://orcid\.org/[^\s,;]+")
+# SAGE links the iD; Springer and BMC print `ORCID: orcid.org/0000-…` with the
+# affiliation marker glued to its last digit, so only the iD's own 16 characters go.
+ORCID = re.compile(r"\s*(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
+                   r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+)")
 # A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
 CITED_NAMES = re.compile(r"^(?P<names>[^()]{3,}?)\s*\((?:1[89]|20)\d\d[a-z]?\)")
 VANCOUVER_PART = re.compile(rf"^(?P<family>\S.*?)\s+(?P<initials>{INITIALS})$")
+CITED_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d[a-z]?\)$")
+SPRINGER_INITIALS = re.compile(rf"^{INITIALS}(?:-{INITIALS})?$")  # `AS` from `AS.`, `J-S`
+
+
+# Wiley, OUP: each byline name opens a panel that repeats it with the affiliations and ends so.
+# OUP's closes with `Search for other works by this author on:` and three link lines.
+PANEL_END = re.compile(r"^Search for (?:more papers|more articles|other works) by this author"
+                       r"(?: on)?:?$", re.IGNORECASE)
+PANEL_LINKS = frozenset({"oxford academic", "pubmed", "google scholar"})
+MAX_PANEL_LINES = 8
+
+
+def _without_degrees(part: str) -> str:
+    """`Catherine M. Ashworth MD` -> `Catherine M. Ashworth`. A degree is written with a
+    capital inside (`MD`, `PhD`), so the family names `Ma` and `Do` stay."""
+    words = part.split()
+    while len(words) > 2 and words[-1].replace(".", "").casefold() in DEGREES \
+            and words[-1] != words[-1].capitalize():
+        words.pop()
+    return " ".join(words)
 
 
 def ends_et_al(line: str) -> bool:
@@ -51,8 +76,8 @@ def names_line(line: str) -> str | None:
     if by := BY_LINE.match(line):
         line = by.group("names")
     line = ET_AL.sub("", GLUED_MARKERS.sub("", ORCID.sub("", line)))
-    parts = [LETTER_MARKERS.sub("", p.strip())
-             for p in re.split(r",|;|&|\band\b", line.rstrip(",;")) if p.strip()]
+    parts = [_without_degrees(LETTER_MARKERS.sub("", p.strip()))
+             for p in re.split(r",|;|&|\band\b", line.rstrip(",; ")) if p.strip()]
     parts = [p for p in parts if p.replace(".", "").casefold() not in DEGREES]
     return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None
 
@@ -63,7 +88,8 @@ def names_evidence(filled: list[str], index: int) -> int:
     if index >= len(filled):
         return 0
     line = filled[index]
-    if (label_of(line) or ("",))[0] == "authors" or names_after_by(filled, index):
+    if ((label_of(line) or ("",))[0] == "authors" or names_after_by(filled, index)
+            or names_in_panels(filled, index)):
         return 2
     names = names_line(line)
     if not names:
@@ -86,17 +112,54 @@ def names_after_by(filled: list[str], index: int) -> str | None:
     return "; ".join(names) or None
 
 
-def cited_families(line: str) -> list[tuple[str, str]]:
-    """`(family, initials)` for each name of the Vancouver list that opens a citation line
-    (`Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title…`); [] for any other line."""
+def _cited_names(line: str, title: str | None) -> str | None:
+    """The author list that opens a citation line: before its `(YEAR)`, or before the
+    page's own title."""
+    at = line.find(title) if title else -1
+    if at > 0:
+        return CITED_YEAR.sub("", line[:at].rstrip(" .")).rstrip(" .")
     match = CITED_NAMES.match(line)
-    if not match:
+    return match["names"] if match else None
+
+
+def names_in_panels(filled: list[str], index: int) -> str | None:
+    """Wiley's and OUP's byline: a name, then its panel (the name again, affiliations,
+    `Corresponding Author`) closed by `Search for more papers by this author`; one panel
+    per author."""
+    names: list[str] = []
+    start = index
+    for position in range(index, len(filled)):
+        if PANEL_END.match(filled[position]):
+            name = names_line(filled[start])
+            if name is None or "," in name:
+                break
+            names.append(name)
+            start = position + 1
+            while start < len(filled) and filled[start].casefold() in PANEL_LINKS:
+                start += 1
+        elif position - start >= MAX_PANEL_LINES:
+            break
+    return "; ".join(names) or None
+
+
+def cited_families(line: str, title: str | None = None) -> list[tuple[str, str]]:
+    """`(family, initials)` for each name of the list that opens a citation line, in
+    Vancouver form (`Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title…`) or
+    Springer's (`Oliveira Santos, M., Lindqvist, H. & Moreau, AS. Title…`); [] for any
+    other line."""
+    names = _cited_names(line, title)
+    if not names:
         return []
-    parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", match["names"]))]
-    names = [VANCOUVER_PART.match(part) for part in parts if part]
-    if not names or not all(names):
-        return []
-    return [(name["family"], name["initials"]) for name in names if name]
+    parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", names))]
+    parts = [part for part in parts if part]
+    vancouver = [VANCOUVER_PART.match(part) for part in parts]
+    if vancouver and all(vancouver):
+        return [(name["family"], name["initials"]) for name in vancouver if name]
+    families, initials = parts[0::2], [part.replace(".", "") for part in parts[1::2]]
+    if (len(families) == len(initials) and families
+            and all(SPRINGER_INITIALS.match(part) for part in initials)):
+        return list(zip(families, initials, strict=True))
+    return []
 
 
 def with_cited_families(names: list[dict[str, Any]], cited: list[tuple[str, str]]

@@ -33,7 +33,7 @@ from ._page_values import (
 )
 from ._text_abstract import ABSTRACT_HEADING, metadata_end
 from ._text_fields import citation_line, head_lines, read_text, work_dois
-from ._text_lines import label_of
+from ._text_lines import journal_citation, label_of
 from ._text_names import with_cited_families
 
 NAME = "generic"
@@ -48,8 +48,13 @@ GROUPED = frozenset(key for keys in GROUPS.values() for key in keys)
 # Keys whose values are compared across sources; a disagreement is worth a warning. A
 # shorter value that starts the kept one agrees (JSON-LD headlines are cut at 110 chars).
 COMPARED = ("title", "doi", "volume", "issue")
+# `dc.subject` and JSON-LD `keywords` often hold the site's subject categories (Springer,
+# Nature: `Oncology`); a `Keywords` list printed on the page beats them.
+TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
 ISSN = re.compile(r"\d{4}-\d{3}[\dXx]")
 TAG = re.compile(r"<[^>]+>")
+# Springer and Nature open `dc.description` with the section's heading: `Summary The …`.
+HEADING_WORD = re.compile(r"^(?:Abstract|Summary)(?::\s*|\s+)(?=[A-Z])")
 # Detection scores. Highwire tags in a saved HTML page are unambiguous; PRISM, Dublin Core
 # or JSON-LD alone are weaker; text is a last resort. All of them are 0 whenever another
 # reader claims the text, so this reader never ties with or beats a specific one.
@@ -57,7 +62,9 @@ HTML_HIGHWIRE_SCORE, HTML_OTHER_SCORE, TEXT_SCORE = 5, 3, 1
 MIN_TAGS = 2
 STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
 LONG_PARAGRAPH_WORDS = 40
-NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S")
+# A numbered entry of a list of works carries its year or DOI; `1. Introduction` in a
+# page's outline does not.
+NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S.*(?:\b(?:1[89]|20)\d\d\b|\b10\.\d{4,9}/)")
 
 
 def detect(head: str) -> int:
@@ -80,14 +87,16 @@ def detect(head: str) -> int:
 
 
 def _text_evidence(lines: list[str]) -> bool:
-    """A DOI or citation line, plus an abstract, keywords or author label or a long paragraph.
+    """A DOI or citation line (PubMed's or a publisher's), plus an abstract, keywords or
+    author label or a long paragraph.
 
     One identifier alone is a note citing a paper; numbered citation entries are a list of
     works (a PubMed summary export), which one record cannot hold.
     """
     head = head_lines(lines)
     end = metadata_end(head)
-    ids = bool(work_dois(head, end)) or citation_line(head, end) is not None
+    ids = (bool(work_dois(head, end)) or citation_line(head, end) is not None
+           or journal_citation([line for line in head[:end] if line]) is not None)
     if not ids or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
         return False
     return any(ABSTRACT_HEADING.match(line) or len(line.split()) >= LONG_PARAGRAPH_WORDS
@@ -133,8 +142,11 @@ def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     """Best source per key; pages travel together; disagreements are warned about."""
     merged: dict[str, Any] = {}
     origins: dict[str, str] = {}
+    text_values = dict(sources).get(TEXT, {})
     for name, values in sources:
         for key, value in values.items():
+            if name in TEXT_FIRST.get(key, ()) and text_values.get(key):
+                continue
             if value and key not in merged and key not in GROUPED:
                 merged[key], origins[key] = value, name
         for group, keys in GROUPS.items():
@@ -181,7 +193,7 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     fields["issn"] = [i for value in merged.get("issn", []) for i in ISSN.findall(value)]
     fields["keywords"] = _keywords(merged.get("keywords"))
     if abstract := merged.get("abstract"):
-        fields["abstract"] = TAG.sub(" ", abstract).strip() or None
+        fields["abstract"] = HEADING_WORD.sub("", TAG.sub(" ", abstract).strip()) or None
     return fields
 
 

@@ -1,0 +1,73 @@
+"""A page's own reference to itself: the `Cite this article` line that repeats its title.
+
+Two shapes carry the title, so the journal and numbering are the text after it:
+
+    Citation: Doe A, Roe B (2022) Title. Front. Oncol. 12:845512. doi: …   (Frontiers, PLOS)
+    Doe A, Roe B. Title. Ther Adv Med Oncol. 2020;12. doi:…                 (SAGE, JAMA: AMA)
+    Doe, A., Roe, B. Title. BMC Cancer 18, 1142 (2018). https://doi.org/…    (Springer, BMC)
+
+The second is a Vancouver reference whose tail is PubMed's `Journal. Year;Vol(Issue):Pages`
+grammar (`_citation`). It is taken only when a line of the page is the title it repeats, so a
+reference to another work (a reference list, "related articles") never names this one's journal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._citation import parse_citation
+
+_LABELLED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this article)?)\s*:\s*"
+                       r"(?P<who>.+?)\s\((?P<y>\d{4})\)\.?\s(?P<rest>.+)$")
+_LABELLED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?:\s*"
+                            r"(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")
+# Springer, BMC, Nature: `… Title. BMC Cancer 18, 1142 (2018). https://doi.org/…`.
+_SPRINGER_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?)\s+(?P<v>\d+),\s*(?P<p>[\w\u2013-]+)\s+"
+                            r"\((?P<y>\d{4})\)\.?(?:\s+(?:https?://(?:dx\.)?doi\.org/)?"
+                            r"(?P<doi>10\.\d{4,9}/\S+))?")
+MIN_TITLE_WORDS = 3
+
+
+def _titles(lines: list[str], line: str) -> list[str]:
+    return [t.rstrip(".") for t in lines
+            if t is not line and len(t.split()) >= MIN_TITLE_WORDS and t.rstrip(".") in line]
+
+
+def _labelled(line: str, lines: list[str]) -> dict[str, Any] | None:
+    match = _LABELLED.match(line)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    title = next((t for t in _titles(lines, line) if rest.startswith(t)), None)
+    tail = _LABELLED_TAIL.match(rest[len(title):].lstrip(". ")) if title else None
+    if not (title and tail):
+        return None
+    return {"title": title, "container_title": tail.group("j"), "volume": tail.group("v"),
+            "issue": tail.group("i"), "pages": tail.group("p"), "date": match.group("y")}
+
+
+def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
+    for title in _titles(lines, line):
+        at = line.find(f". {title}")
+        if at <= 0:
+            continue
+        tail = line[at + len(title) + 2:].lstrip(".?! ")
+        if springer := _SPRINGER_TAIL.match(tail):
+            return {"title": title, "container_title": springer["j"], "volume": springer["v"],
+                    "pages": springer["p"], "date": springer["y"], "doi": springer["doi"]}
+        citation = parse_citation(tail)
+        if citation is not None and citation.journal and citation.has_parts:
+            return {"title": title, "container_title": citation.journal,
+                    "volume": citation.volume, "issue": citation.issue,
+                    "pages": citation.pages, "date": citation.date,
+                    "doi": citation.tokens.get("doi")}
+    return None
+
+
+def cited_work(lines: list[str]) -> dict[str, Any] | None:
+    """Title, journal, numbering and date from a line that cites the page's own title."""
+    for line in lines:
+        if len(line) > 40 and (found := _labelled(line, lines) or _vancouver(line, lines)):
+            return found
+    return None
