@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._citation import CONTINUATION, Citation, extend, parse_citation, parse_cut, whole_tokens
-from ._pubmed_authors import author_list, looks_cut, read_byline
+from ._pubmed_authors import read_byline
 from ._pubmed_terms import PUBLICATION_TYPES
+from ._pubmed_title import assign
 
 LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
 # §4.1: a PMC logo that names a collection or the manuscript system is not a journal.
@@ -26,19 +27,13 @@ _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public 
                          r"oxford open|open select|sponsored documents)\b", re.IGNORECASE)
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
-_AFFILIATION = re.compile(
-    r"^\d{1,2}(?:\s|$)|@|\b(?:Department|Dept|Universit\w*|Hospital|Institut\w*|Cent(?:er|re)|"
-    r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
-)
-_MAX_JOURNAL_WORDS = 10
-_CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
 # A PMC figure or table sub-page (§4.1 E) names its figure where the title would be.
 _SUBPAGE = re.compile(r"^(?:Fig(?:ure|\.)?|Table|Supplementary (?:Figure|Table)|Appendix)\s*"
                       r"[A-Z]?\d+[A-Za-z]?[.:]?$")
 
 
 @dataclass(frozen=True)
-class _Plain:
+class Plain:
     """A head line that is none of the recognised kinds: title, authors, abstract …"""
 
     position: int
@@ -63,7 +58,7 @@ class Head:
     language: str | None = None
     loose_doi: str | None = None
     rest: list[str] = field(default_factory=list)  # plain lines below title and citation
-    plain: list[_Plain] = field(default_factory=list)
+    plain: list[Plain] = field(default_factory=list)
     anchor: int | None = None  # position of the citation line among the head lines
     markers: set[int] = field(default_factory=set)  # `[Article in …]` lines: skipped over
     last: str = ""  # kind of the previous line, for continuation lines
@@ -72,13 +67,6 @@ class Head:
     subpage: bool = False  # a PMC figure or table page: no title, no abstract
     full_page: bool = False  # site furniture stood around the head (layouts B, C, D)
     warnings: list[str] = field(default_factory=list)
-
-
-def _journal_like(line: str) -> bool:
-    """A dotless NLM abbreviation: a few words, each capitalised (`Cancers (Basel)`)."""
-    words = line.split()
-    return len(words) <= _MAX_JOURNAL_WORDS and not line.endswith(".") \
-        and all(not w[0].isalpha() or w[0].isupper() for w in words)
 
 
 def _citation_line(head: Head, line: str, cut: bool) -> bool:
@@ -150,7 +138,7 @@ def _plain_line(head: Head, position: int, line: str) -> None:
         head.language = head.language or language.group("language").strip()
         line = line[: language.start()]
     if line:
-        head.plain.append(_Plain(position, line, head.in_affiliations))
+        head.plain.append(Plain(position, line, head.in_affiliations))
     head.last = "plain"
 
 
@@ -181,74 +169,6 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
             _plain_line(head, position, line)
 
 
-def _pick_title(head: Head) -> _Plain | None:
-    """§4.1: A1 prints the title above a citation with a journal; B1, C and D below it."""
-    at = {plain.position: plain for plain in head.plain}
-    if head.anchor is None:
-        # Full pages print the citation above the title; with none seen (the text stops
-        # before it), no line is surely the title.
-        if head.full_page:
-            return None
-        return head.plain[0] if head.plain else None
-    position = head.anchor - 1
-    while position in head.markers:  # `[Article in …]` can stand between title and citation
-        position -= 1
-    above = at.get(position)
-    below = next((p for p in head.plain if p.position > head.anchor), None)
-    citation = head.final_form or head.citation
-    if citation is not None and citation.journal is None:
-        # Layout D / new PubMed: the journal can stand alone above a journal-less citation,
-        # and the title is below it (the text may stop before the title).
-        if above and _journal_like(above.text):
-            head.journal_line, above = above.text, None
-        return below or above
-    if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
-        return below  # the PMC breadcrumb's journal; the title is below the citation
-    return above or below
-
-
-def _byline_lines(after: list[_Plain]) -> int:
-    """How many lines the author list takes: Europe PMC prints one name a line, each but
-    the last ending in a comma (`Okafor CN 1 ,`)."""
-    count = 1
-    while (count < len(after) and after[count - 1].text.endswith(",")
-           and after[count].position == after[count - 1].position + 1):
-        count += 1
-    return count
-
-
-def _assign(head: Head) -> None:
-    """Second pass: title, the author line below it, and the plain lines left over."""
-    title = _pick_title(head)
-    if title is None or head.subpage:
-        return
-    head.title = title.text
-    if title.position == head.cut_at:
-        head.title = None
-        head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
-    top = max(title.position, head.anchor if head.anchor is not None else -1)
-    after = [p for p in head.plain if p.position > top]
-    # The author line follows the title, or the citation (and its `doi:` line) when the
-    # title stands above the citation; only a line of names alone is read as authors.
-    if after and (after[0].position == title.position + 1 or (
-            after[0].position <= top + _CITATION_TAIL_LINES and after[0].position != head.cut_at
-            and author_list(after[0].text))):
-        count = _byline_lines(after)
-        line = " ".join(p.text for p in after[:count])
-        names = author_list(line)
-        if after[count - 1].position == head.cut_at or (names and looks_cut(line)):
-            head.warnings.append(f"author: the text ends inside {line!r}; left empty")
-            after = after[count:]
-        elif names:
-            head.authors, head.truncated = names, False
-            after = after[count:]
-    head.rest = [
-        p.text for p in after
-        if p.text.casefold() != title.text.casefold()
-        and not (p.in_affiliations and _AFFILIATION.search(p.text))
-    ]
-
-
 def read_head(entries: list[str], affiliation_headings: set[int], cut_last: bool,
               full_page: bool = False) -> Head:
     """Read the head lines; positions in `affiliation_headings` open affiliation lists.
@@ -258,5 +178,5 @@ def read_head(entries: list[str], affiliation_headings: set[int], cut_last: bool
     """
     head = Head(cut_at=len(entries) - 1 if cut_last and entries else None, full_page=full_page)
     _classify(head, entries, affiliation_headings)
-    _assign(head)
+    assign(head)
     return head

@@ -16,24 +16,17 @@ from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
-from ._text_abstract import ABSTRACT_MIN_WORDS, STOP_HEADING, metadata_end, read_abstract
+from ._text_abstract import STOP_HEADING, metadata_end, read_abstract
 from ._text_cited import cited_work
 from ._text_lines import (
     abbreviates,
-    is_numbering_line,
     journal_citation,
     journal_line,
     label_of,
     line_pairs,
 )
-from ._text_names import (
-    cited_families,
-    ends_et_al,
-    names_after_by,
-    names_evidence,
-    names_in_panels,
-    names_line,
-)
+from ._text_names import cited_families
+from ._text_title import FURNITURE, read_title_and_authors
 from ._text_wos import joined_labels
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
@@ -44,22 +37,6 @@ DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
     r"Similar articles|Related articles|Recommended)\s*:?$", re.IGNORECASE)
-FURNITURE = re.compile(
-    r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in|Register|Home|"
-    r"Back to top|"
-    r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|"
-    r"(?:Open|Full|Free) Access|"
-    # Springer's paywall box.
-    r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
-    r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
-    # ScienceDirect's controls around the title and the author line.
-    r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
-    r"Get rights and content|Download full issue|Under a Creative Commons license|"
-    # JAMA's and others' headings between the author line and the abstract.
-    r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
-    # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
-    r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
-    re.IGNORECASE)
 # ScienceDirect's copied DOI link runs into the button after it: `…2013.01.022Get rights and
 # content`; the button goes on a line of its own.
 GLUED_CONTROL = re.compile(r"(?<=\S)(?=Get rights and content$)")
@@ -71,7 +48,6 @@ MAX_LIST_WORDS = 40
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main"})
-MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
 
 
 def head_lines(lines: list[str]) -> list[str]:
@@ -111,7 +87,7 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     _read_citation(head, end, found, notes)
     _read_ids(head, end, found, notes)
     read_abstract(head, at_end, found, notes)
-    _read_title_and_authors(head, found, notes)
+    read_title_and_authors(head, found, notes)
     _spell_out_journal(head[:end], found)
     found["cited_families"] = next(
         (names for line in head
@@ -223,43 +199,3 @@ def _read_ids(head: list[str], end: int, found: dict[str, Any], notes: dict[str,
     if not found.get("pmid") and (match := PMID.search(top)):
         found["pmid"] = match.group("v")
     found["pmid"] = normalize_pmid(found.get("pmid"))
-
-
-def _substantial(line: str) -> bool:
-    words = line.split()
-    return (len(words) >= MIN_TITLE_WORDS and MIN_TITLE_CHARS <= len(line) <= MAX_TITLE_CHARS
-            and not FURNITURE.match(line) and label_of(line) is None
-            and parse_citation(line) is None and not find_dois(line)
-            and journal_citation([line]) is None and not is_numbering_line(line)
-            and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
-            and journal_line([line]) is None)
-
-
-def _read_title_and_authors(head: list[str], found: dict[str, Any],
-                            notes: dict[str, str]) -> None:
-    """The title line (labelled, else guessed) and an unlabelled author line right under it.
-
-    The guess prefers a substantial line standing above an author line (names, `By …` or
-    `Authors:`): site names and section labels above the title are short lines too.
-    """
-    filled = [line for line in head if line and not FURNITURE.match(line)]
-    candidates = [i for i, line in enumerate(filled) if _substantial(line)]
-    strength = {i: names_evidence(filled, i + 1) for i in candidates}
-    best = max(strength.values(), default=0)
-    above_names = [i for i in candidates if best and strength[i] == best]
-    chosen = above_names or candidates
-    index: int | None = chosen[0] if chosen else None
-    if found.get("title"):
-        index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
-    elif index is not None:
-        found["title"] = filled[index]
-        where = "the line above the authors" if above_names else "the first substantial line"
-        notes["title"] = f"guessed title from {where}; check it"
-    if found.get("authors") or index is None or index + 1 >= len(filled):
-        return
-    names = (names_in_panels(filled, index + 1) or names_line(filled[index + 1])
-             or names_after_by(filled, index + 1))
-    if names:
-        found["authors"] = names
-        found["authors_truncated"] = ends_et_al(filled[index + 1])
-        notes["authors"] = "guessed authors from the line under the title; check them"

@@ -1,0 +1,98 @@
+"""The second pass over a PubMed / PMC head: which plain line is the title, which the
+author line, and which lines are left for the abstract (formats.md §4.1).
+
+A1 prints the title above a citation line that names the journal; B1, C and D print it
+below the citation. Europe PMC, which copies PubMed's layout, prints one author a line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ._pubmed_authors import author_list, looks_cut
+
+if TYPE_CHECKING:
+    from ._pubmed_head import Head, Plain
+
+_AFFILIATION = re.compile(
+    r"^\d{1,2}(?:\s|$)|@|\b(?:Department|Dept|Universit\w*|Hospital|Institut\w*|Cent(?:er|re)|"
+    r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
+)
+_MAX_JOURNAL_WORDS = 10
+_CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
+
+
+def _journal_like(line: str) -> bool:
+    """A dotless NLM abbreviation: a few words, each capitalised (`Cancers (Basel)`)."""
+    words = line.split()
+    return len(words) <= _MAX_JOURNAL_WORDS and not line.endswith(".") \
+        and all(not w[0].isalpha() or w[0].isupper() for w in words)
+
+
+def _pick_title(head: Head) -> Plain | None:
+    """§4.1: A1 prints the title above a citation with a journal; B1, C and D below it."""
+    at = {plain.position: plain for plain in head.plain}
+    if head.anchor is None:
+        # Full pages print the citation above the title; with none seen (the text stops
+        # before it), no line is surely the title.
+        if head.full_page:
+            return None
+        return head.plain[0] if head.plain else None
+    position = head.anchor - 1
+    while position in head.markers:  # `[Article in …]` can stand between title and citation
+        position -= 1
+    above = at.get(position)
+    below = next((p for p in head.plain if p.position > head.anchor), None)
+    citation = head.final_form or head.citation
+    if citation is not None and citation.journal is None:
+        # Layout D / new PubMed: the journal can stand alone above a journal-less citation,
+        # and the title is below it (the text may stop before the title).
+        if above and _journal_like(above.text):
+            head.journal_line, above = above.text, None
+        return below or above
+    if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
+        return below  # the PMC breadcrumb's journal; the title is below the citation
+    return above or below
+
+
+def _byline_lines(after: list[Plain]) -> int:
+    """How many lines the author list takes: Europe PMC prints one name a line, each but
+    the last ending in a comma (`Okafor CN 1 ,`)."""
+    count = 1
+    while (count < len(after) and after[count - 1].text.endswith(",")
+           and after[count].position == after[count - 1].position + 1):
+        count += 1
+    return count
+
+
+def assign(head: Head) -> None:
+    """Second pass: title, the author line below it, and the plain lines left over."""
+    title = _pick_title(head)
+    if title is None or head.subpage:
+        return
+    head.title = title.text
+    if title.position == head.cut_at:
+        head.title = None
+        head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
+    top = max(title.position, head.anchor if head.anchor is not None else -1)
+    after = [p for p in head.plain if p.position > top]
+    # The author line follows the title, or the citation (and its `doi:` line) when the
+    # title stands above the citation; only a line of names alone is read as authors.
+    if after and (after[0].position == title.position + 1 or (
+            after[0].position <= top + _CITATION_TAIL_LINES and after[0].position != head.cut_at
+            and author_list(after[0].text))):
+        count = _byline_lines(after)
+        line = " ".join(p.text for p in after[:count])
+        names = author_list(line)
+        if after[count - 1].position == head.cut_at or (names and looks_cut(line)):
+            head.warnings.append(f"author: the text ends inside {line!r}; left empty")
+            after = after[count:]
+        elif names:
+            head.authors, head.truncated = names, False
+            after = after[count:]
+    head.rest = [
+        p.text for p in after
+        if p.text.casefold() != title.text.casefold()
+        and not (p.in_affiliations and _AFFILIATION.search(p.text))
+    ]

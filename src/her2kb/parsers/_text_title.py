@@ -1,0 +1,81 @@
+"""The title and author lines of a scholarly page's visible text, when no label names them.
+
+The title is a guess: the first substantial line, preferring one that stands above an
+author line (names, a `By …` line, an `Authors:` label or a Wiley / OUP author panel).
+Site furniture (menus, buttons, paywall boxes) is never a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..identifiers import find_dois
+from ._citation import parse_citation
+from ._text_abstract import ABSTRACT_MIN_WORDS
+from ._text_lines import is_numbering_line, journal_citation, journal_line, label_of
+from ._text_names import (
+    ends_et_al,
+    names_after_by,
+    names_evidence,
+    names_in_panels,
+    names_line,
+)
+
+FURNITURE = re.compile(
+    r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in|Register|Home|"
+    r"Back to top|"
+    r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|"
+    r"(?:Open|Full|Free) Access|"
+    # Springer's paywall box.
+    r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
+    r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
+    # ScienceDirect's controls around the title and the author line.
+    r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
+    r"Get rights and content|Download full issue|Under a Creative Commons license|"
+    # JAMA's and others' headings between the author line and the abstract.
+    r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
+    # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
+    r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
+    re.IGNORECASE)
+MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
+
+
+def _substantial(line: str) -> bool:
+    words = line.split()
+    return (len(words) >= MIN_TITLE_WORDS and MIN_TITLE_CHARS <= len(line) <= MAX_TITLE_CHARS
+            and not FURNITURE.match(line) and label_of(line) is None
+            and parse_citation(line) is None and not find_dois(line)
+            and journal_citation([line]) is None and not is_numbering_line(line)
+            and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
+            and journal_line([line]) is None)
+
+
+def read_title_and_authors(head: list[str], found: dict[str, Any],
+                           notes: dict[str, str]) -> None:
+    """The title line (labelled, else guessed) and an unlabelled author line right under it.
+
+    The guess prefers a substantial line standing above an author line (names, `By …` or
+    `Authors:`): site names and section labels above the title are short lines too.
+    """
+    filled = [line for line in head if line and not FURNITURE.match(line)]
+    candidates = [i for i, line in enumerate(filled) if _substantial(line)]
+    strength = {i: names_evidence(filled, i + 1) for i in candidates}
+    best = max(strength.values(), default=0)
+    above_names = [i for i in candidates if best and strength[i] == best]
+    chosen = above_names or candidates
+    index: int | None = chosen[0] if chosen else None
+    if found.get("title"):
+        index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
+    elif index is not None:
+        found["title"] = filled[index]
+        where = "the line above the authors" if above_names else "the first substantial line"
+        notes["title"] = f"guessed title from {where}; check it"
+    if found.get("authors") or index is None or index + 1 >= len(filled):
+        return
+    names = (names_in_panels(filled, index + 1) or names_line(filled[index + 1])
+             or names_after_by(filled, index + 1))
+    if names:
+        found["authors"] = names
+        found["authors_truncated"] = ends_et_al(filled[index + 1])
+        notes["authors"] = "guessed authors from the line under the title; check them"
