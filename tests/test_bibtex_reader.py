@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from her2kb import parsers
-from her2kb.parsers import ParsedEntry, ParseProblem
+from her2kb.parsers import ParsedEntry, ParseProblem, _bibtex_dates, _bibtex_values
 from her2kb.parsers import _bibtex_values as values
 from her2kb.parsers import bibtex as reader
 
@@ -172,7 +172,7 @@ def test_registry_names() -> None:
     pytest.param({"year": "in press"}, None, id="no-year"),
 ])
 def test_dates(values: dict[str, str], issued: dict[str, Any] | None) -> None:
-    assert reader.issued(values, []) == issued
+    assert _bibtex_dates.issued(values, []) == issued
 
 
 @pytest.mark.parametrize(("raw", "value"), [
@@ -184,7 +184,7 @@ def test_dates(values: dict[str, str], issued: dict[str, Any] | None) -> None:
     ("undefined", "undefined"),
 ])
 def test_resolve(raw: str, value: str) -> None:
-    assert reader.resolve(raw, {"b": "B"}, []) == value
+    assert _bibtex_values.resolve(raw, {"b": "B"}, []) == value
 
 
 @pytest.mark.parametrize(("raw", "name"), [
@@ -206,11 +206,11 @@ def test_resolve(raw: str, value: str) -> None:
                        "suffix": None}),
 ])
 def test_names_split_before_decoding(raw: str, name: dict[str, Any]) -> None:
-    assert reader.names(raw) == ([name], False)
+    assert _bibtex_values.names(raw) == ([name], False)
 
 
 def test_others_marks_a_truncated_list() -> None:
-    assert reader.names("Doe, J and others") == (
+    assert _bibtex_values.names("Doe, J and others") == (
         [{"family": "Doe", "given": "J", "non_dropping_particle": None, "suffix": None}], True)
 
 
@@ -224,7 +224,7 @@ def test_others_marks_a_truncated_list() -> None:
     ("20% & more", "20% & more"),
 ])
 def test_decode(latex: str, text: str) -> None:
-    assert reader.decode(latex) == text
+    assert _bibtex_values.decode(latex) == text
 
 
 LATEX_TOKENS = st.sampled_from([

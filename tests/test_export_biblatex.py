@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from her2kb import exporters
 from her2kb.exporters import biblatex, bibtex
 from her2kb.normalize import normalize
-from her2kb.parsers import ParsedEntry
+from her2kb.parsers import ParsedEntry, _bibtex_map
 from her2kb.parsers import bibtex as reader
 from her2kb.records import CslType, DateParts, Name, Record, StoredRecord
 
@@ -214,7 +214,7 @@ def project(record: Record, fmt: str) -> Record:
     written = (bibtex.TYPE_MAP.get(record.type, bibtex.DEFAULT_TYPE) if fmt == "bibtex"
                else biblatex.TYPE_MAP.get(record.type, biblatex.DEFAULT_TYPE))
     # Entry types are coarser than CSL types (a review is an @article, a webpage @misc in BibTeX).
-    data["type"] = reader.TYPE_MAP[written]
+    data["type"] = _bibtex_map.TYPE_MAP[written]
     if fmt == "biblatex" and record.type in biblatex.SUBTYPES:
         data["type"] = record.type
     # ORCID and affiliations have no BibTeX field.

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..parsers._refer_map import BY_TYPE
 from ..parsers._refer_values import looks_like_citation, read_date
-from ..parsers.refer import BY_TYPE
 from ..records import DateParts, Name, Record, StoredRecord
 from . import Exporter
 

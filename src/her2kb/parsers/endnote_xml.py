@@ -1,7 +1,7 @@
 """EndNote XML (`<xml><records><record>`), formats.md §11.
 
 EndNote XML carries the same fields as EndNote tagged, under element names: each
-element maps onto its `%` tag here, and `refer.record_fields` turns the tags into
+element maps onto its `%` tag here, and `_refer_map.record_fields` turns the tags into
 record fields, so both EndNote formats share one field model, type map and quirks
 (DOI rule, no-invert comma on corporate names, per-type labels). Values are wrapped in
 `<style face=... font=... size=...>` runs (several when part of a title is italic), so
@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
+from ._refer_map import record_fields
 from ._xml import Build, block_text, read_records, text
-from .refer import record_fields
 
 RECORD_TAGS = frozenset({"record"})
-# Element path under <record> -> EndNote tag (refer.FIELD_MAP names the Record field;
+# Element path under <record> -> EndNote tag (_refer_map.FIELD_MAP names the Record field;
 # tags it leaves unmapped stay unmapped here). None: no tagged counterpart, not mapped.
 ELEMENT_TAGS: dict[str, str | None] = {
     "contributors/authors/author": "A", "contributors/secondary-authors/author": "E",

@@ -1,7 +1,8 @@
 """MEDLINE / PubMed nbib (`PMID- `, `AU  - `), formats.md §3.
 
 Element list: https://www.nlm.nih.gov/bsd/mms/medlineelements.html. Lines and record
-boundaries come from `_tagged.medline_records`; this module maps tags:
+boundaries come from `_tagged.medline_records`; this module maps tags and
+`_medline_values` reads what is in them:
 * authors are grouped in document order: FAU starts an author and the AU after it joins
   it; an AU with no FAU before it (old records) is an author of its own; CN is a
   corporate author in sequence; AD and AUID belong to the author before them;
@@ -19,9 +20,10 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from ..dates import parse_medline_date
-from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import family_given, vancouver
+from ..identifiers import normalize_pmcid, normalize_pmid
+from ..names import family_given
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
+from ._medline_values import article_ids, authors, compact_date, mesh_headings, substance
 from ._tagged import (
     RIS_SIGNATURE,
     TaggedRecord,
@@ -34,7 +36,7 @@ from ._tagged import (
     year_only,
 )
 
-# Tag -> Record attribute; `author` tags are grouped (see _authors). Among tags of one
+# Tag -> Record attribute; `author` tags are grouped (_medline_values.authors). Among tags of one
 # attribute the earlier wins. None: known, deliberately not mapped (the raw keeps it).
 FIELD_MAP: dict[str, str | None] = {
     "PMID": "pmid", "PMC": "pmcid", "TI": "title", "BTI": "title", "CTI": "collection_title",
@@ -84,9 +86,6 @@ _COLLAPSED = re.compile(
     r"\s+(?=(?:" + "|".join(sorted(_KNOWN, key=len, reverse=True))
     + r")\s{0,2}-\s)"
 )
-_ARTICLE_ID = re.compile(r"^(.*\S)\s*\[([a-z-]+)\]$")
-_E_LOCATOR = re.compile(r"^[A-Za-z]{0,2}[0-9]{1,10}$")
-_ORCID = re.compile(r"([0-9]{4})-?([0-9]{4})-?([0-9]{4})-?([0-9]{3}[0-9Xx])")
 
 
 def detect(head: str) -> int:
@@ -104,101 +103,9 @@ def expand_collapsed(line: str) -> list[str] | None:
     return parts if len(parts) > 1 else None
 
 
-class _Authors:
-    """§3 author grouping over the fields in document order."""
-
-    def __init__(self) -> None:
-        self.names: list[dict[str, Any]] = []
-        self.open_fau = False  # the last author came from FAU and has not had its AU yet
-
-    def add(self, tag: str, value: str) -> None:
-        if tag == "AU" and self.open_fau:
-            self.open_fau = False  # the Vancouver form of the FAU just read
-        elif tag in ("FAU", "AU", "CN"):
-            name = {"literal": value} if tag == "CN" else (
-                family_given(value) if tag == "FAU" else vancouver(value))
-            if name and (name.get("family") or name.get("literal")):
-                self.names.append(name)
-            self.open_fau = tag == "FAU" and bool(name)
-        elif self.names and tag == "AD":
-            self.names[-1].setdefault("affiliations", []).append(value)
-        elif self.names and tag == "AUID":
-            match = _ORCID.search(value)
-            if match and value.upper().startswith("ORCID"):
-                self.names[-1]["orcid"] = "-".join(match.groups()).upper()
-
-
-def _authors(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Authors with affiliations and ORCIDs. An AD before every author is the record's;
-    until 2014 MEDLINE gave only the first author's affiliation, so it goes to the first."""
-    group = _Authors()
-    leading: list[str] = []
-    for tag, value in pairs:
-        if tag == "AD" and not group.names:
-            leading.append(value)
-        elif value and tag in ("FAU", "AU", "CN", "AD", "AUID"):
-            group.add(tag, value)
-    if leading and group.names:
-        group.names[0]["affiliations"] = leading + group.names[0].get("affiliations", [])
-    return group.names
-
-
-def mesh_headings(value: str) -> list[dict[str, Any]]:
-    """`Breast Neoplasms/*drug therapy/metabolism` -> one heading per qualifier."""
-    descriptor, *qualifiers = (part.strip() for part in value.split("/"))
-    major = descriptor.startswith("*")
-    descriptor = descriptor.lstrip("*").strip()
-    if not descriptor:
-        return []
-    if not qualifiers:
-        return [{"descriptor": descriptor, "qualifier": None, "major": major}]
-    return [
-        {"descriptor": descriptor, "qualifier": q.lstrip("*").strip(),
-         "major": major or q.startswith("*")}
-        for q in qualifiers if q.lstrip("*").strip()
-    ]
-
-
-def _article_ids(values: dict[str, list[str]]) -> dict[str, str | None]:
-    """DOI from LID/AID `[doi]`; an e-locator `LID [pii]` is the article number (§12.5);
-    the pii is AID's `[pii]`, else a LID `[pii]` that is not an e-locator."""
-    found: dict[str, str | None] = {"doi": None, "pii": None, "number": None}
-    spare_pii = None
-    for tag in ("LID", "AID"):
-        for value in values.get(tag, []):
-            match = _ARTICLE_ID.match(value)
-            kind = match.group(2) if match else None
-            ident = match.group(1) if match else value
-            if kind == "doi":
-                found["doi"] = found["doi"] or normalize_doi(ident)
-            elif kind == "pii" and tag == "AID":
-                found["pii"] = found["pii"] or ident
-            elif kind == "pii" and _E_LOCATOR.match(ident):
-                found["number"] = found["number"] or ident
-            elif kind == "pii":
-                spare_pii = spare_pii or ident
-    found["pii"] = found["pii"] or spare_pii
-    return found
-
-
-def _substance(value: str) -> str | None:
-    """`0 (Antineoplastic Agents)`, `EC 2.7.10.1 (Receptor, ErbB-2)` -> the name."""
-    start = value.find(" (")
-    return value[start + 2:-1].strip() or None if start >= 0 and value.endswith(")") else None
-
-
 def _title(value: str | None) -> str | None:
     """MEDLINE ends every title with a period that is not part of it (`Why?` has none)."""
     return value[:-1].rstrip() or None if value and value.endswith(".") else value
-
-
-def _compact_date(value: str) -> dict[str, Any] | None:
-    """DEP `YYYYMMDD` (also `YYYYMM`, `YYYY`) as date-parts at the precision given."""
-    digits = value.strip()
-    if not (digits.isascii() and digits.isdigit() and len(digits) in (4, 6, 8)):
-        return year_only(value)
-    parts = [int(digits[:4])] + [int(digits[i:i + 2]) for i in range(4, len(digits), 2)]
-    return {"date_parts": [parts], "raw": value}
 
 
 def _works(values: dict[str, list[str]]) -> dict[str, Any]:
@@ -217,7 +124,7 @@ def _works(values: dict[str, list[str]]) -> dict[str, Any]:
 def _dates(values: dict[str, list[str]]) -> dict[str, Any]:
     printed, epub = first(values, ("DP",)), first(values, ("DEP",))
     issued = (parse_medline_date(printed) or year_only(printed)) if printed else None
-    return {"issued": issued, "available_date": _compact_date(epub) if epub else None}
+    return {"issued": issued, "available_date": compact_date(epub) if epub else None}
 
 
 def _lists(pairs: list[tuple[str, str]], values: dict[str, list[str]]) -> dict[str, Any]:
@@ -225,10 +132,10 @@ def _lists(pairs: list[tuple[str, str]], values: dict[str, list[str]]) -> dict[s
     return {
         "issn": list(dict.fromkeys(serials)),  # print, electronic and linking; repeats once
         "isbn": list(dict.fromkeys(filter(None, map(isbn13, values.get("ISBN", []))))),
-        "author": _authors(pairs),
+        "author": authors(pairs),
         "editor": [n for n in map(family_given, values.get("FED", [])) if n and n.get("family")],
         "mesh": [heading for value in values.get("MH", []) for heading in mesh_headings(value)],
-        "substances": list(filter(None, map(_substance, values.get("RN", [])))),
+        "substances": list(filter(None, map(substance, values.get("RN", [])))),
         "keywords": values.get("OT", []),
         "publication_types": values.get("PT", []),
         "relations": [{"kind": RELATIONS[tag], "citation": value}
@@ -244,7 +151,7 @@ def to_fields(block: TaggedRecord) -> tuple[dict[str, Any], list[str]]:
     fields["pmcid"] = normalize_pmcid(first(values, ("PMC",)))
     fields["note"] = "; ".join(values.get("GN", [])) or None
     fields |= _works(values) | _dates(values) | _lists(block.pairs, values)
-    fields |= _article_ids(values)
+    fields |= article_ids(values)
     return fields, block.warnings + unknown_tags(block.pairs, _KNOWN)
 
 
