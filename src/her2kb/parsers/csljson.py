@@ -19,12 +19,11 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO, get_args
 
-from ..dates import SEASONS, parse_medline_date, parse_written_date
 from ..exporters.csljson import CUSTOM_FIELDS
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import parse_name
 from ..records import CslType
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, text_parser
+from ._csljson_values import read_date, read_name, split_list, text_value
 from ._json_stream import JsonItem, JsonWindow, array_items
 
 # CSL key -> Record attribute for plain text values (numbers become strings).
@@ -58,7 +57,6 @@ RELATION_KIND = re.compile(r"^[a-z][a-z_]*_(?:in|of|for|from|on)$")
 _START = re.compile(r'^\s*(?:\[\s*)?\{\s*"')
 _ID_KEY = re.compile(r'"(?:id|type)"\s*:')
 _CSL_KEY = re.compile(r'"(?:title|author|issued|container-title|DOI|URL|citation-key)"\s*:')
-_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 def detect(head: str) -> int:
@@ -75,82 +73,6 @@ def detect(head: str) -> int:
     items = data if isinstance(data, list) else [data]
     csl = bool(items) and all(isinstance(i, dict) and ("type" in i or "id" in i) for i in items)
     return 100 if csl else 0
-
-
-def _text(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return None
-    return str(value).strip() or None
-
-
-def _split(value: Any, keywords: bool) -> list[str]:
-    """`keyword` is one comma-separated string (§9); ISSN/ISBN lists any separator."""
-    values = value if isinstance(value, list) else [value]
-    found: list[str] = []
-    for text in filter(None, map(_text, values)):
-        if keywords:
-            separator = "," if "," in text else ";"
-            found += [part.strip() for part in text.split(separator) if part.strip()]
-        else:
-            found += [part for part in _SEPARATORS.split(text) if part]
-    return found
-
-
-def _name(value: Any) -> dict[str, Any] | None:
-    if isinstance(value, str):
-        return parse_name(value)  # not CSL, but seen: "Doe, Jane"
-    if not isinstance(value, dict):
-        return None
-    particle = " ".join(filter(None, map(_text, (value.get("dropping-particle"),
-                                                 value.get("non-dropping-particle")))))
-    name = {"family": _text(value.get("family")), "given": _text(value.get("given")),
-            "suffix": _text(value.get("suffix")), "literal": _text(value.get("literal")),
-            "non_dropping_particle": particle or None}
-    if not (name["family"] or name["literal"]):
-        return {"literal": name["given"]} if name["given"] else None
-    return name
-
-
-def _part(part: Any) -> list[int]:
-    """`[2010, 5]`, `["2010", "5"]`, `["2010-05-01"]` -> [2010, 5(, 1)]; stops at junk."""
-    if isinstance(part, list) and len(part) == 1 and isinstance(part[0], str):
-        part = part[0].split("-")
-    numbers: list[int] = []
-    for item in part if isinstance(part, list) else []:
-        text = str(item).strip()
-        if isinstance(item, bool) or not text.isdigit() or int(text) == 0:
-            break  # a zero month or day means "unknown" in some exports
-        numbers.append(int(text))
-    return numbers[:3]
-
-
-def _raw_date(raw: str | None) -> dict[str, Any] | None:
-    # `2007 Mar` is MEDLINE-shaped; parse_written_date alone would keep only the year.
-    return (parse_medline_date(raw) or parse_written_date(raw)) if raw else None
-
-
-def _date(value: Any, warnings: list[str]) -> dict[str, Any] | None:
-    """A CSL date object; a bare string (not CSL, but seen) is read as a raw date."""
-    if isinstance(value, str):
-        return _raw_date(_text(value))
-    if not isinstance(value, dict):
-        return None
-    raw = _text(value.get("raw")) or _text(value.get("literal"))
-    given = value.get("date-parts")
-    parts = [p for p in map(_part, given if isinstance(given, list) else []) if p]
-    if value.get("circa"):
-        warnings.append("a circa date is stored without its circa flag")
-    if not parts:
-        return _raw_date(raw)
-    return {"date_parts": parts[:2], "season": _season(value.get("season")), "raw": raw}
-
-
-def _season(value: Any) -> int | None:
-    """1-4, as a number, a numeric string or a word (`Spring`)."""
-    if isinstance(value, str):
-        value = SEASONS.get(value.strip().lower(), value.strip())
-    text = _text(value)
-    return int(text) if text and text.isdigit() else None
 
 
 def _references(value: Any) -> list[dict[str, Any]]:
@@ -199,25 +121,25 @@ def _custom(custom: Any, fields: dict[str, Any], warnings: list[str]) -> set[str
 
 def to_fields(item: dict[str, Any], warnings: list[str]) -> tuple[dict[str, Any], set[str]]:
     """Record fields from one CSL item; also the library-only custom keys it carried."""
-    csl_type = _text(item.get("type")) or "article"
+    csl_type = text_value(item.get("type")) or "article"
     record_type = csl_type if csl_type in RECORD_TYPES else TYPE_MAP.get(csl_type, "article")
     fields: dict[str, Any] = {"type": record_type}
     if record_type != csl_type:
         fields["original_type"] = csl_type
     for key, attr in TEXT_FIELDS.items():
-        fields[attr] = fields.get(attr) or _text(item.get(key))
+        fields[attr] = fields.get(attr) or text_value(item.get(key))
     for key, (attr, normalize) in IDENTIFIERS.items():
-        text = _text(item.get(key))
+        text = text_value(item.get(key))
         fields[attr] = normalize(text)
         if text and fields[attr] is None:
             warnings.append(f"{key} {text!r} is not valid; kept in the source only")
-    fields |= {attr: _split(item[key], key == "keyword") for key, attr in LISTS.items()
+    fields |= {attr: split_list(item[key], key == "keyword") for key, attr in LISTS.items()
                if key in item}
-    fields |= {attr: _date(item.get(key), warnings) for key, attr in DATES.items()}
+    fields |= {attr: read_date(item.get(key), warnings) for key, attr in DATES.items()}
     for role in ("author", "editor"):
-        values = item.get(role)
-        fields[role] = list(filter(None, map(_name, values if isinstance(values, list) else [])))
-    pages = _text(item.get("number-of-pages"))
+        names = item.get(role)
+        fields[role] = [n for n in map(read_name, names if isinstance(names, list) else []) if n]
+    pages = text_value(item.get("number-of-pages"))
     fields["number_of_pages"] = int(pages) if pages and pages.isdigit() else None
     return fields, _custom(item.get("custom"), fields, warnings)
 
