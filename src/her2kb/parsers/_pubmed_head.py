@@ -70,15 +70,19 @@ class Head:
 
 
 def _citation_line(head: Head, line: str, cut: bool) -> bool:
-    if head.citation is not None:
-        if head.last not in ("citation", "continuation") or not CONTINUATION.match(line):
-            return False
+    # `Published online … doi: …` below the final-form citation of an author manuscript
+    # belongs to that citation, not to the manuscript line above it.
+    current = head.final_form or head.citation
+    if current is not None and head.last in ("citation", "continuation") \
+            and CONTINUATION.match(line):
         whole, dropped = whole_tokens(line) if cut else (line, "")
         if dropped:
             head.warnings.append(f"citation: the text ends inside {dropped!r}; left empty")
-        extend(head.citation, whole)
+        extend(current, whole)
         head.last = "continuation"
         return True
+    if head.citation is not None:
+        return False
     citation, dropped = parse_cut(line) if cut else (parse_citation(line), "")
     if citation is None or not (citation.journal is None or citation.has_parts or cut):
         return False
@@ -99,7 +103,8 @@ def _final_form(head: Head, line: str, cut: bool) -> Citation | None:
 def _marker_line(head: Head, line: str, cut: bool) -> bool:
     """PMC logo, `Published in final edited form as:` and `[Article in …]` lines."""
     if head.last == "final_form":
-        head.final_form, head.last = _final_form(head, line, cut), "other"
+        head.final_form = _final_form(head, line, cut)
+        head.last = "citation" if head.final_form else "other"
         return head.final_form is not None
     logo = LOGO.match(line)
     final = _FINAL_FORM.match(line)
@@ -111,7 +116,7 @@ def _marker_line(head: Head, line: str, cut: bool) -> bool:
     elif final:
         rest = final.group("rest")
         head.final_form = _final_form(head, rest, cut) if rest else None
-        head.last = "other" if rest else "final_form"
+        head.last = "final_form" if not rest else "citation" if head.final_form else "other"
     elif language and language.start() == 0:
         head.language, head.last = language.group("language").strip(), "language"
     else:
