@@ -19,8 +19,8 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from her2kb import exporters
 from her2kb.errors import ExportError
+from her2kb.exporters import _bibtex_names, bibtex
 from her2kb.exporters import _bibtex_text as bibtex_text
-from her2kb.exporters import bibtex
 from her2kb.records import DateParts, Name, Record, Relation, StoredRecord
 
 # pylatexenc reads \textasciicircum as U+02C6 and does not know the text-mode brace
@@ -280,7 +280,7 @@ def test_verbatim_fields_are_not_escaped() -> None:
     (Name(family="Smith, Barney", given="Anne and Bob"), "{Smith, Barney}, {Anne and Bob}"),
 ])
 def test_names(name: Name, written: str) -> None:
-    assert bibtex.format_name(name) == written
+    assert _bibtex_names.format_name(name) == written
 
 
 def test_duplicate_and_unwritable_keys_are_refused() -> None:

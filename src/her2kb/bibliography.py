@@ -7,8 +7,8 @@ in or the text coming out, never on a style file (libraries.md, "citeproc-py"):
 1. NLM dates lose their spaces (`2010May1;`): `_fix_dates` puts them back.
 2. The engine's citation number runs into the entry (`1.Chen`, `[1]J. Chen`; no
    second-field-align): it is cut off, and we print our own label or an `<ol>`.
-3. No year-suffix disambiguation: `_year_suffixes` gives works with one author list and one
-   year `a`, `b`, ... in title order as the CSL `year-suffix` variable, which the style
+3. No year-suffix disambiguation: `bibliography_suffixes` gives works with one author list
+   and one year `a`, `b`, ... in title order as the CSL `year-suffix` variable, which the style
    itself prints where it belongs (`2010a`, `n.d.-a`), in entries and in-text cites.
 4. A `cs:substitute` (a missing author replaced by the title, the journal or the editors)
    does not suppress what it printed, so it is printed twice: `_patch_citeproc`, which
@@ -45,6 +45,7 @@ from .bibliography_markup import (
     shown,
     to_markdown,
 )
+from .bibliography_suffixes import order_suffix_groups, suffix_letters, year_suffix_groups
 from .citeproc_patch import patch_citeproc
 from .errors import ExportError
 from .exporters.csljson import to_csl
@@ -158,35 +159,6 @@ def _keep_range(match: re.Match[str]) -> str:
     return match[0] if len(first) == len(last) else first + RANGE_DASH + last
 
 
-def _year_suffixes(items: Sequence[StoredRecord]) -> list[list[int]]:
-    """Groups of item positions that need `a`, `b`, ...: one author list, one year.
-
-    Each group is in title order, which is the order of the suffixes (APA 7 §9.47; Cite
-    Them Right). Works without authors are cited by title and need no suffix.
-    """
-    groups: dict[tuple[Any, ...], list[int]] = {}
-    for n, item in enumerate(items):
-        record = item.record
-        if record.author:
-            names = tuple(name.model_dump_json(exclude={"orcid", "affiliations"})
-                          for name in record.author)
-            groups.setdefault((names, record.authors_truncated, record.year), []).append(n)
-    return [
-        sorted(group, key=lambda n: ((items[n].record.title or "").casefold(), n))
-        for group in groups.values() if len(group) > 1
-    ]
-
-
-def _suffix(n: int) -> str:
-    """a ... z, aa, ab ... as CSL numbers year suffixes."""
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
-
-
 # -- the engine ------------------------------------------------------------------------
 
 
@@ -198,10 +170,10 @@ def _run(items: Sequence[StoredRecord], spec: _Style, *, markup: bool, cites: bo
     patch_citeproc(importlib.import_module("citeproc.model"))
     known = frozenset(citeproc.VARIABLES)
     csl = [_csl_item(item, n, spec, known) for n, item in enumerate(items)]
-    groups = [] if spec.numeric else _year_suffixes(items)
+    groups = [] if spec.numeric else year_suffix_groups(items)
     for group in groups:
         for rank, n in enumerate(group):
-            csl[n]["year-suffix"] = _suffix(rank)
+            csl[n]["year-suffix"] = suffix_letters(rank)
     with resources.as_file(resources.files("her2kb.styles") / spec.file) as path:
         style = citeproc.CitationStylesStyle(str(path), locale=spec.locale, validate=False)
     bib = citeproc.CitationStylesBibliography(style, json_source.CiteProcJSON(csl), formatter)
@@ -213,28 +185,12 @@ def _run(items: Sequence[StoredRecord], spec: _Style, *, markup: bool, cites: bo
         return [_fix(str(bib.cite(c, _unknown)), spec, cite=True) for c in citations]
     if not spec.numeric:
         bib.sort()
-        _suffix_order(bib, [[csl[n]["id"] for n in group] for group in groups])
+        order_suffix_groups(bib, [[csl[n]["id"] for n in group] for group in groups])
     return [_fix(str(entry), spec) for entry in bib.bibliography()]
 
 
 def _unknown(item: Any) -> None:
     raise AssertionError(f"citeproc lost item {item.key}")  # every item is registered
-
-
-def _suffix_order(bib: Any, groups: list[list[str]]) -> None:
-    """Put each suffix group in suffix order on the places the style's sort gave it.
-
-    The style sorts by title too, but its notion of title order (case, markup) need not
-    match ours, and `2010b` must never come before `2010a`.
-    """
-    keys: list[str] = [item.key for item in bib.items]
-    by_key = dict(zip(keys, bib.items, strict=True))
-    for group in groups:
-        places = sorted(keys.index(key) for key in group)
-        for place, key in zip(places, group, strict=True):
-            keys[place] = key
-    bib.items = [by_key[key] for key in keys]
-    bib.keys = keys
 
 
 def _fix_dates(text: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from ..records import DateParts, Record, StoredRecord
 from . import Exporter, bibtex, check_keys
+from ._bibtex_names import name_list
 
 # CSL type -> BibLaTeX entry type; anything not listed is written as `misc`.
 TYPE_MAP: dict[str, str] = {
@@ -116,7 +117,7 @@ def fields(record: Record, bibtype: str) -> Iterator[tuple[str, str]]:
             continue
         if attr in ("author", "editor"):
             truncated = attr == "author" and record.authors_truncated
-            yield field, "{" + bibtex.name_list(value, truncated) + "}"
+            yield field, "{" + name_list(value, truncated) + "}"
         elif attr in ("issued", "accessed"):
             yield field, "{" + iso_date(value) + "}"
         elif attr == "pmid":

@@ -12,12 +12,13 @@ p. 321`, where `№` is the volume) or from the citing publications.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._ouci_info import list_item, list_items, read_info, store_value
 from ._ouci_references import is_doi_line, read_references
-from ._ouci_values import doi_of, guess_by_shape, label_of, labelled, set_value
+from ._ouci_values import doi_of, label_of, labelled
 from ._page import (
     bullet_item,
     ends_open,
@@ -30,7 +31,6 @@ from ._page_values import (
     missing_note,
     name_items,
     split_author_list,
-    split_keywords,
 )
 from ._text_names import names_evidence, names_line
 
@@ -55,7 +55,6 @@ FURNITURE = frozenset({
 })
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
-NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?P<item>\S.*)$")
 # Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
 # occur elsewhere (Ingenta prints `Authors:`), so they never claim a page on their own.
 ANCHORS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
@@ -100,12 +99,12 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     warnings: list[str] = []
     last = _last_section(sections)
     _read_head(sections.get("head", []), last == "head" and ends_open(text), fields, warnings)
-    _read_info(sections.get("info", []), fields, warnings)
+    read_info(sections.get("info", []), fields, warnings)
     abstract_lines = []
     for line in sections.get("abstract", []):
         pair = labelled(line)
         if pair and pair[0] == "keywords":  # printed right under the abstract
-            _store(*pair, fields, warnings)
+            store_value(*pair, fields, warnings)
         elif line:
             abstract_lines.append(line)
     abstract = "\n".join(abstract_lines)
@@ -135,22 +134,6 @@ def _last_section(sections: dict[str, list[str]]) -> str:
     return next((key for key in reversed(sections) if any(sections[key])), "head")
 
 
-def _items(lines: list[str], start: int, item: Callable[[str], str | None]) -> list[str]:
-    """The run of list items (`- Name`, `1. Name`) starting at `start`."""
-    found: list[str] = []
-    for line in lines[start:]:
-        value = item(line)
-        if value is None:
-            break
-        found.append(value)
-    return found
-
-
-def _list_item(line: str) -> str | None:
-    numbered = NUMBERED.match(line)
-    return numbered.group("item") if numbered else bullet_item(line)
-
-
 def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
                warnings: list[str]) -> None:
     """Title, `Label: value` lines, author lists and the DOI line of the head block."""
@@ -164,16 +147,16 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             warnings.append(f"the text ends inside the {pair[0]} line ({pair[1][-40:]!r}); "
                             "left empty")
         elif pair and pair[0] == "authors":
-            items = [] if pair[1] else _items(lines, index, _list_item)
+            items = [] if pair[1] else list_items(lines, index, list_item)
             index += len(items)
             fields["author"] = (split_author_list(pair[1], warnings) if pair[1]
                                 else name_items(items, warnings))
         elif pair:
-            _store(pair[0], pair[1], fields, warnings)
+            store_value(pair[0], pair[1], fields, warnings)
         elif is_doi_line(line):
             fields["doi"] = fields.get("doi") or doi_of(line, warnings)
         elif bullet_item(line) and "title" in fields and not fields.get("author"):
-            items = _items(lines, index - 1, bullet_item)
+            items = list_items(lines, index - 1, bullet_item)
             index += len(items) - 1
             fields["author"] = name_items(items, warnings)
             warnings.append("authors taken from unlabelled bullets under the title; check them")
@@ -184,7 +167,7 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             warnings.append("authors taken from an unlabelled line under the title; check them")
         elif "title" in fields and label_of(line) is not None:
             # Label and value on separate lines without a `General information` heading.
-            _read_info(lines[index - 1:], fields, warnings)
+            read_info(lines[index - 1:], fields, warnings)
             return
         else:
             warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
@@ -212,41 +195,6 @@ def _cut_head_line(key: str, value: str) -> bool:
     """The file's last line, cut: a journal line before its year, or any author list
     (whether its last name is whole cannot be seen, so none of the list is kept)."""
     return (key == "journal" and HEAD_YEAR.search(value) is None) or key == "authors"
-
-
-def _store(key: str, value: str, fields: dict[str, Any], warnings: list[str]) -> None:
-    if key == "keywords":
-        fields["keywords"] = [k.rstrip(".") for k in split_keywords(value)]
-    elif not key.startswith("_"):
-        set_value(key, value, fields, warnings)
-
-
-def _read_info(info: list[str], fields: dict[str, Any], warnings: list[str]) -> None:
-    """The General information block: labels on their own lines, or none at all."""
-    lines = [line for line in info if line]
-    if not lines:
-        return
-    if not any(label_of(line) or labelled(line) for line in lines):
-        guess_by_shape(lines, fields, warnings)
-        return
-    key: str | None = None
-    values: list[str] = []
-    for line in [*lines, ""]:
-        pair = labelled(line)
-        if line and label_of(line) is None and pair is None:
-            values.append(line)
-            continue
-        if key == "authors" and len(values) == 1 and "," in values[0]:
-            fields["author"] = split_author_list(values[0], warnings)
-        elif key == "authors" and values:
-            fields["author"] = name_items([_list_item(v) or v for v in values], warnings)
-        elif key and values:
-            _store(key, values[0], fields, warnings)
-            if len(values) > 1:
-                warnings.append(f"extra lines under one label ignored: {values[1][:60]!r}")
-        elif values:
-            warnings.append(f"unlabelled line in General information: {values[0][:60]!r}")
-        key, values = (pair[0], [pair[1]] if pair[1] else []) if pair else (label_of(line), [])
 
 
 FORMAT = InputFormat(
