@@ -17,7 +17,8 @@ from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
 from her2kb.parsers._text_abstract import IMPRINT
-from her2kb.parsers._text_names import cited_families, with_cited_families
+from her2kb.parsers._text_cited import cited_work
+from her2kb.parsers._text_names import cited_families, names_below_label, with_cited_families
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
@@ -234,3 +235,35 @@ def test_wos_labels_on_their_own_lines_are_joined_only_in_a_wos_record() -> None
         "Source: INVENTED ONCOLOGY", "Volume: 3   Issue: 1   Pages: 5-9"]
     other = ["Source", "INVENTED ONCOLOGY"]
     assert joined_labels(other) == other
+
+
+def test_names_below_a_bare_label_skip_institutions_and_note_folded_names() -> None:
+    head = ["Authors:", "", "Ruth Abebe", "Invented University Hospital", "", "+4", "",
+            "Mei Takahashi", "", "Download citation", "Ruth Abebe, Mei Takahashi"]
+    assert names_below_label(head, 0) == ("Ruth Abebe, Mei Takahashi", True)
+    assert names_below_label(["Authors:", "Download citation"], 0) is None
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Odili, T. and Brask, H. (2017) Serum fragments after two cycles of therapy. Invented "
+     "Journal of Oncology, 21(4), pp. 410-418. (doi: 10.5555/x)",
+     "Serum fragments after two cycles of therapy"),
+    # The title's own sentence break stays in the title: the journal holds no dots.
+    ("Odili, T. (2017) Part one. Part two of the title here. Invented Journal, 21, pp. 4-8.",
+     "Part one. Part two of the title here"),
+    ("Odili, T. (2017) Two words. Invented Journal, 21, pp. 4-8.", None),  # too short a title
+    ("Odili, T. (2017) A title without pages. Invented Journal, 21(4).", None),
+])
+def test_eprints_citation_sentence_gives_the_title(line: str, title: str | None) -> None:
+    found = cited_work([line])
+    assert (found or {}).get("title") == title
+
+
+def test_shortened_json_ld_description_is_not_the_abstract() -> None:
+    page = ('<html><head><script type="application/ld+json">{"@type": "ScholarlyArticle", '
+            '"headline": "An invented title about receptor scoring", "description": '
+            '"Biopsies were scored…"}</script></head><body><p>no abstract here</p></body></html>')
+    (entry,) = generic_page.parse(page, "x.html")
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.abstract is None
+    assert "the JSON-LD abstract is shortened (ends in …); not used" in entry.warnings

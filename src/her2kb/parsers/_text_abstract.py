@@ -26,12 +26,15 @@ STOP_HEADING = re.compile(
     r"Cite this article|Download.*|Figures?|Tables?|Key ?words|What's new\??|Citing Literature|"
     r"Supporting Information|Author contributions|Conflicts? of interest|Notes|Footnotes|"
     r"Key Points|Plain language summary|Graphical abstract|Highlights|Read full text|"
-    r"Find it in (?:your|a) library|Peer Review reports)\s*:?$", re.IGNORECASE)
+    r"Find it in (?:your|a) library|Peer Review reports|Competing interests?(?: statement)?|"
+    r"Information(?: & Authors)?|Published In|Metrics(?: & Citations)?|"  # Atypon (ASCO)
+    r"Declarations?(?: of interests?)?)\s*:?$", re.IGNORECASE)
 # Labelled lines below an abstract that no reader keeps (PLOS, Frontiers, journal footers).
 END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
     r"Received|Accepted|Revised|Copyright|Competing interests|Conflicts? of interest|"
-    r"Data availability(?: statement)?|\*?Correspondence|Abbreviations|Issue Section)\s*:",
+    r"Data availability(?: statement)?|\*?Correspondence|Abbreviations|Issue Section|"
+    r"Item Type|URI)\s*:",  # the last two: EPrints and DSpace record tables
     re.IGNORECASE)
 # A row of buttons under an abstract (Zendy: `Read full text  Save  Cite  Share`).
 BUTTON_WORDS = frozenset({"read", "full", "text", "save", "cite", "share", "download", "pdf",
@@ -77,10 +80,13 @@ def _long_after(head: list[str], index: int, label: str) -> bool:
 def metadata_end(head: list[str]) -> int:
     """Index of the first abstract line (heading, `Abstract:` label or long paragraph)."""
     heading = abstract_heading(head)
+    # Above an `Abstract` heading a long line is not the abstract (a repository's
+    # citation sentence, with the work's DOI in it).
     return next((i for i, line in enumerate(head) if i == heading
                  or ((pair := label_of(line)) is not None and pair[0] == "abstract")
-                 or (heading is None and _opens_structured(line))
-                 or len(line.split()) >= ABSTRACT_MIN_WORDS), len(head))
+                 or (heading is None and (_opens_structured(line)
+                                          or len(line.split()) >= ABSTRACT_MIN_WORDS))),
+                len(head))
 
 
 def read_abstract(head: list[str], at_end: bool, found: dict[str, Any],

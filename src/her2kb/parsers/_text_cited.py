@@ -5,10 +5,13 @@ Two shapes carry the title, so the journal and numbering are the text after it:
     Citation: Doe A, Roe B (2022) Title. Front. Oncol. 12:845512. doi: …   (Frontiers, PLOS)
     Doe A, Roe B. Title. Ther Adv Med Oncol. 2020;12. doi:…                 (SAGE, JAMA: AMA)
     Doe, A., Roe, B. Title. BMC Cancer 18, 1142 (2018). https://doi.org/…    (Springer, BMC)
+    Doe, A. and Roe, B. (2016) Title. Journal, 114(3), pp. 301-309. (doi: …)  (EPrints)
 
 The second is a Vancouver reference whose tail is PubMed's `Journal. Year;Vol(Issue):Pages`
 grammar (`_citation`). It is taken only when a line of the page is the title it repeats, so a
 reference to another work (a reference list, "related articles") never names this one's journal.
+The EPrints form is the exception: a repository record prints its title only there, and its
+`, pp.` pages mark the end of the title (the last `. ` before a journal name without dots).
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ _LABELLED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]
 _SPRINGER_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?)\s+(?P<v>\d+),\s*(?P<p>[\w\u2013-]+)\s+"
                             r"\((?P<y>\d{4})\)\.?(?:\s+(?:https?://(?:dx\.)?doi\.org/)?"
                             r"(?P<doi>10\.\d{4,9}/\S+))?")
+# EPrints (`Enlighten`-style repositories): the record's citation, the first line of its page.
+_EPRINTS = re.compile(r"^(?P<who>[^()]{3,}?)\s\((?P<y>\d{4})\)\s(?P<t>\S.+?)\.\s+"
+                      r"(?P<j>[A-Z][^.()]{2,150}?),\s*(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?,\s*"
+                      r"pp?\.\s*(?P<p>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\.")
 MIN_TITLE_WORDS = 3
 
 
@@ -65,9 +72,18 @@ def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
     return None
 
 
+def _eprints(line: str) -> dict[str, Any] | None:
+    match = _EPRINTS.match(line)
+    if match is None or len(match["t"].split()) < MIN_TITLE_WORDS:
+        return None
+    return {"title": match["t"], "container_title": match["j"], "volume": match["v"],
+            "issue": match["i"], "pages": match["p"], "date": match["y"]}
+
+
 def cited_work(lines: list[str]) -> dict[str, Any] | None:
     """Title, journal, numbering and date from a line that cites the page's own title."""
     for line in lines:
-        if len(line) > 40 and (found := _labelled(line, lines) or _vancouver(line, lines)):
+        if len(line) > 40 and (found := _labelled(line, lines) or _vancouver(line, lines)
+                               or _eprints(line)):
             return found
     return None

@@ -25,7 +25,7 @@ from ._text_lines import (
     label_of,
     line_pairs,
 )
-from ._text_names import cited_families
+from ._text_names import cited_families, names_below_label
 from ._text_title import FURNITURE, read_title_and_authors
 from ._text_wos import joined_labels
 
@@ -36,16 +36,22 @@ DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{
 # Headings that end the abstract; reference-list headings also end the page's head.
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
-    r"Similar articles|Related articles|Recommended)\s*:?$", re.IGNORECASE)
-# ScienceDirect's copied DOI link runs into the button after it: `…2013.01.022Get rights and
-# content`; the button goes on a line of its own.
-GLUED_CONTROL = re.compile(r"(?<=\S)(?=Get rights and content$)")
+    r"Similar articles|Related articles|Recommended(?: articles)?)\s*:?$", re.IGNORECASE)
+# ScienceDirect's copied DOI link runs into the button after it (`…2013.01.022Get rights and
+# content`), and its author line into the panel link before it (`Author links open overlay
+# panelSophie Leclercq a, …`): the control goes on a line of its own.
+GLUED_CONTROL = re.compile(r"(?<=\S)(?=Get rights and content$)"
+                           r"|(?<=^Author links open overlay panel)(?=\S)")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 REFERENCE_MIN_WORDS = 5
 NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
 MAX_TERM_WORDS = 5
 MAX_LIST_WORDS = 40
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
+# A preprint server's name alone on a line above the abstract (the site header) is where
+# the work appears, as Highwire's `citation_journal_title` on those sites says too.
+PREPRINT_SERVERS = {name.casefold(): name for name in (
+    "bioRxiv", "medRxiv", "arXiv", "Research Square", "SSRN", "Preprints.org", "ChemRxiv")}
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main"})
 
@@ -78,6 +84,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
             pairs = [("keywords", "; ".join(terms))]
         elif pairs == [("keywords", "")]:
             pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
+        elif pairs == [("authors", "")] and (listed := names_below_label(head, index)):
+            pairs, found["authors_truncated"] = [("authors", listed[0])], listed[1]
         for key, value in pairs:
             if key == "date":  # `Published Online: July 15, 2021. doi:10.1001/…`
                 value = re.split(r"\.\s|;\s", value)[0]
@@ -89,6 +97,10 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     read_abstract(head, at_end, found, notes)
     read_title_and_authors(head, found, notes)
     _spell_out_journal(head[:end], found)
+    server = next((PREPRINT_SERVERS[line.casefold()] for line in head[:end]
+                   if line.casefold() in PREPRINT_SERVERS), None)
+    if server and not found.get("container_title"):
+        found["container_title"], found["type"] = server, "article"  # CSL's type for preprints
     found["cited_families"] = next(
         (names for line in head
          if (names := cited_families(CITE_LABEL.sub("", line), found.get("title")))), [])
@@ -117,6 +129,8 @@ def _term_lines(head: list[str], index: int) -> list[str]:
     terms: list[str] = []
     blank_after: list[bool] = []  # a blank line after each term
     for line in head[index + 1:]:
+        if line in (",", ";"):
+            continue  # Silverchair: `c-erbB-2` / `,` / `Gastric carcinoma` / `,` …
         if not line:
             if terms:
                 blank_after[-1] = True

@@ -34,7 +34,8 @@ from ._text_wos import date as wos_date
 # Case-folded label -> the generic reader's common key.
 LABELS = {
     "title": "title", "authors": "authors", "author": "authors", "author(s)": "authors",
-    "journal": "container_title", "published": "date", "publication date": "date",
+    "journal": "container_title", "journal name": "container_title", "published": "date",
+    "publication date": "date",
     "date published": "date", "published online": "date", "volume": "volume",
     "issue": "issue", "pages": "pages", "doi": "doi", "pmid": "pmid",
     "keywords": "keywords", "key words": "keywords", "abstract": "abstract",
@@ -49,7 +50,8 @@ LABELS = {
 }
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID)"
                         r"\s*[:：]\s*(?P<value>.*)$")
-FIRST_ONLINE = re.compile(r"^First published online\s+(?P<d>\w[\w ,]*\d{4})$")
+# SAGE prints no colon; bioRxiv / medRxiv: `Posted March 16, 2021.`
+FIRST_ONLINE = re.compile(r"^(?:First published online|Posted)\s+(?P<d>\w[\w ,]*\d{4})\.?$")
 # Zendy: `Publication year - 2018`. Only listed labels count: a title may hold ` - ` too.
 DASH_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z() ]{1,24}?) - (?P<value>\S.*)$")
 DASH_LABELS = frozenset({"title", "authors", "author(s)", "publication year", "publication title",
@@ -70,7 +72,7 @@ def label_of(line: str) -> tuple[str, str] | None:
     key = LABELS.get(match.group("label").strip().casefold()) if match else None
     if match and key:
         return key, match.group("value").strip()
-    if online := FIRST_ONLINE.match(line):  # SAGE prints no colon
+    if online := FIRST_ONLINE.match(line):
         return "date", online.group("d")
     dash = DASH_LINE.match(line)
     if dash and dash.group("label").casefold() in DASH_LABELS:
@@ -148,9 +150,23 @@ SHAPES = (
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+),\s*{_PAGES}\s+\((?P<y>\d{{4}})\)$"),
     # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below,
     # or after `p.` on Wiley's header line (`Volume 79, Issue 5 p. 487-494`).
-    re.compile(rf"^Volume\s*(?P<v>\w+),\s*Issue\s*(?P<i>[\w-]+)(?:\s+pp?\.\s*{_PAGES})?$"),
+    re.compile(rf"^Volume\s*(?P<v>\w+),\s*(?:Issue|Number)\s*(?P<i>[\w-]+)"
+               rf"(?:\s+pp?\.\s*{_PAGES})?$"),
+    # Atypon's `Published In` block (ASCO): `Volume 27 • Number 15_suppl • May 20, 2009`.
+    re.compile(r"^Volume\s+(?P<v>\w+)\s*•\s*(?:Number|Issue)\s+(?P<i>[\w-]+)\s*•\s*"
+               r"(?P<d>[\w ,]*\d{4})$"),
     re.compile(r"^Volume\s+(?P<v>\w+),\s*(?P<y>\d{4})\s*-\s*Issue\s+(?P<i>[\w-]+)$"),  # T&F head
     re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
+    # Silverchair (AACR, Karger, OUP): `Clin Cancer Res (2004) 10 (14): 4718–4727.`
+    re.compile(rf"^{_JOURNAL}\s+\((?P<y>\d{{4}})\)\s+(?P<v>\w+)\s*(?:\((?P<i>[^)]+)\))?:\s*"
+               rf"{_PAGES}\.?$"),
+    # Atypon's older header (JCO): `DOI: 10.1200/… Journal of Clinical Oncology 39, no. 6
+    # (February 20, 2021) 598-609.`
+    re.compile(rf"^(?:DOI:?\s*10\.\S+\s+)?{_JOURNAL}\s+(?P<v>\d+),\s*no\.\s*(?P<i>[\w-]+)\s*"
+               rf"\((?P<d>[^()]*\d{{4}})\):?\s*{_PAGES}\.?$"),
+    # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
+    re.compile(rf"^(?:[A-Z][a-z]+\s)?(?P<y>\d{{4}})\s*{_JOURNAL}\s+(?P<v>\d+)"
+               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
@@ -192,8 +208,11 @@ def _citation_at(lines: list[str], index: int,
         if match is None:
             continue
         found = {key: value.strip() for key, value in match.groupdict().items() if value}
-        journal = (found.get("j") or _journal_above(lines, index)
-                   or journal_line(lines[:index]))
+        # The line above a bare `Volume …` line names the journal, unless it is a section
+        # heading (ASCO: `Breast Cancer—HER2/ER`) and a listed journal name stands higher.
+        above, listed = _journal_above(lines, index), journal_line(lines[:index])
+        journal = found.get("j") or (above if above and (journal_line([above]) or not listed)
+                                     else listed)
         if journal is None:
             continue
         if tandf and not (found.get("p") or found.get("a")):

@@ -20,7 +20,8 @@ from typing import Any
 from ..names import FAMILY_WORDS, INITIALS
 from ._text_lines import label_of
 
-LETTER_MARKERS = re.compile(r"(?:\s[a-z])+$")  # `Henrike Vogel a c`: affiliation letters
+# `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
+LETTER_MARKERS = re.compile(r"(?:\s(?:[a-z]|\d{1,2}|[*†‡§]))+$")
 _LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=True))
 # A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
 # capitalised last word with any markers left on it.
@@ -39,8 +40,9 @@ ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 # SAGE links the iD; Springer and BMC print `ORCID: orcid.org/0000-…` with the
 # affiliation marker glued to its last digit, so only the iD's own 16 characters go.
-ORCID = re.compile(r"\s*(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
-                   r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+)")
+# HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`.
+ORCID = re.compile(r"\s*(?:View ORCID Profile|(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
+                   r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+))")
 # A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
 CITED_NAMES = re.compile(r"^(?P<names>[^()]{3,}?)\s*\((?:1[89]|20)\d\d[a-z]?\)")
 VANCOUVER_PART = re.compile(rf"^(?P<family>\S.*?)\s+(?P<initials>{INITIALS})$")
@@ -52,8 +54,14 @@ SPRINGER_INITIALS = re.compile(rf"^{INITIALS}(?:-{INITIALS})?$")  # `AS` from `A
 # OUP's closes with `Search for other works by this author on:` and three link lines.
 PANEL_END = re.compile(r"^Search for (?:more papers|more articles|other works) by this author"
                        r"(?: on)?:?$", re.IGNORECASE)
-PANEL_LINKS = frozenset({"oxford academic", "pubmed", "google scholar"})
+PANEL_LINKS = frozenset({"oxford academic", "pubmed", "google scholar", "this site"})
 MAX_PANEL_LINES = 8
+# ResearchGate: one name a line under a bare `Authors:` label, some with their institution
+# on the line below, and `+7` where names are folded away.
+AFFILIATION = re.compile(r"Universit|Institut|Hospital|Klini|Clinic|Cent(?:er|re)\b|College|"
+                         r"School|Department|Dept\b|Faculty|Laborator|Foundation|Inserm|CNRS",
+                         re.IGNORECASE)
+FOLDED_NAMES = re.compile(r"^\+\s?\d+$")
 
 
 def _without_degrees(part: str) -> str:
@@ -110,6 +118,24 @@ def names_after_by(filled: list[str], index: int) -> str | None:
             break
         names.append(bare)
     return "; ".join(names) or None
+
+
+def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
+    """The names one a line under a bare `Authors:` label, institution lines skipped, and
+    whether names were folded away (`+7`)."""
+    names: list[str] = []
+    folded = False
+    for line in head[index + 1:]:
+        if not line or AFFILIATION.search(line):
+            continue
+        if FOLDED_NAMES.match(line):
+            folded = True
+            continue
+        name = names_line(line)
+        if name is None or "," in name:  # one name a line: a list is another block
+            break
+        names.append(name)
+    return (", ".join(names), folded) if names else None
 
 
 def _cited_names(line: str, title: str | None) -> str | None:

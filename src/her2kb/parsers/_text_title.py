@@ -26,19 +26,32 @@ FURNITURE = re.compile(
     r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in|Register|Home|"
     r"Back to top|"
     r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|"
+    r"We (?:and our partners )?use cookies.*|By using this site.*|Manage (?:preferences|cookies)|"
     r"(?:Open|Full|Free) Access|"
     # Springer's paywall box.
     r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
+    r"(?:Show|View) abstract|"
     r"Get rights and content|Download full issue|Under a Creative Commons license|"
     # JAMA's and others' headings between the author line and the abstract.
     r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
+    # Silverchair (Karger, AACR) prints the subject between the title and the names.
+    r"Subject Areas?:.*|"
     # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
     r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
     re.IGNORECASE)
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
+CITATION_BELOW = 1.5  # between one name (1) and a sure author line (2)
+
+
+def _cites_below(filled: list[str], index: int) -> bool:
+    """The work's citation line is under this line, and this line is not the author line
+    (Karger prints the names between the title and the citation)."""
+    below = filled[index + 1] if index + 1 < len(filled) else ""
+    return (bool(below) and names_line(filled[index]) is None
+            and (is_numbering_line(below) or journal_citation([below]) is not None))
 
 
 def _substantial(line: str) -> bool:
@@ -60,16 +73,20 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     """
     filled = [line for line in head if line and not FURNITURE.match(line)]
     candidates = [i for i, line in enumerate(filled) if _substantial(line)]
-    strength = {i: names_evidence(filled, i + 1) for i in candidates}
+    # Names under a line (2 surely, 1 for one name alone) or, between the two, the work's
+    # citation line (ResearchGate: `June 2012Journal 134(2):617-28` under the title).
+    strength = {i: max(names_evidence(filled, i + 1), CITATION_BELOW * _cites_below(filled, i))
+                for i in candidates}
     best = max(strength.values(), default=0)
-    above_names = [i for i in candidates if best and strength[i] == best]
-    chosen = above_names or candidates
+    above = [i for i in candidates if best and strength[i] == best]
+    chosen = above or candidates
     index: int | None = chosen[0] if chosen else None
     if found.get("title"):
         index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
     elif index is not None:
         found["title"] = filled[index]
-        where = "the line above the authors" if above_names else "the first substantial line"
+        where = ("the line above the citation" if best == CITATION_BELOW else
+                 "the line above the authors" if above else "the first substantial line")
         notes["title"] = f"guessed title from {where}; check it"
     if found.get("authors") or index is None or index + 1 >= len(filled):
         return

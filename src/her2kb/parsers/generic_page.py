@@ -51,6 +51,8 @@ COMPARED = ("title", "doi", "volume", "issue")
 # `dc.subject` and JSON-LD `keywords` often hold the site's subject categories (Springer,
 # Nature: `Oncology`); a `Keywords` list printed on the page beats them.
 TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
+# A description the site cut to teaser length (`… We examined 214…`): never the abstract.
+SHORTENED = re.compile(r"(?:…|\.\.\.)\s*$")
 ISSN = re.compile(r"\d{4}-\d{3}[\dXx]")
 TAG = re.compile(r"<[^>]+>")
 # Springer and Nature open `dc.description` with the section's heading: `Summary The …`.
@@ -146,6 +148,9 @@ def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     for name, values in sources:
         for key, value in values.items():
             if name in TEXT_FIRST.get(key, ()) and text_values.get(key):
+                continue
+            if key == "abstract" and name != TEXT and SHORTENED.search(str(value or "")):
+                warnings.append(f"the {name} abstract is shortened (ends in …); not used")
                 continue
             if value and key not in merged and key not in GROUPED:
                 merged[key], origins[key] = value, name
