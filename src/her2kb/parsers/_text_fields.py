@@ -18,14 +18,9 @@ from ..text import clean_spaces
 from ._citation import Citation, parse_citation
 from ._text_abstract import STOP_HEADING, metadata_end, read_abstract
 from ._text_cited import cited_work
-from ._text_lines import (
-    abbreviates,
-    journal_citation,
-    journal_line,
-    label_of,
-    line_pairs,
-)
+from ._text_lines import label_of, line_pairs
 from ._text_names import cited_families, names_below_label
+from ._text_numbering import abbreviates, journal_citation, journal_line
 from ._text_title import FURNITURE, read_title_and_authors
 from ._text_wos import joined_labels
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..identifiers import find_dois
 from ._citation import parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS
-from ._text_lines import is_numbering_line, journal_citation, journal_line, label_of
+from ._text_lines import label_of
 from ._text_names import (
     ends_et_al,
     names_after_by,
@@ -21,6 +21,7 @@ from ._text_names import (
     names_in_panels,
     names_line,
 )
+from ._text_numbering import is_numbering_line, journal_citation, journal_line
 
 FURNITURE = re.compile(
     r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in|Register|Home|"

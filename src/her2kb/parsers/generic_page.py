@@ -33,8 +33,9 @@ from ._page_values import (
 )
 from ._text_abstract import ABSTRACT_HEADING, metadata_end
 from ._text_fields import citation_line, head_lines, read_text, work_dois
-from ._text_lines import journal_citation, label_of
+from ._text_lines import label_of
 from ._text_names import with_cited_families
+from ._text_numbering import journal_citation
 
 NAME = "generic"
 TEXT = "page text"

@@ -1,0 +1,152 @@
+"""Journal sites' numbering lines in page text: the citation a site prints under the title.
+
+PubMed's `Journal. Year;Vol(Issue):Pages` grammar (formats.md §4.3) is read by `_citation`.
+The publishers' own shapes; the common ones:
+
+    Journal of Examples, Volume 5, Issue 2, March/April 2023, Pages 145–154   (OUP)
+    Volume 67, February 2023, Pages 84-91          (ScienceDirect; journal on the line above)
+    Examples 2022, 14(9), 2201; https://doi.org/…  (MDPI; the last number is an article number)
+    Journal of Examples volume 188, pages 421–431 (2021)   (Springer)
+    Examples 122, 497–505 (2020)                   (Nature)
+    Volume 21, Issue 6 … Pages 745-756 | … Published online: 04 Feb 2021   (Taylor & Francis)
+    Clin Cancer Res (2004) 10 (14): 4718–4727.     (Silverchair: AACR, Karger, OUP)
+    June 2012Breast Cancer Res Treat 134(2):617-28 (ResearchGate)
+
+Values stay as printed; the date is reduced to what `parse_written_date` reads (a
+`March/April 2023` issue date keeps only its year).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import journals
+
+_PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
+_JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
+_JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
+SHAPES = (
+    re.compile(rf"^(?:{_JOURNAL_COLON},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+"
+               rf"(?P<i>[\w./ -]+?))?(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|"
+               r"(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
+    re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}}),\s*(?P<v>\d+)(?:\((?P<i>[^)]+)\))?,\s*"
+               r"(?P<a>\d+)(?:;.*)?$"),
+    re.compile(rf"^{_JOURNAL}\s+volume\s+(?P<v>\S+),\s*(?:pages\s+{_PAGES}|"
+               r"Article number:\s*(?P<a>\S+))\s*\((?P<y>\d{4})\)\s*(?:Cite this article)?$"),
+    re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+),\s*{_PAGES}\s+\((?P<y>\d{{4}})\)$"),
+    # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below,
+    # or after `p.` on Wiley's header line (`Volume 79, Issue 5 p. 487-494`).
+    re.compile(rf"^Volume\s*(?P<v>\w+),\s*(?:Issue|Number)\s*(?P<i>[\w-]+)"
+               rf"(?:\s+pp?\.\s*{_PAGES})?$"),
+    # Atypon's `Published In` block (ASCO): `Volume 27 • Number 15_suppl • May 20, 2009`.
+    re.compile(r"^Volume\s+(?P<v>\w+)\s*•\s*(?:Number|Issue)\s+(?P<i>[\w-]+)\s*•\s*"
+               r"(?P<d>[\w ,]*\d{4})$"),
+    re.compile(r"^Volume\s+(?P<v>\w+),\s*(?P<y>\d{4})\s*-\s*Issue\s+(?P<i>[\w-]+)$"),  # T&F head
+    re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
+    # Silverchair (AACR, Karger, OUP): `Clin Cancer Res (2004) 10 (14): 4718–4727.`
+    re.compile(rf"^{_JOURNAL}\s+\((?P<y>\d{{4}})\)\s+(?P<v>\w+)\s*(?:\((?P<i>[^)]+)\))?:\s*"
+               rf"{_PAGES}\.?$"),
+    # Atypon's older header (JCO): `DOI: 10.1200/… Journal of Clinical Oncology 39, no. 6
+    # (February 20, 2021) 598-609.`
+    re.compile(rf"^(?:DOI:?\s*10\.\S+\s+)?{_JOURNAL}\s+(?P<v>\d+),\s*no\.\s*(?P<i>[\w-]+)\s*"
+               rf"\((?P<d>[^()]*\d{{4}})\):?\s*{_PAGES}\.?$"),
+    # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
+    re.compile(rf"^(?:[A-Z][a-z]+\s)?(?P<y>\d{{4}})\s*{_JOURNAL}\s+(?P<v>\d+)"
+               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
+    # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
+    re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
+               rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
+)
+PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
+# Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`.
+TANDF_PAGES = re.compile(rf"^Pages?\s+{_PAGES}\s*\|.*?Published online:\s*(?P<d>[^,|]+\d{{4}})")
+# Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
+_BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues"})
+_MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
+_TITLE_LINE_WORDS = 12
+_CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
+
+
+def is_numbering_line(line: str) -> bool:
+    """True for a publisher's volume / issue / pages line (`Volume 79, Issue 5 p. 487-494`)."""
+    return any(shape.match(line) for shape in SHAPES)
+
+
+def journal_citation(lines: list[str]) -> dict[str, Any] | None:
+    """Journal, date, volume, issue and pages from the fullest publisher citation line.
+
+    `lines` are the page's filled lines above the abstract; a ScienceDirect line that
+    starts at `Volume` takes its journal from the line above it. A bare `Volume 14` in a
+    contents menu loses to a full `Cancers 2022, 14(9), 2201` further down.
+    """
+    tandf = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
+    found = [cited for index in range(len(lines))
+             if (cited := _citation_at(lines, index, tandf)) is not None]
+    return max(found, key=lambda cited: sum(1 for value in cited.values() if value),
+               default=None)
+
+
+def _citation_at(lines: list[str], index: int,
+                 tandf: re.Match[str] | None) -> dict[str, Any] | None:
+    line = lines[index]
+    for shape in SHAPES:
+        match = shape.match(line)
+        if match is None:
+            continue
+        found = {key: value.strip() for key, value in match.groupdict().items() if value}
+        # The line above a bare `Volume …` line names the journal, unless it is a section
+        # heading (ASCO: `Breast Cancer—HER2/ER`) and a listed journal name stands higher.
+        above, listed = _journal_above(lines, index), journal_line(lines[:index])
+        journal = found.get("j") or (above if above and (journal_line([above]) or not listed)
+                                     else listed)
+        if journal is None:
+            continue
+        if tandf and not (found.get("p") or found.get("a")):
+            found.update(p=tandf.group("p"), d=tandf.group("d"))
+        below = lines[index + 1] if index + 1 < len(lines) else ""
+        if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
+            found["p"] = pages.group("p")
+        return {"container_title": journal, "volume": found.get("v"),
+                "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
+                "date": found.get("y") or _date(found.get("d"))}
+    return None
+
+
+def journal_line(lines: list[str]) -> str | None:
+    """A line that is nothing but a listed journal name (`International Journal of Cancer`
+    in a publisher's page header); one-word names (`Cancer`) are too common to count."""
+    return next((line for line in lines if len(line.split()) >= 2
+                 and journals.is_full_name(line)), None)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """True when `Front. Oncol.` abbreviates `Frontiers in Oncology` word by word (§12.9)."""
+    words = [w for w in re.findall(r"[^\W_]+", full.casefold()) if w not in _CONNECTORS]
+    parts = re.findall(r"[^\W_]+", short.casefold())
+    if not words or len(parts) != len(words):
+        return False
+    return all(word.startswith(part) for part, word in zip(parts, words, strict=True))
+
+
+def _journal_above(lines: list[str], index: int) -> str | None:
+    while index > 0 and lines[index - 1].casefold() in _BREADCRUMB:
+        index -= 1
+    above = lines[index - 1] if index else ""
+    words = above.split()
+    if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") \
+            and all(w[0].isupper() or not w[0].isalpha() or w in _CONNECTORS
+                    for w in words):
+        return above
+    return None
+
+
+def _date(text: str | None) -> str | None:
+    """`March/April 2023` -> `2023`; `February 2023`, `16 January 2023` kept."""
+    if not text:
+        return None
+    match = _MONTH_YEAR.search(text)
+    if match and "/" not in text and "-" not in text:
+        return match.group(0)
+    year = re.search(r"\d{4}", text)
+    return year.group(0) if year else None
