@@ -17,8 +17,13 @@ from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
 from her2kb.parsers._text_abstract import IMPRINT
-from her2kb.parsers._text_cited import cited_work
-from her2kb.parsers._text_names import cited_families, names_below_label, with_cited_families
+from her2kb.parsers._text_cited import repository_citation
+from her2kb.parsers._text_names import (
+    cited_families,
+    names_below_label,
+    names_line,
+    with_cited_families,
+)
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
@@ -255,7 +260,7 @@ def test_names_below_a_bare_label_skip_institutions_and_note_folded_names() -> N
     ("Odili, T. (2017) A title without pages. Invented Journal, 21(4).", None),
 ])
 def test_eprints_citation_sentence_gives_the_title(line: str, title: str | None) -> None:
-    found = cited_work([line])
+    found = repository_citation([line])
     assert (found or {}).get("title") == title
 
 
@@ -267,3 +272,36 @@ def test_shortened_json_ld_description_is_not_the_abstract() -> None:
     assert isinstance(entry, ParsedEntry)
     assert entry.record.abstract is None
     assert "the JSON-LD abstract is shortened (ends in …); not used" in entry.warnings
+
+
+def test_a_reference_in_eprints_shape_below_the_abstract_is_another_work() -> None:
+    text = ("Journal of Invented Examples\nVolume 5, Issue 2, March 2023, Pages 145–154\n"
+            "An invented title about receptor shedding\nAna Lima, Rui Costa\n"
+            "https://doi.org/10.5555/jie.2023.145\nAbstract\nShedding was measured weekly "
+            "in an invented cohort of forty women during therapy.\nIntroduction\n"
+            "Jones, A. and Roe, B. (2016) Trastuzumab resistance in gastric cancer. British "
+            "Journal of Cancer, 114(3), pp. 301-309.\n")
+    (entry,) = generic_page.parse(text, "page.txt")
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.title == "An invented title about receptor shedding"
+    assert entry.record.container_title == "Journal of Invented Examples"
+    assert entry.record.volume == "5"
+
+
+def test_a_journal_name_above_a_bare_volume_line_is_not_the_title() -> None:
+    text = ("Annals of Invented Breast Oncology Research\nVolume 12, Issue 3\n"
+            "An invented title about receptor shedding in serum\nMaria Lopez\n"
+            "doi: 10.5555/aibor.2020.12\nAbstract\nShedding was measured weekly in an "
+            "invented cohort of forty women during therapy.\n")
+    (entry,) = generic_page.parse(text, "page.txt")
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.title == "An invented title about receptor shedding in serum"
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Marta Silva a, Jonas Berg b, Eva Lund a 1", "Marta Silva, Jonas Berg, Eva Lund"),
+    ("Supplementary Table 2", None),
+    ("Breast Cancer 2", None),
+])
+def test_footnote_numbers_go_only_after_affiliation_letters(line: str, names: str | None) -> None:
+    assert names_line(line) == names

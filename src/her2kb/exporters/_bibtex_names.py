@@ -15,6 +15,7 @@ _NAME_WORK = re.compile(
     r"[\\{}&%$#_~^,]|--|``|''|<<|>>|[!?]`|  |^ | $|\band\b|^others$|\s", re.IGNORECASE
 )
 
+
 def _name_part(value: str) -> str:
     escaped = escape(value)
     # A comma or a word `and` would split the name list or the name itself, and a bare

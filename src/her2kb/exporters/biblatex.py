@@ -1,4 +1,4 @@
-"""BibLaTeX writer (formats.md §12.11), for biber; escaping and names from exporters/bibtex.py.
+"""BibLaTeX writer (formats.md §12.11), for biber; escaping and names as in exporters/bibtex.py.
 
 Where it differs from the BibTeX writer, and why:
 * `date = {2003-06}`: ISO 8601 at the stored precision instead of year + month, so the

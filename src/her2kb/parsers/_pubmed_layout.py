@@ -29,6 +29,9 @@ from ._pubmed_terms import RELATION_KINDS
 # PMC: the article body starts at `Introduction` or a numbered heading (`1. Introduction`).
 _BODY_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+[A-Z][^.:]{2,60}|Introduction)$")
 ID_LINE = re.compile(r"^(?:PMID|PMCID|PMC ID|NIHMSID)\s*:", re.IGNORECASE)
+# Legacy B3 prints `DOI:` alone with the DOI on the next line, below the `PMID:` pair.
+_BARE_DOI = re.compile(r"^DOI:$")
+_VALUE_BELOW = re.compile(r"^(?:\d+|10\.\d{4,9}/\S+)$")
 # Legacy pages can print a relation on one line: `Erratum in: J Examp. 2010;…`.
 _RELATION_NAMES = "|".join(sorted(RELATION_KINDS))
 _INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.*)$",
@@ -127,7 +130,7 @@ class _Walker:
         if relation:
             heading = relation.group("heading").lower()
             self.layout.relations.append((heading, relation.group("item")))
-        elif ID_LINE.match(line):
+        elif ID_LINE.match(line) or _BARE_DOI.match(line):
             self.layout.id_lines.append(line + self._number_below(index))
             if self.region == "abstract" and self.layout.abstract:
                 self.region = "post"  # legacy B pages print the PMID below the abstract
@@ -154,11 +157,11 @@ class _Walker:
         return not (heading_kind(line) or is_furniture(line))
 
     def _number_below(self, index: int) -> str:
-        """Layout B3 prints `PMID:` and the number on the next line."""
+        """Layout B3 prints `PMID:` and the number (or `DOI:` and the DOI) on the next line."""
         if not self.lines[index].rstrip().endswith(":"):
             return ""
         below = next_filled(self.lines, index + 1)
-        if below < len(self.lines) and self.lines[below].isdigit():
+        if below < len(self.lines) and _VALUE_BELOW.match(self.lines[below]):
             number, self.lines[below] = self.lines[below], ""
             return " " + number
         return ""

@@ -76,7 +76,10 @@ def assign(head: Head) -> None:
         head.title = None
         head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
     top = max(title.position, head.anchor if head.anchor is not None else -1)
-    after = [p for p in head.plain if p.position > top]
+    # The full page prints the title twice (above and below `Affiliations`): a copy is
+    # never the author line.
+    after = [p for p in head.plain
+             if p.position > top and p.text.casefold() != title.text.casefold()]
     # The author line follows the title, or the citation (and its `doi:` line) when the
     # title stands above the citation; only a line of names alone is read as authors.
     if after and (after[0].position == title.position + 1 or (

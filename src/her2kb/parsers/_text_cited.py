@@ -72,7 +72,7 @@ def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
     return None
 
 
-def _eprints(line: str) -> dict[str, Any] | None:
+def _eprints(line: str) -> dict[str, Any] | None:  # see repository_citation
     match = _EPRINTS.match(line)
     if match is None or len(match["t"].split()) < MIN_TITLE_WORDS:
         return None
@@ -83,7 +83,12 @@ def _eprints(line: str) -> dict[str, Any] | None:
 def cited_work(lines: list[str]) -> dict[str, Any] | None:
     """Title, journal, numbering and date from a line that cites the page's own title."""
     for line in lines:
-        if len(line) > 40 and (found := _labelled(line, lines) or _vancouver(line, lines)
-                               or _eprints(line)):
+        if len(line) > 40 and (found := _labelled(line, lines) or _vancouver(line, lines)):
             return found
     return None
+
+
+def repository_citation(top_lines: list[str]) -> dict[str, Any] | None:
+    """The EPrints citation sentence among the lines above the abstract (a reference in
+    the body has the same shape and is another work)."""
+    return next((found for line in top_lines if (found := _eprints(line))), None)

@@ -17,7 +17,7 @@ from ..identifiers import find_dois, normalize_doi, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
 from ._text_abstract import STOP_HEADING, metadata_end, read_abstract
-from ._text_cited import cited_work
+from ._text_cited import cited_work, repository_citation
 from ._text_lines import label_of, line_pairs
 from ._text_names import cited_families, names_below_label
 from ._text_numbering import abbreviates, journal_citation, journal_line
@@ -43,10 +43,14 @@ NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
 MAX_TERM_WORDS = 5
 MAX_LIST_WORDS = 40
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
-# A preprint server's name alone on a line above the abstract (the site header) is where
-# the work appears, as Highwire's `citation_journal_title` on those sites says too.
-PREPRINT_SERVERS = {name.casefold(): name for name in (
-    "bioRxiv", "medRxiv", "arXiv", "Research Square", "SSRN", "Preprints.org", "ChemRxiv")}
+# A preprint server's name alone on a line above the abstract (the site header), on a page
+# whose DOI is the server's, is where the work appears (Highwire's `citation_journal_title`
+# on those sites says so too). Name -> the server's DOI prefix.
+PREPRINT_SERVERS = {
+    "bioRxiv": "10.1101/", "medRxiv": "10.1101/", "arXiv": "10.48550/",
+    "Research Square": "10.21203/", "SSRN": "10.2139/", "Preprints.org": "10.20944/",
+    "ChemRxiv": "10.26434/"}
+_SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main"})
 
@@ -79,7 +83,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
             pairs = [("keywords", "; ".join(terms))]
         elif pairs == [("keywords", "")]:
             pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
-        elif pairs == [("authors", "")] and (listed := names_below_label(head, index)):
+        elif pairs == [("authors", "")] and "authors" not in found \
+                and (listed := names_below_label(head, index)):
             pairs, found["authors_truncated"] = [("authors", listed[0])], listed[1]
         for key, value in pairs:
             if key == "date":  # `Published Online: July 15, 2021. doi:10.1001/…`
@@ -92,9 +97,10 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     read_abstract(head, at_end, found, notes)
     read_title_and_authors(head, found, notes)
     _spell_out_journal(head[:end], found)
-    server = next((PREPRINT_SERVERS[line.casefold()] for line in head[:end]
-                   if line.casefold() in PREPRINT_SERVERS), None)
-    if server and not found.get("container_title"):
+    server = next((_SERVER_NAMES[line.casefold()] for line in head[:end]
+                   if line.casefold() in _SERVER_NAMES), None)
+    doi = (normalize_doi(found.get("doi")) or "").lower()
+    if server and doi.startswith(PREPRINT_SERVERS[server]) and not found.get("container_title"):
         found["container_title"], found["type"] = server, "article"  # CSL's type for preprints
     found["cited_families"] = next(
         (names for line in head
@@ -175,9 +181,9 @@ def _read_citation(head: list[str], end: int, found: dict[str, Any],
             "doi": citation.tokens.get("doi")}
     else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
         line = ""
-        values = (cited_work([text for text in head if text])
-                  or journal_citation([text for text in head[:end] if text])
-                  or {})
+        top = [text for text in head[:end] if text]
+        values = (cited_work([text for text in head if text]) or journal_citation(top)
+                  or repository_citation(top) or {})
     if not values:
         return
     if values.get("date") and not _same_year(found.get("date"), values["date"]):

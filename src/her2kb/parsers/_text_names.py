@@ -21,7 +21,7 @@ from ..names import FAMILY_WORDS, INITIALS
 from ._text_lines import label_of
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
-LETTER_MARKERS = re.compile(r"(?:\s(?:[a-z]|\d{1,2}|[*†‡§]))+$")
+LETTER_MARKERS = re.compile(r"(?:\s[a-z])+(?:\s\d{1,2})*$")
 _LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=True))
 # A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
 # capitalised last word with any markers left on it.
@@ -125,7 +125,10 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
     whether names were folded away (`+7`)."""
     names: list[str] = []
     folded = False
-    for line in head[index + 1:]:
+    for position in range(index + 1, len(head)):
+        line = head[position]
+        if not line and names and not head[position - 1]:
+            break  # two blank lines: the author block is over
         if not line or AFFILIATION.search(line):
             continue
         if FOLDED_NAMES.match(line):

@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import journals
 
+_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
 _JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
 _JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
@@ -52,7 +53,7 @@ SHAPES = (
     re.compile(rf"^(?:DOI:?\s*10\.\S+\s+)?{_JOURNAL}\s+(?P<v>\d+),\s*no\.\s*(?P<i>[\w-]+)\s*"
                rf"\((?P<d>[^()]*\d{{4}})\):?\s*{_PAGES}\.?$"),
     # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
-    re.compile(rf"^(?:[A-Z][a-z]+\s)?(?P<y>\d{{4}})\s*{_JOURNAL}\s+(?P<v>\d+)"
+    re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
                rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
@@ -96,10 +97,12 @@ def _citation_at(lines: list[str], index: int,
             continue
         found = {key: value.strip() for key, value in match.groupdict().items() if value}
         # The line above a bare `Volume …` line names the journal, unless it is a section
-        # heading (ASCO: `Breast Cancer—HER2/ER`) and a listed journal name stands higher.
-        above, listed = _journal_above(lines, index), journal_line(lines[:index])
-        journal = found.get("j") or (above if above and (journal_line([above]) or not listed)
-                                     else listed)
+        # heading under a listed journal name (ASCO: journal, `Breast Cancer—HER2/ER`, Volume).
+        above = _journal_above(lines, index)
+        two_above = journal_line(lines[index - 2:index - 1]) if index >= 2 else None
+        if above and two_above and not journal_line([above]):
+            above = two_above
+        journal = found.get("j") or above or journal_line(lines[:index])
         if journal is None:
             continue
         if tandf and not (found.get("p") or found.get("a")):

@@ -51,8 +51,9 @@ def _cites_below(filled: list[str], index: int) -> bool:
     """The work's citation line is under this line, and this line is not the author line
     (Karger prints the names between the title and the citation)."""
     below = filled[index + 1] if index + 1 < len(filled) else ""
-    return (bool(below) and names_line(filled[index]) is None
-            and (is_numbering_line(below) or journal_citation([below]) is not None))
+    # A bare `Volume 12, Issue 3` does not count: a journal name stands above those.
+    return bool(below) and names_line(filled[index]) is None \
+        and journal_citation([below]) is not None
 
 
 def _substantial(line: str) -> bool:
@@ -76,7 +77,8 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     candidates = [i for i, line in enumerate(filled) if _substantial(line)]
     # Names under a line (2 surely, 1 for one name alone) or, between the two, the work's
     # citation line (ResearchGate: `June 2012Journal 134(2):617-28` under the title).
-    strength = {i: max(names_evidence(filled, i + 1), CITATION_BELOW * _cites_below(filled, i))
+    strength = {i: max(names_evidence(filled, i + 1),
+                       CITATION_BELOW if _cites_below(filled, i) else 0)
                 for i in candidates}
     best = max(strength.values(), default=0)
     above = [i for i in candidates if best and strength[i] == best]

@@ -150,10 +150,10 @@ def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
         for key, value in values.items():
             if name in TEXT_FIRST.get(key, ()) and text_values.get(key):
                 continue
-            if key == "abstract" and name != TEXT and SHORTENED.search(str(value or "")):
-                warnings.append(f"the {name} abstract is shortened (ends in …); not used")
-                continue
             if value and key not in merged and key not in GROUPED:
+                if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
+                    warnings.append(f"the {name} abstract is shortened (ends in …); not used")
+                    continue
                 merged[key], origins[key] = value, name
         for group, keys in GROUPS.items():
             if group not in merged and any(values.get(key) for key in keys):
