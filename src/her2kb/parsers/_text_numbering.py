@@ -11,6 +11,7 @@ The publishers' own shapes; the common ones:
     Volume 21, Issue 6 … Pages 745-756 | … Published online: 04 Feb 2021   (Taylor & Francis)
     Clin Cancer Res (2004) 10 (14): 4718–4727.     (Silverchair: AACR, Karger, OUP)
     June 2012Breast Cancer Res Treat 134(2):617-28 (ResearchGate)
+    Rev. esp. enferm. dig. vol.100 no.11 Madrid nov. 2008   (SciELO)
 
 Values stay as printed; the date is reduced to what `parse_written_date` reads (a
 `March/April 2023` issue date keeps only its year).
@@ -52,6 +53,9 @@ SHAPES = (
     # (February 20, 2021) 598-609.`
     re.compile(rf"^(?:DOI:?\s*10\.\S+\s+)?{_JOURNAL}\s+(?P<v>\d+),\s*no\.\s*(?P<i>[\w-]+)\s*"
                rf"\((?P<d>[^()]*\d{{4}})\):?\s*{_PAGES}\.?$"),
+    # SciELO's header: `Rev. esp. enferm. dig. vol.100 no.11 Madrid nov. 2008`.
+    re.compile(rf"^{_JOURNAL}\s+vol\.\s?(?P<v>\w+)\s+no\.\s?(?P<i>[\w-]+)\s+(?:\D+?\s+)?"
+               r"(?P<d>(?:[a-z]{3}\.?/)?[a-z]{3}\.?\s+\d{4})$"),
     # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
     re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
                rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
