@@ -112,13 +112,19 @@ def test_detect_scores(text: str, score: int) -> None:
     assert generic_page.detect(text) == score
 
 
+def _parsed(text: str, origin: str) -> ParsedEntry:
+    """The one record a page gives."""
+    (entry,) = generic_page.parse(text, origin)
+    assert isinstance(entry, ParsedEntry)
+    return entry
+
+
 def test_page_text_below_the_tags_is_not_mixed_in() -> None:
     html = ('<html><head><meta name="citation_title" content="Invented tagged title">'
             '<meta name="citation_doi" content="10.5555/tag.1"></head>'
             "<body><h1>Another heading entirely, long enough</h1>"
             "<p>References</p><p>doi: 10.5555/ref.9</p></body></html>")
-    (entry,) = generic_page.parse(html, "p.html")
-    assert isinstance(entry, ParsedEntry)
+    entry = _parsed(html, "p.html")
     assert (entry.record.title, entry.record.doi) == ("Invented tagged title", "10.5555/tag.1")
     assert not any("guessed title" in w for w in entry.warnings)
 
@@ -139,8 +145,7 @@ def test_page_text_below_the_tags_is_not_mixed_in() -> None:
 ])
 def test_abstract_ends_where_the_page_moves_on(name: str, paragraphs: int,
                                                last_line: str) -> None:
-    (entry,) = generic_page.parse((SAMPLES / "generic" / name).read_text("utf-8"), name)
-    assert isinstance(entry, ParsedEntry)
+    entry = _parsed((SAMPLES / "generic" / name).read_text("utf-8"), name)
     assert entry.record.abstract is not None
     assert entry.record.abstract.endswith(last_line)
     assert len(entry.record.abstract.split("\n")) == paragraphs
@@ -221,8 +226,7 @@ def test_cited_family_lengthens_only_a_matching_name() -> None:
     ("text_bmc_orcid_keyword_lines_springer_cite.txt", "mostly by loss in the node."),
 ])
 def test_abstract_stops_before_publisher_furniture(name: str, last_words: str) -> None:
-    (entry,) = generic_page.parse((SAMPLES / "generic" / name).read_text("utf-8"), name)
-    assert isinstance(entry, ParsedEntry)
+    entry = _parsed((SAMPLES / "generic" / name).read_text("utf-8"), name)
     assert entry.record.abstract is not None
     assert entry.record.abstract.endswith(last_words)
 
@@ -268,8 +272,7 @@ def test_shortened_json_ld_description_is_not_the_abstract() -> None:
     page = ('<html><head><script type="application/ld+json">{"@type": "ScholarlyArticle", '
             '"headline": "An invented title about receptor scoring", "description": '
             '"Biopsies were scored…"}</script></head><body><p>no abstract here</p></body></html>')
-    (entry,) = generic_page.parse(page, "x.html")
-    assert isinstance(entry, ParsedEntry)
+    entry = _parsed(page, "x.html")
     assert entry.record.abstract is None
     assert "the JSON-LD abstract is shortened (ends in …); not used" in entry.warnings
 
@@ -281,8 +284,7 @@ def test_a_reference_in_eprints_shape_below_the_abstract_is_another_work() -> No
             "in an invented cohort of forty women during therapy.\nIntroduction\n"
             "Jones, A. and Roe, B. (2016) Trastuzumab resistance in gastric cancer. British "
             "Journal of Cancer, 114(3), pp. 301-309.\n")
-    (entry,) = generic_page.parse(text, "page.txt")
-    assert isinstance(entry, ParsedEntry)
+    entry = _parsed(text, "page.txt")
     assert entry.record.title == "An invented title about receptor shedding"
     assert entry.record.container_title == "Journal of Invented Examples"
     assert entry.record.volume == "5"
@@ -293,8 +295,7 @@ def test_a_journal_name_above_a_bare_volume_line_is_not_the_title() -> None:
             "An invented title about receptor shedding in serum\nMaria Lopez\n"
             "doi: 10.5555/aibor.2020.12\nAbstract\nShedding was measured weekly in an "
             "invented cohort of forty women during therapy.\n")
-    (entry,) = generic_page.parse(text, "page.txt")
-    assert isinstance(entry, ParsedEntry)
+    entry = _parsed(text, "page.txt")
     assert entry.record.title == "An invented title about receptor shedding in serum"
 
 
