@@ -18,12 +18,8 @@ from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
 from her2kb.parsers._text_abstract import IMPRINT
 from her2kb.parsers._text_cited import repository_citation
-from her2kb.parsers._text_names import (
-    cited_families,
-    names_below_label,
-    names_line,
-    with_cited_families,
-)
+from her2kb.parsers._text_cited_names import cited_families, with_cited_families
+from her2kb.parsers._text_names import names_below_label, names_line
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run

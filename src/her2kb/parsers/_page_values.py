@@ -47,9 +47,12 @@ def type_for(label: str | None) -> str | None:
 
 
 def ends_cut(text: str) -> bool:
-    """True when `text` stops without final punctuation (a sentence cut mid-way)."""
+    """True when `text` stops without final punctuation (a sentence cut mid-way), or its
+    last paragraph leaves a bracket open (`… (odds ratio 2.` cut inside a number)."""
     stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] not in FINAL_PUNCTUATION
+    last = stripped.rsplit("\n", 1)[-1]
+    return bool(stripped) and (stripped[-1] not in FINAL_PUNCTUATION
+                               or last.count("(") > last.count(")"))
 
 
 def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str | None:

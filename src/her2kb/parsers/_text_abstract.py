@@ -28,7 +28,11 @@ STOP_HEADING = re.compile(
     r"Key Points|Plain language summary|Graphical abstract|Highlights|Read full text|"
     r"Find it in (?:your|a) library|Peer Review reports|Competing interests?(?: statement)?|"
     r"Information(?: & Authors)?|Published In|Metrics(?: & Citations)?|"  # Atypon (ASCO)
-    r"Declarations?(?: of interests?)?)\s*:?$", re.IGNORECASE)
+    r"Declarations?(?: of interests?)?|"
+    r"View on .+|View via publisher|Save to library)\s*:?$",  # Semantic Scholar
+    re.IGNORECASE)
+# Semantic Scholar glues its fold button to the abstract's last sentence (`… negative. Collapse`).
+FOLD_BUTTON = re.compile(r"(?<=[.!?])\s*(?:Collapse|Expand|Show less|Read less)$")
 # Labelled lines below an abstract that no reader keeps (PLOS, Frontiers, journal footers).
 END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
@@ -49,6 +53,8 @@ IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}\d+:\s?\w+(?:[-\u2013]\w
                      r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
 ABSTRACT_MIN_WORDS = 40
 _REAL_TEXT_WORDS = 8  # a heading's first line this long is text, not the next heading
+_CLOSING_LABELS = frozenset({"conclusion", "conclusions", "conclusions and relevance",
+                             "interpretation"})
 # Section names that open a structured abstract (never `Results` or `Conclusions`).
 _OPENING_LABELS = frozenset({"background", "objective", "objectives", "aim", "aims", "purpose",
                              "context", "importance", "introduction", "rationale"})
@@ -95,13 +101,10 @@ def read_abstract(head: list[str], at_end: bool, found: dict[str, Any],
     start, guessed, head = _abstract_start(head, found.get("abstract"))
     first = next((line for line in head[start:] if line), "")
     structured = not guessed and _label(first) is not None
-    seen: set[str] = set()
-    end = start
-    while end < len(head) and not _ends_abstract(head[end], end - start, guessed,
-                                                 structured, seen):
-        end += 1
+    end = _abstract_end(head, start, guessed, structured)
     lines = [line for line in head[start:end] if line]
     text = IMPRINT.sub("", (join_paragraphs(lines) if structured else "\n".join(lines)) or "")
+    text = FOLD_BUTTON.sub("", text)
     if guessed and text:
         notes["abstract"] = "guessed the abstract from the first long paragraph; check it"
     cut: list[str] = []
@@ -129,6 +132,26 @@ def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool
     if labelled is not None and labelled <= long:
         return labelled, False, head
     return long, True, head
+
+
+def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) -> int:
+    """Index of the first line after the abstract. A structured abstract also ends at the
+    blank line after its closing section's text, unless another section name follows
+    (NEJM runs the article body on below the `Conclusions` paragraph, with no heading)."""
+    seen: set[str] = set()
+    closing = False  # inside the text of a `Conclusions` section
+    for end in range(start, len(head)):
+        line = head[end]
+        if _ends_abstract(line, end - start, guessed, structured, seen):
+            return end
+        if not structured:
+            continue
+        if label := _label(line):
+            closing = label in _CLOSING_LABELS
+        elif not line and closing and head[end - 1] \
+                and _label(next((text for text in head[end:] if text), "")) is None:
+            return end
+    return len(head)
 
 
 def _opens_structured(line: str) -> bool:

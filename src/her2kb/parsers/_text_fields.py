@@ -18,9 +18,10 @@ from ..text import clean_spaces
 from ._citation import Citation, parse_citation
 from ._text_abstract import STOP_HEADING, metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
+from ._text_cited_names import cited_families
 from ._text_lines import label_of, line_pairs
-from ._text_names import cited_families, names_below_label
-from ._text_numbering import abbreviates, journal_citation, journal_line
+from ._text_names import folds_names, names_below_label, names_line
+from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
 from ._text_title import FURNITURE, read_title_and_authors
 from ._text_wos import joined_labels
 
@@ -34,8 +35,9 @@ REFERENCES_HEADING = re.compile(
     r"Similar articles|Related articles|Recommended(?: articles)?)\s*:?$", re.IGNORECASE)
 # ScienceDirect's copied DOI link runs into the button after it (`…2013.01.022Get rights and
 # content`), and its author line into the panel link before it (`Author links open overlay
-# panelSophie Leclercq a, …`): the control goes on a line of its own.
-GLUED_CONTROL = re.compile(r"(?<=\S)(?=Get rights and content$)"
+# panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
+# `Author Info & Affiliations` after the last name (`… Thomas W. Brennan, M.D.Author Info …`).
+GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations)$)"
                            r"|(?<=^Author links open overlay panel)(?=\S)")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 REFERENCE_MIN_WORDS = 5
@@ -66,6 +68,8 @@ def head_lines(lines: list[str]) -> list[str]:
 def _list_below(lines: list[str], index: int) -> bool:
     """A references heading heads a list; in a page's table of contents, menus follow it."""
     below = next((line for line in lines[index + 1:] if line), "")
+    if is_numbering_line(below):  # J-STAGE's tab row runs into `Volume 188 (1999) Issue 3`
+        return False
     return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
 
 
@@ -89,6 +93,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
         for key, value in pairs:
             if key == "date":  # `Published Online: July 15, 2021. doi:10.1001/…`
                 value = re.split(r"\.\s|;\s", value)[0]
+            if key == "authors" and "authors" not in found:
+                value = _labelled_names(value, found)
             if value and key not in found:
                 found[key] = value
     end = metadata_end(head)  # the abstract starts here; the work's own data stands above
@@ -106,6 +112,16 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
         (names for line in head
          if (names := cited_families(CITE_LABEL.sub("", line), found.get("title")))), [])
     return found
+
+
+def _labelled_names(value: Any, found: dict[str, Any]) -> Any:
+    """NEJM's `Authors: Jane Roe, M.D., Ph.D., +6 , and Tom Poe, M.D.` without degrees and
+    folds (which say the list is not whole). A list cut at a comma stays as printed."""
+    if isinstance(value, str) and not value.endswith((",", ";")) \
+            and (names := names_line(value)):
+        found["authors_truncated"] = found.get("authors_truncated") or folds_names(value)
+        return names
+    return value
 
 
 def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:

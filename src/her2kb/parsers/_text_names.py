@@ -5,19 +5,13 @@ with affiliation markers glued on (Frontiers), `Henrike Vogel a c` with letters
 (ScienceDirect), degrees after each name (`Hannah Lieberman, PhD2; …; et al`, JAMA), ORCID
 links between names (SAGE), a `By` line, or MDPI's lone `by` and one name per line. A line
 counts as names only when every part, once cleaned of these, reads as a name.
-
-Such a line cannot show where a two-word family name starts (`Helena Duarte Vasconcelos`);
-a citation line that opens with the author list can (PLOS, Frontiers: `Citation: Okabe K,
-Duarte Vasconcelos H (2021) …`; BMC, Springer: `Oliveira Santos, M., Lindqvist, H. et al.
-Title…`), and `with_cited_families` follows it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from ..names import FAMILY_WORDS, INITIALS
+from ..names import FAMILY_WORDS
 from ._text_lines import label_of
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
@@ -37,17 +31,23 @@ DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs",
                      "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
                      "frcpath", "frcs", "mrcp", "mbbch", "ba", "dmsc", "dmedsc"})
 ET_AL = re.compile(r"[,;]?\s*et al\.?$")
+# Between names: commas, semicolons, `and`, and Cell Press's and Springer's dots
+# (`Ana Moura1 ∙ Daniel Whitcombe1 ∙ … ∙ Javier Ortega 1,3 ∙ Show more`).
+SEPARATOR = re.compile(r",|;|&|\band\b|[∙•·]")
+# Where a site folds names away (`+6`, `+4 authors`, `…`, `Show more`): the list is not whole.
+FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?)?|…|\.\.\.|"
+                         r"Show (?:more|all)(?: authors)?)$", re.IGNORECASE)
+# Semantic Scholar: `Kenji Mabuchi, Soo-Yeon Park, +4 authors Hiroshi Taneda`.
+FOLDED_INLINE = re.compile(r"(\+\s?\d+\s+(?:more\s+)?authors?)\s+(?=[^\W\d_])", re.IGNORECASE)
+EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Affiliation numbers after a space, before a dot separator: `Javier Ortega 1,3 ∙`.
+SPACED_MARKERS = re.compile(r"(?<=[^\W\d_])\s\d{1,2}(?:,\d{1,2})*[*†‡]?(?=\s*[∙•·])")
 BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
 # SAGE links the iD; Springer and BMC print `ORCID: orcid.org/0000-…` with the
 # affiliation marker glued to its last digit, so only the iD's own 16 characters go.
 # HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`.
 ORCID = re.compile(r"\s*(?:View ORCID Profile|(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
                    r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+))")
-# A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
-CITED_NAMES = re.compile(r"^(?P<names>[^()]{3,}?)\s*\((?:1[89]|20)\d\d[a-z]?\)")
-VANCOUVER_PART = re.compile(rf"^(?P<family>\S.*?)\s+(?P<initials>{INITIALS})$")
-CITED_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d[a-z]?\)$")
-SPRINGER_INITIALS = re.compile(rf"^{INITIALS}(?:-{INITIALS})?$")  # `AS` from `AS.`, `J-S`
 
 
 # Wiley, OUP: each byline name opens a panel that repeats it with the affiliations and ends so.
@@ -79,15 +79,27 @@ def ends_et_al(line: str) -> bool:
     return ET_AL.search(line.strip()) is not None
 
 
-def names_line(line: str) -> str | None:
-    """The names of a `Given Family, Given Family` (or `By …`) line, else None."""
+def _name_parts(line: str) -> list[str]:
+    """The line's parts once cleaned of markers, links, e-mail addresses and degrees."""
     if by := BY_LINE.match(line):
         line = by.group("names")
-    line = ET_AL.sub("", GLUED_MARKERS.sub("", ORCID.sub("", line)))
+    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", line)))
+    line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
     parts = [_without_degrees(LETTER_MARKERS.sub("", p.strip()))
-             for p in re.split(r",|;|&|\band\b", line.rstrip(",; ")) if p.strip()]
-    parts = [p for p in parts if p.replace(".", "").casefold() not in DEGREES]
+             for p in SEPARATOR.split(line.rstrip(",; ")) if p.strip()]
+    return [p for p in parts if p.replace(".", "").casefold() not in DEGREES]
+
+
+def names_line(line: str) -> str | None:
+    """The names of a `Given Family, Given Family` (or `By …`) line, else None.
+    Folded names (`+6`, `…`) are left out; `folds_names` tells whether there were any."""
+    parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
     return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None
+
+
+def folds_names(line: str) -> bool:
+    """True when the author line shows only some names (`et al`, `+6`, `…`, `Show more`)."""
+    return ends_et_al(line) or any(FOLDED_PART.match(p) for p in _name_parts(line))
 
 
 def names_evidence(filled: list[str], index: int) -> int:
@@ -102,7 +114,7 @@ def names_evidence(filled: list[str], index: int) -> int:
     names = names_line(line)
     if not names:
         return 0
-    return 2 if len(re.split(r",|;|&|\band\b", names)) > 1 else 1
+    return 2 if len(SEPARATOR.split(names)) > 1 else 1
 
 
 def names_after_by(filled: list[str], index: int) -> str | None:
@@ -141,16 +153,6 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
     return (", ".join(names), folded) if names else None
 
 
-def _cited_names(line: str, title: str | None) -> str | None:
-    """The author list that opens a citation line: before its `(YEAR)`, or before the
-    page's own title."""
-    at = line.find(title) if title else -1
-    if at > 0:
-        return CITED_YEAR.sub("", line[:at].rstrip(" .")).rstrip(" .")
-    match = CITED_NAMES.match(line)
-    return match["names"] if match else None
-
-
 def names_in_panels(filled: list[str], index: int) -> str | None:
     """Wiley's and OUP's byline: a name, then its panel (the name again, affiliations,
     `Corresponding Author`) closed by `Search for more papers by this author`; one panel
@@ -169,43 +171,3 @@ def names_in_panels(filled: list[str], index: int) -> str | None:
         elif position - start >= MAX_PANEL_LINES:
             break
     return "; ".join(names) or None
-
-
-def cited_families(line: str, title: str | None = None) -> list[tuple[str, str]]:
-    """`(family, initials)` for each name of the list that opens a citation line, in
-    Vancouver form (`Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title…`) or
-    Springer's (`Oliveira Santos, M., Lindqvist, H. & Moreau, AS. Title…`); [] for any
-    other line."""
-    names = _cited_names(line, title)
-    if not names:
-        return []
-    parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", names))]
-    parts = [part for part in parts if part]
-    vancouver = [VANCOUVER_PART.match(part) for part in parts]
-    if vancouver and all(vancouver):
-        return [(name["family"], name["initials"]) for name in vancouver if name]
-    families, initials = parts[0::2], [part.replace(".", "") for part in parts[1::2]]
-    if (len(families) == len(initials) and families
-            and all(SPRINGER_INITIALS.match(part) for part in initials)):
-        return list(zip(families, initials, strict=True))
-    return []
-
-
-def with_cited_families(names: list[dict[str, Any]], cited: list[tuple[str, str]]
-                        ) -> list[dict[str, Any]]:
-    """Names read `Given Family` whose cited form has a longer family name take it:
-    `Helena Duarte Vasconcelos` cited as `Duarte Vasconcelos H` is family `Duarte Vasconcelos`.
-    The cited initials must start the given name that is left."""
-    refined = []
-    for name in names:
-        family, given = name.get("family"), name.get("given")
-        if family and given and not name.get("non_dropping_particle"):
-            whole = f"{given} {family}"
-            for cited_family, initials in cited:
-                rest = whole[: -len(cited_family)].strip()
-                if (len(cited_family) > len(family) and whole.endswith(" " + cited_family)
-                        and rest[:1].upper() == initials[0]):
-                    name = name | {"given": rest, "family": cited_family}
-                    break
-        refined.append(name)
-    return refined

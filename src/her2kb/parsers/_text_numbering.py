@@ -29,6 +29,10 @@ _PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
 _JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
 _JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
 SHAPES = (
+    # Cell Press, copied: `Volume 25, Issue 1p45-58January 13, 2014`; NEJM: `VOL. 341 NO. 21`.
+    re.compile(r"^Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?)\s*p(?P<p>\d+(?:[-\u2013]\d+)?)\s*"
+               r"(?P<d>[A-Z][a-z]+\s+\d{1,2},\s*\d{4})$"),
+    re.compile(r"^VOL\.\s*(?P<v>\d+)\s+NO\.\s*(?P<i>\w+)$", re.IGNORECASE),
     re.compile(rf"^(?:{_JOURNAL_COLON},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+"
                rf"(?P<i>[\w./ -]+?))?(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|"
                r"(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
@@ -59,6 +63,16 @@ SHAPES = (
     # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
     re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
                rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
+    # NEJM, BMJ, Lancet: `N Engl J Med 1999;341:1570-1578`, `BMJ Open 2016;6:e012386. doi: …`.
+    re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}});\s*(?P<v>\w+)(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}"
+               r"\.?(?:\s+doi:?\s*\S+)?$"),
+    # Semantic Scholar: `Published in Gastric Cancer 14 June 2014`.
+    re.compile(rf"^Published in\s+{_JOURNAL}\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?"
+               r"\d{4})$"),
+    # J-STAGE: `Volume 188 (1999) Issue 3` and `1999 Volume 188 Issue 3 Pages 205-214`.
+    re.compile(r"^Volume\s+(?P<v>\w+)\s+\((?P<y>\d{4})\)\s+Issue\s+(?P<i>[\w-]+)$"),
+    re.compile(rf"^(?P<y>\d{{4}})\s+Volume\s+(?P<v>\w+)\s+Issue\s+(?P<i>[\w-]+)\s+"
+               rf"Pages\s+{_PAGES}$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
@@ -70,6 +84,11 @@ TANDF_PAGES = re.compile(rf"^Pages?\s+{_PAGES}\s*\|.*?Published online:\s*(?P<d>
 _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues"})
 _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
 _TITLE_LINE_WORDS = 12
+# Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
+# J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`).
+_NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|"
+                          r"^(?:advertisement|references|abstract|article overview)$",
+                          re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
 
 
@@ -88,13 +107,19 @@ def journal_citation(lines: list[str]) -> dict[str, Any] | None:
     tandf = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
     found = [cited for index in range(len(lines))
              if (cited := _citation_at(lines, index, tandf)) is not None]
-    return max(found, key=lambda cited: sum(1 for value in cited.values() if value),
-               default=None)
+    best = max((cited for cited in found if cited["container_title"]),
+               key=lambda cited: sum(1 for value in cited.values() if value), default=None)
+    for other in found:  # NEJM: `N Engl J Med 1999;341:1570-1578`, then `VOL. 341 NO. 21`
+        if best and other["volume"] == best["volume"]:
+            best |= {key: value for key, value in other.items() if value and not best[key]}
+    return best
 
 
 def _citation_at(lines: list[str], index: int,
                  tandf: re.Match[str] | None) -> dict[str, Any] | None:
+    """The numbering on line `index`; its journal is None when no line names one."""
     line = lines[index]
+    unnamed = None  # a later shape may read the journal from the line itself
     for shape in SHAPES:
         match = shape.match(line)
         if match is None:
@@ -107,17 +132,18 @@ def _citation_at(lines: list[str], index: int,
         if above and two_above and not journal_line([above]):
             above = two_above
         journal = found.get("j") or above or journal_line(lines[:index])
-        if journal is None:
-            continue
         if tandf and not (found.get("p") or found.get("a")):
             found.update(p=tandf.group("p"), d=tandf.group("d"))
         below = lines[index + 1] if index + 1 < len(lines) else ""
         if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
             found["p"] = pages.group("p")
-        return {"container_title": journal, "volume": found.get("v"),
-                "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
-                "date": found.get("y") or _date(found.get("d"))}
-    return None
+        cited = {"container_title": journal, "volume": found.get("v"),
+                 "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
+                 "date": found.get("y") or _date(found.get("d"))}
+        if journal:
+            return cited
+        unnamed = unnamed or cited
+    return unnamed
 
 
 def journal_line(lines: list[str]) -> str | None:
@@ -142,6 +168,7 @@ def _journal_above(lines: list[str], index: int) -> str | None:
     above = lines[index - 1] if index else ""
     words = above.split()
     if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") \
+            and not _NOT_JOURNAL.search(above) \
             and all(w[0].isupper() or not w[0].isalpha() or w in _CONNECTORS
                     for w in words):
         return above

@@ -15,7 +15,7 @@ from ._citation import parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS
 from ._text_lines import label_of
 from ._text_names import (
-    ends_et_al,
+    folds_names,
     names_after_by,
     names_evidence,
     names_in_panels,
@@ -24,7 +24,8 @@ from ._text_names import (
 from ._text_numbering import is_numbering_line, journal_citation, journal_line
 
 FURNITURE = re.compile(
-    r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in|Register|Home|"
+    r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in(?: to .*)?|"
+    r"Register|Home|"
     r"Back to top|"
     r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|"
     r"We (?:and our partners )?use cookies.*|By using this site.*|Manage (?:preferences|cookies)|"
@@ -45,6 +46,7 @@ FURNITURE = re.compile(
     re.IGNORECASE)
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
 CITATION_BELOW = 1.5  # between one name (1) and a sure author line (2)
+TRANSLATION_RATIO = (0.75, 1.33)
 
 
 def _cites_below(filled: list[str], index: int) -> bool:
@@ -54,6 +56,16 @@ def _cites_below(filled: list[str], index: int) -> bool:
     # A bare `Volume 12, Issue 3` does not count: a journal name stands above those.
     return bool(below) and names_line(filled[index]) is None \
         and journal_citation([below]) is not None
+
+
+def _translated(head: list[str], original: str, line: str) -> bool:
+    """SciELO prints the title, then its translation, then the names: two title-like lines
+    of about the same length and shape, one right under the other; the first is the work's
+    own title."""
+    return (line in head and head.index(line) > 0 and head[head.index(line) - 1] == original
+            and _substantial(original) and TRANSLATION_RATIO[0] <= len(line) / len(original)
+            <= TRANSLATION_RATIO[1] and original.count(":") == line.count(":")
+            and not original.endswith(".") and not line.endswith("."))
 
 
 def _substantial(line: str) -> bool:
@@ -87,6 +99,8 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     if found.get("title"):
         index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
     elif index is not None:
+        if above and index > 0 and _translated(head, filled[index - 1], filled[index]):
+            index -= 1
         found["title"] = filled[index]
         where = ("the line above the citation" if best == CITATION_BELOW else
                  "the line above the authors" if above else "the first substantial line")
@@ -97,5 +111,5 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
              or names_after_by(filled, index + 1))
     if names:
         found["authors"] = names
-        found["authors_truncated"] = ends_et_al(filled[index + 1])
+        found["authors_truncated"] = folds_names(filled[index + 1])
         notes["authors"] = "guessed authors from the line under the title; check them"

@@ -32,9 +32,9 @@ from ._page_values import (
     type_for,
 )
 from ._text_abstract import ABSTRACT_HEADING, metadata_end
+from ._text_cited_names import with_cited_families
 from ._text_fields import citation_line, head_lines, read_text, work_dois
 from ._text_lines import label_of
-from ._text_names import with_cited_families
 from ._text_numbering import journal_citation
 
 NAME = "generic"
@@ -99,6 +99,7 @@ def _text_evidence(lines: list[str]) -> bool:
     head = head_lines(lines)
     end = metadata_end(head)
     ids = (bool(work_dois(head, end)) or citation_line(head, end) is not None
+           or any((label_of(line) or ("",))[0] == "doi" for line in head)  # CORE, below
            or journal_citation([line for line in head[:end] if line]) is not None)
     if not ids or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
         return False

@@ -1,0 +1,71 @@
+"""The author list that opens a page's citation of itself, for the names it spells out.
+
+A byline cannot show where a two-word family name starts (`Helena Duarte Vasconcelos`);
+a citation line that opens with the author list can (PLOS, Frontiers: `Citation: Okabe K,
+Duarte Vasconcelos H (2021) …`; BMC, Springer: `Oliveira Santos, M., Lindqvist, H. et al.
+Title…`), and `with_cited_families` follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..names import INITIALS
+from ._text_names import ET_AL
+
+# A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
+CITED_NAMES = re.compile(r"^(?P<names>[^()]{3,}?)\s*\((?:1[89]|20)\d\d[a-z]?\)")
+VANCOUVER_PART = re.compile(rf"^(?P<family>\S.*?)\s+(?P<initials>{INITIALS})$")
+CITED_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d[a-z]?\)$")
+SPRINGER_INITIALS = re.compile(rf"^{INITIALS}(?:-{INITIALS})?$")  # `AS` from `AS.`, `J-S`
+
+
+def _cited_names(line: str, title: str | None) -> str | None:
+    """The author list that opens a citation line: before its `(YEAR)`, or before the
+    page's own title."""
+    at = line.find(title) if title else -1
+    if at > 0:
+        return CITED_YEAR.sub("", line[:at].rstrip(" .")).rstrip(" .")
+    match = CITED_NAMES.match(line)
+    return match["names"] if match else None
+
+
+def cited_families(line: str, title: str | None = None) -> list[tuple[str, str]]:
+    """`(family, initials)` for each name of the list that opens a citation line, in
+    Vancouver form (`Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title…`) or
+    Springer's (`Oliveira Santos, M., Lindqvist, H. & Moreau, AS. Title…`); [] for any
+    other line."""
+    names = _cited_names(line, title)
+    if not names:
+        return []
+    parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", names))]
+    parts = [part for part in parts if part]
+    vancouver = [VANCOUVER_PART.match(part) for part in parts]
+    if vancouver and all(vancouver):
+        return [(name["family"], name["initials"]) for name in vancouver if name]
+    families, initials = parts[0::2], [part.replace(".", "") for part in parts[1::2]]
+    if (len(families) == len(initials) and families
+            and all(SPRINGER_INITIALS.match(part) for part in initials)):
+        return list(zip(families, initials, strict=True))
+    return []
+
+
+def with_cited_families(names: list[dict[str, Any]], cited: list[tuple[str, str]]
+                        ) -> list[dict[str, Any]]:
+    """Names read `Given Family` whose cited form has a longer family name take it:
+    `Helena Duarte Vasconcelos` cited as `Duarte Vasconcelos H` is family `Duarte Vasconcelos`.
+    The cited initials must start the given name that is left."""
+    refined = []
+    for name in names:
+        family, given = name.get("family"), name.get("given")
+        if family and given and not name.get("non_dropping_particle"):
+            whole = f"{given} {family}"
+            for cited_family, initials in cited:
+                rest = whole[: -len(cited_family)].strip()
+                if (len(cited_family) > len(family) and whole.endswith(" " + cited_family)
+                        and rest[:1].upper() == initials[0]):
+                    name = name | {"given": rest, "family": cited_family}
+                    break
+        refined.append(name)
+    return refined
