@@ -18,8 +18,12 @@ from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
 from her2kb.parsers._text_abstract import IMPRINT
 from her2kb.parsers._text_cited import repository_citation
-from her2kb.parsers._text_cited_names import cited_families, with_cited_families
-from her2kb.parsers._text_names import names_below_label, names_line
+from her2kb.parsers._text_cited_names import (
+    cited_families,
+    with_cited_families,
+    with_given_names,
+)
+from her2kb.parsers._text_names import folds_names, names_below_label, names_line
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
@@ -302,3 +306,65 @@ def test_a_journal_name_above_a_bare_volume_line_is_not_the_title() -> None:
 ])
 def test_footnote_numbers_go_only_after_affiliation_letters(line: str, names: str | None) -> None:
     assert names_line(line) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # NEJM: degrees after each name, a fold, the last name after `and`.
+    ("Ann Roe, M.D., Ben Poe, M.D., Ph.D., +4 , and Cy Doe, M.D.", "Ann Roe, Ben Poe, Cy Doe"),
+    # KoreaMed: markers standing apart after the degrees.
+    ("Min Ji Seo, M.D.,1 Tae Hoon Baek, M.D., Ph.D.,2 and Ha Na Yoon, M.D., Ph.D.1",
+     "Min Ji Seo, Tae Hoon Baek, Ha Na Yoon"),
+    # HAL and Europe PMC: every name carries a spaced marker.
+    ("Louise Garnier 1, 2 , Bastien Roche 1 , Inès Marchal 2", "Louise Garnier, Bastien Roche, "
+                                                                "Inès Marchal"),
+    ("Okabe H 1 , Vidal R 1", "Okabe H, Vidal R"),
+    # Cell Press: dots between names, a fold, an e-mail address, `Show more`.
+    ("Ilse Marguerat1 ∙ Tomasz Bielinski1,2 ∙ … ∙ Renata Okuda 3 r@example.org ∙ Show more",
+     "Ilse Marguerat, Tomasz Bielinski, Renata Okuda"),
+    # Semantic Scholar and Google Scholar.
+    ("Akiko Morimune, Daniel Ferreiro, +3 authors Liang Qiwen",
+     "Akiko Morimune, Daniel Ferreiro, Liang Qiwen"),
+    ("R Tokunaga, M Ahlberg - Invented Gastric Oncology, 2011 - Springer",
+     "R Tokunaga, M Ahlberg"),
+    # LWW: family names first, `;` between names.
+    ("Tamura, Eiji; Hollander, Greta", "Tamura, Eiji; Hollander, Greta"),
+    ("Volume 12; Issue 3", None),
+    ("Breast Cancer 2, Table 3", None),
+])
+def test_names_line_cleans_what_sites_print_around_names(line: str, names: str | None) -> None:
+    assert names_line(line) == names
+
+
+def test_folded_names_are_noted_and_a_plain_list_is_whole() -> None:
+    assert folds_names("Ann Roe, +6 , and Cy Doe")
+    assert folds_names("Ilse Marguerat ∙ … ∙ Renata Okuda")
+    assert folds_names("Akiko Morimune, +3 authors Liang Qiwen")
+    assert not folds_names("Ann Roe, Ben Poe and Cy Doe")
+
+
+def test_names_under_a_creators_heading_may_be_family_first() -> None:
+    head = ["Creators", "Adewale, Bisi1", "Lindahl, Frida1", "Show affiliations"]
+    assert names_below_label(head, 0) == ("Adewale, Bisi; Lindahl, Frida", False)
+    # Spandidos: the whole list on the line under a bare `Authors:` label.
+    head = ["Authors:", "Wen Zhao, Kai Ostberg", "View Affiliations"]
+    assert names_below_label(head, 0) == ("Wen Zhao, Kai Ostberg", False)
+
+
+def test_initials_take_given_names_spelled_out_by_another_byline() -> None:
+    initials = [{"family": "Feng", "given": "L."}, {"family": "Ortiz-Wen", "given": "M."}]
+    spelled = [[{"family": "Feng", "given": "Lina"}, {"family": "Ortiz-Wen", "given": "Marisol"}]]
+    assert [n["given"] for n in with_given_names(initials, spelled)] == ["Lina", "Marisol"]
+    # A byline of other families, or other initials, changes nothing.
+    other = [[{"family": "Feng", "given": "Bo"}, {"family": "Ortiz-Wen", "given": "Marisol"}]]
+    assert with_given_names(initials, other) == initials
+
+
+def test_europe_pmc_page_gives_its_pmcid() -> None:
+    sample = SAMPLES / "generic" / "text_europepmc_tab_row_spaced_markers_pmcid.txt"
+    entry = _parsed(sample.read_text("utf-8"), sample.name)
+    assert (entry.record.pmid, entry.record.pmcid) == ("10100201", "PMC1234567")
+
+
+def test_a_journal_site_citing_in_pubmed_style_stays_generic() -> None:
+    sample = SAMPLES / "generic" / "text_koreamed_degrees_spaced_markers_pubmed_style_citation.txt"
+    assert parsers.detect(sample.read_text("utf-8"), sample.name).name == "generic"

@@ -42,9 +42,19 @@ def split_particle(family: str) -> dict[str, Any]:
     return result
 
 
+# The non-breaking hyphen only stops a line break (`Hai‑Tao` on Spandidos pages); the name
+# has a plain one. U+2010, a real hyphen character, stays as printed.
+_HYPHENS = str.maketrans({"\u2011": "-"})
+
+
+def _spaced(value: str) -> str:
+    """The name's words single-spaced, its hyphens plain."""
+    return " ".join(value.translate(_HYPHENS).split())
+
+
 def family_given(value: str) -> dict[str, Any] | None:
     """`Family, Given[, Suffix]` (MEDLINE FAU, RIS AU, Refer with a comma)."""
-    text = " ".join(value.split()).strip(" ,;")
+    text = _spaced(value).strip(" ,;")
     if not text:
         return None
     if is_corporate(text):
@@ -61,7 +71,7 @@ def family_given(value: str) -> dict[str, Any] | None:
 
 def given_family(value: str) -> dict[str, Any] | None:
     """`Given [particles] Family [Jr]` as printed on pages; the last word is the family."""
-    text = " ".join(value.split()).strip(" ,;")
+    text = _spaced(value).strip(" ,;")
     if not text:
         return None
     if is_corporate(text):
@@ -81,7 +91,7 @@ def given_family(value: str) -> dict[str, Any] | None:
 
 def vancouver(value: str) -> dict[str, Any] | None:
     """MEDLINE AU `Valabrega GM` -> family Valabrega, given G.M."""
-    text = " ".join(value.split())
+    text = _spaced(value)
     match = _VANCOUVER.match(text)
     if not match or is_corporate(text):
         return given_family(text) if not match else {"literal": text}

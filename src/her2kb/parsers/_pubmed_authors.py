@@ -112,3 +112,35 @@ def fold_author_popups(lines: list[str]) -> list[str]:
     if end < len(lines) and _MARKERS_ONLY.match(lines[end]):
         end += 1
     return [*lines[:start], ", ".join(names), *lines[end:]]
+
+
+# PMC bylines wrapped at each name's markers: `Hyun-Joo Park` / `1, Daniel R Whitcombe` /
+# `1,2, Leticia Andrade-Ruiz` / `3`: each line after the first starts with the markers of
+# the name above it.
+_WRAPPED = re.compile(r"^(?P<markers>[\d*†‡§¶#✉]+(?:,[\d*†‡§¶#✉]+)*)(?:,\s+(?P<rest>\S.*))?$")
+_MIN_WRAPPED = 2  # names after a wrap; a run of bare numbers is a pager
+_MAX_NAME_WORDS = 5
+
+
+def fold_wrapped_byline(lines: list[str]) -> list[str]:
+    """One byline line again from a byline wrapped at its markers (two wraps or more)."""
+    folded: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        end = index + 1
+        while end < len(lines) and _WRAPPED.match(lines[end].strip()):
+            end += 1
+        wrapped_names = sum(1 for text in lines[index + 1:end]
+                            if (match := _WRAPPED.match(text.strip())) and match["rest"])
+        if wrapped_names >= _MIN_WRAPPED and 0 < len(line.split()) <= _MAX_NAME_WORDS:
+            for wrapped in lines[index + 1:end]:
+                match = _WRAPPED.match(wrapped.strip())
+                if match:
+                    line += match["markers"] + (f", {match['rest']}" if match["rest"] else "")
+            folded.append(line)
+            index = end
+            continue
+        folded.append(line)
+        index += 1
+    return folded

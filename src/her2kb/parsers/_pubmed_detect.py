@@ -54,7 +54,7 @@ _CITATION_SCORE, _HEAD_SHAPE_SCORE, _MIN_MARKERS, _MAX_SCORE = 20, 10, 2, 50
 # lines PubMed never shows. With the citation line as the only anchor, two of these leave
 # the page to the generic reader.
 _JOURNAL_SITE = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
-    r"^Received:", r"^Accepted:", r"^Correspondence to:?", r"^Editorial Board$",
+    r"^Received:?\s", r"^Accepted:?\s", r"^Correspondence(?: to)?:?\s", r"^Editorial Board$",
     r"^How to cite", r"^Copyright:", r"^Order a Reprint", r"\|\s*How to cite\s*\|",
 )]
 _JOURNAL_SITE_MIN = 2

@@ -29,7 +29,8 @@ STOP_HEADING = re.compile(
     r"Find it in (?:your|a) library|Peer Review reports|Competing interests?(?: statement)?|"
     r"Information(?: & Authors)?|Published In|Metrics(?: & Citations)?|"  # Atypon (ASCO)
     r"Declarations?(?: of interests?)?|"
-    r"View on .+|View via publisher|Save to library)\s*:?$",  # Semantic Scholar
+    r"View on .+|View via publisher|Save to library|"  # Semantic Scholar
+    r"Files?(?: \(.*\))?)\s*:?$",  # repositories (HAL, Zenodo) list the deposited files
     re.IGNORECASE)
 # Semantic Scholar glues its fold button to the abstract's last sentence (`… negative. Collapse`).
 FOLD_BUTTON = re.compile(r"(?<=[.!?])\s*(?:Collapse|Expand|Show less|Read less)$")
@@ -139,7 +140,8 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
     blank line after its closing section's text, unless another section name follows
     (NEJM runs the article body on below the `Conclusions` paragraph, with no heading)."""
     seen: set[str] = set()
-    closing = False  # inside the text of a `Conclusions` section
+    closing = False  # under a `Conclusions` heading
+    closing_text = False  # … and past the first line of its text
     for end in range(start, len(head)):
         line = head[end]
         if _ends_abstract(line, end - start, guessed, structured, seen):
@@ -147,9 +149,10 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
         if not structured:
             continue
         if label := _label(line):
-            closing = label in _CLOSING_LABELS
-        elif not line and closing and head[end - 1] \
-                and _label(next((text for text in head[end:] if text), "")) is None:
+            closing, closing_text = label in _CLOSING_LABELS, False
+        elif line:
+            closing_text = closing
+        elif closing_text and _label(next((text for text in head[end:] if text), "")) is None:
             return end
     return len(head)
 

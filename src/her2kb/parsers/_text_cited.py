@@ -29,6 +29,11 @@ _LABELLED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]
 _SPRINGER_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?)\s+(?P<v>\d+),\s*(?P<p>[\w\u2013-]+)\s+"
                             r"\((?P<y>\d{4})\)\.?(?:\s+(?:https?://(?:dx\.)?doi\.org/)?"
                             r"(?P<doi>10\.\d{4,9}/\S+))?")
+# APA and Harvard (Zenodo, Google Scholar's Cite box): `Doe, A. (2019). Title. Journal,
+# 21(1), 97.` or `Doe, A., 2009. Title. Journal, 12(3), pp.148-155.`
+_APA_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?),\s*(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?,\s*"
+                       r"(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?)\.?(?:\s|$)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # EPrints (`Enlighten`-style repositories): the record's citation, the first line of its page.
 _EPRINTS = re.compile(r"^(?P<who>[^()]{3,}?)\s\((?P<y>\d{4})\)\s(?P<t>\S.+?)\.\s+"
                       r"(?P<j>[A-Z][^.()]{2,150}?),\s*(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?,\s*"
@@ -63,6 +68,10 @@ def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
         if springer := _SPRINGER_TAIL.match(tail):
             return {"title": title, "container_title": springer["j"], "volume": springer["v"],
                     "pages": springer["p"], "date": springer["y"], "doi": springer["doi"]}
+        years = _YEAR.findall(line[:at])
+        if (apa := _APA_TAIL.match(tail)) and years:
+            return {"title": title, "container_title": apa["j"], "volume": apa["v"],
+                    "issue": apa["i"], "pages": apa["p"], "date": years[-1]}
         citation = parse_citation(tail)
         if citation is not None and citation.journal and citation.has_parts:
             return {"title": title, "container_title": citation.journal,

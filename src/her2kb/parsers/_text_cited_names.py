@@ -69,3 +69,25 @@ def with_cited_families(names: list[dict[str, Any]], cited: list[tuple[str, str]
                     break
         refined.append(name)
     return refined
+
+
+def with_given_names(names: list[dict[str, Any]], bylines: list[list[dict[str, Any]]]
+                     ) -> list[dict[str, Any]]:
+    """Initials-only names take the given names another byline of the page spells out
+    (Dove: `Authors Zhou H, Tang Q`, then `Hui Zhou,1,* Qiang Tang,1,*`), when that
+    byline has the same families in the same order and each initial starts its name."""
+    for spelled in bylines:
+        if len(spelled) == len(names) and all(
+                _spells(name, full) for name, full in zip(names, spelled, strict=True)):
+            return [name | {"given": full["given"]}
+                    for name, full in zip(names, spelled, strict=True)]
+    return names
+
+
+def _spells(name: dict[str, Any], full: dict[str, Any]) -> bool:
+    given, spelled = name.get("given") or "", full.get("given") or ""
+    initials = re.sub(r"[^A-Z]", "", given)
+    firsts = "".join(word[0] for word in re.split(r"[\s.\u2010\u2011-]+", spelled) if word)
+    return (bool(initials) and name.get("family") == full.get("family")
+            and len(spelled.replace(".", "")) > len(given.replace(".", ""))
+            and firsts.upper() == initials)

@@ -13,16 +13,23 @@ import re
 from typing import Any
 
 from ..dates import parse_written_date
-from ..identifiers import find_dois, normalize_doi, normalize_pmid
+from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
-from ._text_abstract import STOP_HEADING, metadata_end, read_abstract
+from ._text_abstract import metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
 from ._text_cited_names import cited_families
-from ._text_lines import label_of, line_pairs
-from ._text_names import folds_names, names_below_label, names_line
+from ._text_lines import line_pairs
+from ._text_names import (
+    AUTHOR_HEADINGS,
+    SEPARATOR,
+    folds_names,
+    names_below_label,
+    names_line,
+)
 from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
-from ._text_title import FURNITURE, read_title_and_authors
+from ._text_terms import NUMBERED_REFERENCE, term_lines
+from ._text_title import read_title_and_authors
 from ._text_wos import joined_labels
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
@@ -37,13 +44,14 @@ REFERENCES_HEADING = re.compile(
 # content`), and its author line into the panel link before it (`Author links open overlay
 # panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
 # `Author Info & Affiliations` after the last name (`… Thomas W. Brennan, M.D.Author Info …`).
+# Cell Press's DOI link runs into `External LinkAlso available on ScienceDirect`.
 GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations)$)"
+                           r"|(?<=\S)(?=External Link)"
                            r"|(?<=^Author links open overlay panel)(?=\S)")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
+PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
-NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
-MAX_TERM_WORDS = 5
-MAX_LIST_WORDS = 40
+MENU_WORDS = 3
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 # A preprint server's name alone on a line above the abstract (the site header), on a page
 # whose DOI is the server's, is where the work appears (Highwire's `citation_journal_title`
@@ -53,8 +61,6 @@ PREPRINT_SERVERS = {
     "Research Square": "10.21203/", "SSRN": "10.2139/", "Preprints.org": "10.20944/",
     "ChemRxiv": "10.26434/"}
 _SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
-SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
-                              "highlights", "methods", "results", "discussion", "main"})
 
 
 def head_lines(lines: list[str]) -> list[str]:
@@ -68,7 +74,10 @@ def head_lines(lines: list[str]) -> list[str]:
 def _list_below(lines: list[str], index: int) -> bool:
     """A references heading heads a list; in a page's table of contents, menus follow it."""
     below = next((line for line in lines[index + 1:] if line), "")
-    if is_numbering_line(below):  # J-STAGE's tab row runs into `Volume 188 (1999) Issue 3`
+    # A tab row (Europe PMC: `Abstract`, `Free full text`, `Citations & impact`, `Similar
+    # Articles`); J-STAGE's runs into `Volume 188 (1999) Issue 3`.
+    if is_numbering_line(below) or (index >= 2 and all(
+            lines[i] and len(lines[i].split()) <= MENU_WORDS for i in (index - 2, index - 1))):
         return False
     return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
 
@@ -81,13 +90,14 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for index, line in enumerate(head):
         pairs = line_pairs(line)
-        terms = _term_lines(head, index) if pairs == [("keywords", "")] or line.casefold() in (
+        terms = term_lines(head, index) if pairs == [("keywords", "")] or line.casefold() in (
             "keywords", "key words") else []
         if terms:  # the list below the heading: one line (MDPI) or a term per line (BMC, T&F)
             pairs = [("keywords", "; ".join(terms))]
         elif pairs == [("keywords", "")]:
             pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
-        elif pairs == [("authors", "")] and "authors" not in found \
+        elif (pairs == [("authors", "")] or line.casefold() in AUTHOR_HEADINGS) \
+                and "authors" not in found \
                 and (listed := names_below_label(head, index)):
             pairs, found["authors_truncated"] = [("authors", listed[0])], listed[1]
         for key, value in pairs:
@@ -108,6 +118,8 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     doi = (normalize_doi(found.get("doi")) or "").lower()
     if server and doi.startswith(PREPRINT_SERVERS[server]) and not found.get("container_title"):
         found["container_title"], found["type"] = server, "article"  # CSL's type for preprints
+    found["bylines"] = [byline for line in head[:end]
+                        if (byline := names_line(line)) and len(SEPARATOR.split(byline)) > 1]
     found["cited_families"] = next(
         (names for line in head
          if (names := cited_families(CITE_LABEL.sub("", line), found.get("title")))), [])
@@ -134,34 +146,6 @@ def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
         full = next((line for line in top if line != short and abbreviates(short, line)), None)
     if full:
         found["container_title"] = full
-
-
-def _term_lines(head: list[str], index: int) -> list[str]:
-    """The terms under a bare `Keywords` heading: the whole list on one line (SAGE, MDPI),
-    else one term a line up to a section heading (BMC, ScienceDirect, T&F)."""
-    below = next((line for line in head[index + 1:] if line), "")
-    if ((";" in below or "," in below) and not below.endswith(".") and label_of(below) is None
-            and len(below.split()) <= MAX_LIST_WORDS):
-        return [below]
-    terms: list[str] = []
-    blank_after: list[bool] = []  # a blank line after each term
-    for line in head[index + 1:]:
-        if line in (",", ";"):
-            continue  # Silverchair: `c-erbB-2` / `,` / `Gastric carcinoma` / `,` …
-        if not line:
-            if terms:
-                blank_after[-1] = True
-            # Terms printed on consecutive lines end at the first blank line after them.
-            if len(blank_after) >= 2 and not blank_after[0] and blank_after[-1]:
-                break
-            continue
-        if (len(line.split()) > MAX_TERM_WORDS or line.endswith(".") or ";" in line
-                or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)
-                or STOP_HEADING.match(line) or FURNITURE.match(line)):
-            break
-        terms.append(line)
-        blank_after.append(False)
-    return terms if len(terms) >= 2 else []
 
 
 def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
@@ -227,6 +211,8 @@ def _read_ids(head: list[str], end: int, found: dict[str, Any], notes: dict[str,
     if others:
         notes["doi"] = f"{len(others)} other DOI(s) above the abstract; took {chosen}"
     top = "\n".join(head[:end])
-    if not found.get("pmid") and (match := PMID.search(top)):
+    if not normalize_pmid(found.get("pmid")) and (match := PMID.search(top)):
         found["pmid"] = match.group("v")
+    if not normalize_pmcid(found.get("pmcid")) and (match := PMCID.search(top)):  # Europe PMC
+        found["pmcid"] = match.group("v")
     found["pmid"] = normalize_pmid(found.get("pmid"))

@@ -29,7 +29,7 @@ LABELS = {
     "publisher": "publisher", "pubmed id": "pmid", "author keywords": "keywords",
     "first published": "date", "first published online": "date", "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
-    "page range": "pages",
+    "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "creators": "authors",
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",

@@ -20,8 +20,16 @@ _LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=Tr
 # A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
 # capitalised last word with any markers left on it.
 NAME_PART = re.compile(
-    rf"^(?:(?:[^\W\d_a-z][\w'’.-]*|{_LOWER_WORDS})\s+)"
-    r"{1,4}[^\W\d_a-z][\w'’-]+[\d*†‡]*$")
+    rf"^(?:(?:[^\W\d_a-z][\w'’.\u2010\u2011-]*|{_LOWER_WORDS})\s+)"
+    r"{1,4}[^\W\d_a-z][\w'’\u2010\u2011-]+[\d*†‡]*$")
+# Letters of a name, with the apostrophes and hyphens (U+2011 on Spandidos) inside it.
+_CAPITALISED = r"[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])*"
+# A Vancouver name in a byline (Dove `Authors Zhou H, Tang Q`; Europe PMC `Tanabe K 1 ,`).
+VANCOUVER_NAME = re.compile(rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}}$")
+# Family name first (LWW `Nakamura, Kenji; Ohno, Masako`; Zenodo `Sørensen, Mikkel1`).
+FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
+                          rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
+                          r"(?:\d{1,2}(?:,\d{1,2})*)?[*†‡]?$")
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name.
@@ -42,7 +50,17 @@ FOLDED_INLINE = re.compile(r"(\+\s?\d+\s+(?:more\s+)?authors?)\s+(?=[^\W\d_])", 
 EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Affiliation numbers after a space, before a dot separator: `Javier Ortega 1,3 ∙`.
 SPACED_MARKERS = re.compile(r"(?<=[^\W\d_])\s\d{1,2}(?:,\d{1,2})*[*†‡]?(?=\s*[∙•·])")
-BY_LINE = re.compile(r"^By\s+(?P<names>[A-Z].+)$")
+BY_LINE = re.compile(r"^(?:By|Authors)\s+(?P<names>[A-Z].+)$")  # Dove: `Authors Zhou H, …`
+# Google Scholar's byline ends in its source: `Y Hashimoto, T Ochiai - Gastric Cancer, 2009 -
+# Springer`.
+SCHOLAR_TAIL = re.compile(r"\s+-\s+[^-]*\b(?:1[89]|20)\d\d\s+-\s+\S+$")
+# Markers standing apart: `Ji Hyun Park, M.D.,1 Seung Min Lee, M.D., Ph.D.,2 …` (KoreaMed),
+# `Camille Lefèvre 1, 2 , Julien Bonnefoy 1 ,` (HAL), `Tanabe K 1 , Morishita Y 1` (Europe PMC).
+LEADING_MARKER = re.compile(r"^(?:\d{1,2}[*†‡]?|[*†‡]+)\s+(?=[^\W\d_])")
+MARKER_PART = re.compile(r"^(?:\d{1,2}[*†‡]?|[*†‡§]+)$")
+TRAILING_MARKER = re.compile(r"\s\d{1,2}[*†‡]?$")
+# A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`).
+AUTHOR_HEADINGS = frozenset({"authors", "authors:", "creators", "creators:"})
 # SAGE links the iD; Springer and BMC print `ORCID: orcid.org/0000-…` with the
 # affiliation marker glued to its last digit, so only the iD's own 16 characters go.
 # HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`.
@@ -83,18 +101,39 @@ def _name_parts(line: str) -> list[str]:
     """The line's parts once cleaned of markers, links, e-mail addresses and degrees."""
     if by := BY_LINE.match(line):
         line = by.group("names")
-    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", line)))
+    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", SCHOLAR_TAIL.sub("", line))))
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
-    parts = [_without_degrees(LETTER_MARKERS.sub("", p.strip()))
-             for p in SEPARATOR.split(line.rstrip(",; ")) if p.strip()]
-    return [p for p in parts if p.replace(".", "").casefold() not in DEGREES]
+    parts = [LEADING_MARKER.sub("", p.strip()) for p in SEPARATOR.split(line.rstrip(",; "))]
+    parts = [p for p in parts if p and not MARKER_PART.match(p)]
+    if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts
+                              if not FOLDED_PART.match(p)):
+        parts = [TRAILING_MARKER.sub("", p) for p in parts]
+    parts = [_without_degrees(LETTER_MARKERS.sub("", p)) for p in parts]
+    return [p for p in parts
+            if re.sub(r"[\d*†‡]+$", "", p).replace(".", "").casefold() not in DEGREES]
 
 
 def names_line(line: str) -> str | None:
-    """The names of a `Given Family, Given Family` (or `By …`) line, else None.
-    Folded names (`+6`, `…`) are left out; `folds_names` tells whether there were any."""
+    """The names of a `Given Family, Given Family` (or `By …`, or `Family, Given; …`)
+    line, else None. Folded names (`+6`, `…`) are left out; `folds_names` tells whether
+    there were any."""
+    if ";" in line and (first := _family_first(line.split(";"))):
+        return first
     parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
-    return ", ".join(parts) if parts and all(NAME_PART.match(p) for p in parts) else None
+    return ", ".join(parts) if parts and all(
+        NAME_PART.match(p) or VANCOUVER_NAME.match(p) for p in parts) else None
+
+
+def _family_first(parts: list[str]) -> str | None:
+    """`Nakamura, Kenji; Ohno, Masako` as it is, when every part is `Family, Given`. One
+    name alone must have one word on a side: `Wen Zhao, Kai Ostberg` is two names."""
+    names = [FAMILY_FIRST.match(GLUED_MARKERS.sub("", p.strip())) for p in parts if p.strip()]
+    if not names or not all(names):
+        return None
+    if len(names) == 1 and names[0] and min(len(names[0]["family"].split()),
+                                            len(names[0]["given"].split())) > 1:
+        return None
+    return "; ".join(f"{name['family']}, {name['given']}" for name in names if name)
 
 
 def folds_names(line: str) -> bool:
@@ -109,6 +148,7 @@ def names_evidence(filled: list[str], index: int) -> int:
         return 0
     line = filled[index]
     if ((label_of(line) or ("",))[0] == "authors" or names_after_by(filled, index)
+            or (line.casefold() in AUTHOR_HEADINGS and names_below_label(filled, index))
             or names_in_panels(filled, index)):
         return 2
     names = names_line(line)
@@ -146,11 +186,17 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
         if FOLDED_NAMES.match(line):
             folded = True
             continue
-        name = names_line(line)
-        if name is None or "," in name:  # one name a line: a list is another block
+        family_first = _family_first([line])
+        name = family_first or names_line(line)
+        if name is None:
             break
+        if "," in name and not family_first:  # the whole list on one line
+            if names:
+                break
+            return name, folded or folds_names(line)
         names.append(name)
-    return (", ".join(names), folded) if names else None
+    separator = "; " if any("," in name for name in names) else ", "
+    return (separator.join(names), folded) if names else None
 
 
 def names_in_panels(filled: list[str], index: int) -> str | None:

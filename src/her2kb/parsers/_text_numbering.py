@@ -23,15 +23,17 @@ import re
 from typing import Any
 
 from .. import journals
+from ._text_lines import label_of
 
 _MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
 _JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
 _JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
 SHAPES = (
-    # Cell Press, copied: `Volume 25, Issue 1p45-58January 13, 2014`; NEJM: `VOL. 341 NO. 21`.
-    re.compile(r"^Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?)\s*p(?P<p>\d+(?:[-\u2013]\d+)?)\s*"
-               r"(?P<d>[A-Z][a-z]+\s+\d{1,2},\s*\d{4})$"),
+    # Cell Press, copied: `Original Article Volume 32, Issue 4p488-499April 2021`.
+    re.compile(r"^(?:[A-Z][\w ]{0,40}?\s)?Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?)\s*"
+               r"p(?P<p>\d+(?:[-\u2013]\d+)?)\s*(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})$"),
+    # NEJM: `VOL. 341 NO. 21`.
     re.compile(r"^VOL\.\s*(?P<v>\d+)\s+NO\.\s*(?P<i>\w+)$", re.IGNORECASE),
     re.compile(rf"^(?:{_JOURNAL_COLON},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+"
                rf"(?P<i>[\w./ -]+?))?(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|"
@@ -71,8 +73,24 @@ SHAPES = (
                r"\d{4})$"),
     # J-STAGE: `Volume 188 (1999) Issue 3` and `1999 Volume 188 Issue 3 Pages 205-214`.
     re.compile(r"^Volume\s+(?P<v>\w+)\s+\((?P<y>\d{4})\)\s+Issue\s+(?P<i>[\w-]+)$"),
-    re.compile(rf"^(?P<y>\d{{4}})\s+Volume\s+(?P<v>\w+)\s+Issue\s+(?P<i>[\w-]+)\s+"
-               rf"Pages\s+{_PAGES}$"),
+    # … and Spandidos: `May-2016 Volume 11 Issue 5`.
+    re.compile(rf"^(?:[A-Z][a-z]{{2,8}}-)?(?P<y>\d{{4}})\s+Volume\s+(?P<v>\w+)\s+Issue\s+"
+               rf"(?P<i>[\w-]+)(?:\s+Pages\s+{_PAGES})?$"),
+    # Dove: `Published 9 July 2019 Volume 2019:12 Pages 5411 — 5422`.
+    re.compile(rf"^Published\s+(?P<d>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s+Volume\s+\d{{4}}:"
+               rf"(?P<v>\w+)\s+Pages\s+{_PAGES}$"),
+    # LWW: `Anti-Cancer Drugs 9(7):p 611-618, August 1998. | DOI: …` and
+    # `August 1998 - Volume 9 - Issue 7`.
+    re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+)(?:\((?P<i>[^)]+)\))?:\s*p\s*{_PAGES},\s*"
+               r"(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})\.?(?:\s*\|.*)?$"),
+    re.compile(r"^(?P<d>[A-Z][a-z]+\s+\d{4})\s+-\s+Volume\s+(?P<v>\w+)\s+-\s+Issue\s+"
+               r"(?P<i>[\w-]+)$"),
+    # Europe PMC: `British journal of cancer, 01 Nov 1998, 78(9):1150-1157`.
+    re.compile(rf"^{_JOURNAL},\s*(?P<d>\d{{1,2}}\s+[A-Z][a-z]{{2}}\s+\d{{4}}),\s*(?P<v>\w+)"
+               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
+    # Crossref Metadata Search: `JOURNAL ARTICLE published July 1999 in Annals of Oncology`.
+    re.compile(rf"^[A-Z][A-Z ]+\s+published\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?\d{{4}})"
+               rf"\s+in\s+{_JOURNAL}$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
@@ -81,7 +99,12 @@ PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
 # Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`.
 TANDF_PAGES = re.compile(rf"^Pages?\s+{_PAGES}\s*\|.*?Published online:\s*(?P<d>[^,|]+\d{{4}})")
 # Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
-_BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues"})
+_BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues",
+                         "journal cover"})
+_ISSN_LINE = re.compile(r"^(?:Online |Print |versión impresa |versión on-line )?ISSN(?:-L)?\s*:?"
+                        r"\s*\d{4}-\d{3}[\dX]\b", re.IGNORECASE)
+# Dove's trail: `Back to Journals » OncoTargets and Therapy » Volume 12`.
+_TRAIL_JOURNAL = re.compile(r"»\s*(?P<j>[^»]+?)\s*»\s*Volume\s+\w+")
 _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
 _TITLE_LINE_WORDS = 12
 # Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
@@ -110,7 +133,8 @@ def journal_citation(lines: list[str]) -> dict[str, Any] | None:
     best = max((cited for cited in found if cited["container_title"]),
                key=lambda cited: sum(1 for value in cited.values() if value), default=None)
     for other in found:  # NEJM: `N Engl J Med 1999;341:1570-1578`, then `VOL. 341 NO. 21`
-        if best and other["volume"] == best["volume"]:
+        if best and (None in (other["volume"], best["volume"])
+                     or other["volume"] == best["volume"]):
             best |= {key: value for key, value in other.items() if value and not best[key]}
     return best
 
@@ -131,7 +155,10 @@ def _citation_at(lines: list[str], index: int,
         two_above = journal_line(lines[index - 2:index - 1]) if index >= 2 else None
         if above and two_above and not journal_line([above]):
             above = two_above
-        journal = found.get("j") or above or journal_line(lines[:index])
+        trail = next((m["j"] for text in lines[:index] if (m := _TRAIL_JOURNAL.search(text))),
+                     None)
+        journal = (found.get("j") or above or trail or _issn_header(lines[:index])
+                   or journal_line(lines[:index]))
         if tandf and not (found.get("p") or found.get("a")):
             found.update(p=tandf.group("p"), d=tandf.group("d"))
         below = lines[index + 1] if index + 1 < len(lines) else ""
@@ -162,13 +189,20 @@ def abbreviates(short: str, full: str) -> bool:
     return all(word.startswith(part) for part, word in zip(parts, words, strict=True))
 
 
+def _issn_header(lines: list[str]) -> str | None:
+    """The journal name a site prints over its ISSN (J-STAGE `Online ISSN : …`, Spandidos
+    `Print ISSN: …`, SciELO `versión impresa ISSN …`)."""
+    return next((lines[index - 1] for index in range(1, len(lines))
+                 if _ISSN_LINE.match(lines[index]) and _journal_above(lines, index)), None)
+
+
 def _journal_above(lines: list[str], index: int) -> str | None:
     while index > 0 and lines[index - 1].casefold() in _BREADCRUMB:
         index -= 1
     above = lines[index - 1] if index else ""
     words = above.split()
     if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") \
-            and not _NOT_JOURNAL.search(above) \
+            and not _NOT_JOURNAL.search(above) and label_of(above) is None \
             and all(w[0].isupper() or not w[0].isalpha() or w in _CONNECTORS
                     for w in words):
         return above

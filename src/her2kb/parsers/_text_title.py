@@ -96,20 +96,23 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     above = [i for i in candidates if best and strength[i] == best]
     chosen = above or candidates
     index: int | None = chosen[0] if chosen else None
+    byline = 1  # the author line's distance below the title
     if found.get("title"):
         index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
     elif index is not None:
         if above and index > 0 and _translated(head, filled[index - 1], filled[index]):
             index -= 1
+            byline += 1  # under the translation
         found["title"] = filled[index]
         where = ("the line above the citation" if best == CITATION_BELOW else
                  "the line above the authors" if above else "the first substantial line")
         notes["title"] = f"guessed title from {where}; check it"
-    if found.get("authors") or index is None or index + 1 >= len(filled):
+    if found.get("authors") or index is None or index + byline >= len(filled):
         return
-    names = (names_in_panels(filled, index + 1) or names_line(filled[index + 1])
-             or names_after_by(filled, index + 1))
+    below = index + byline
+    names = (names_in_panels(filled, below) or names_line(filled[below])
+             or names_after_by(filled, below))
     if names:
         found["authors"] = names
-        found["authors_truncated"] = folds_names(filled[index + 1])
+        found["authors_truncated"] = folds_names(filled[below])
         notes["authors"] = "guessed authors from the line under the title; check them"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..dates import parse_written_date
-from ..identifiers import normalize_doi, normalize_pmid
+from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from ..names import parse_name
 from ..text import match_key
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
@@ -31,11 +31,9 @@ from ._page_values import (
     split_keywords,
     type_for,
 )
-from ._text_abstract import ABSTRACT_HEADING, metadata_end
-from ._text_cited_names import with_cited_families
-from ._text_fields import citation_line, head_lines, read_text, work_dois
-from ._text_lines import label_of
-from ._text_numbering import journal_citation
+from ._text_cited_names import with_cited_families, with_given_names
+from ._text_evidence import text_evidence
+from ._text_fields import read_text
 
 NAME = "generic"
 TEXT = "page text"
@@ -63,11 +61,6 @@ HEADING_WORD = re.compile(r"^(?:Abstract|Summary)(?::\s*|\s+)(?=[A-Z])")
 # reader claims the text, so this reader never ties with or beats a specific one.
 HTML_HIGHWIRE_SCORE, HTML_OTHER_SCORE, TEXT_SCORE = 5, 3, 1
 MIN_TAGS = 2
-STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
-LONG_PARAGRAPH_WORDS = 40
-# A numbered entry of a list of works carries its year or DOI; `1. Introduction` in a
-# page's outline does not.
-NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S.*(?:\b(?:1[89]|20)\d\d\b|\b10\.\d{4,9}/)")
 
 
 def detect(head: str) -> int:
@@ -86,26 +79,7 @@ def detect(head: str) -> int:
         return HTML_OTHER_SCORE if others >= MIN_TAGS or work.get("title") else 0
     if len(tags) >= MIN_TAGS:
         return TEXT_SCORE
-    return TEXT_SCORE if _text_evidence(page_lines(head)) else 0
-
-
-def _text_evidence(lines: list[str]) -> bool:
-    """A DOI or citation line (PubMed's or a publisher's), plus an abstract, keywords or
-    author label or a long paragraph.
-
-    One identifier alone is a note citing a paper; numbered citation entries are a list of
-    works (a PubMed summary export), which one record cannot hold.
-    """
-    head = head_lines(lines)
-    end = metadata_end(head)
-    ids = (bool(work_dois(head, end)) or citation_line(head, end) is not None
-           or any((label_of(line) or ("",))[0] == "doi" for line in head)  # CORE, below
-           or journal_citation([line for line in head[:end] if line]) is not None)
-    if not ids or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
-        return False
-    return any(ABSTRACT_HEADING.match(line) or len(line.split()) >= LONG_PARAGRAPH_WORDS
-               or ((pair := label_of(line)) is not None and pair[0] in STRUCTURE_LABELS)
-               for line in head)
+    return TEXT_SCORE if text_evidence(page_lines(head)) else 0
 
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
@@ -188,8 +162,10 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     fields.update(merged.get("numbering") or {})
     fields["type"] = (merged.get("type") or type_for(merged.get("original_type"))
                       or ("article-journal" if merged.get("container_title") else "article"))
-    fields["author"] = with_cited_families(_authors(merged.get("authors"), warnings),
-                                           merged.get("cited_families") or [])
+    names = with_cited_families(_authors(merged.get("authors"), warnings),
+                                merged.get("cited_families") or [])
+    fields["author"] = with_given_names(
+        names, [split_author_list(byline, []) for byline in merged.get("bylines") or []])
     if date := merged.get("date"):
         fields["issued"] = parse_written_date(date)
         if fields["issued"] is None:
@@ -197,6 +173,7 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     fields["page"] = _pages(merged.get("page_parts") or {}, warnings)
     fields["doi"] = normalize_doi(merged.get("doi"))
     fields["pmid"] = normalize_pmid(merged.get("pmid"))
+    fields["pmcid"] = normalize_pmcid(merged.get("pmcid"))
     fields["issn"] = [i for value in merged.get("issn", []) for i in ISSN.findall(value)]
     fields["keywords"] = _keywords(merged.get("keywords"))
     if abstract := merged.get("abstract"):

@@ -29,7 +29,7 @@ from ._citation import Citation
 from ._page import ends_open, page_lines
 from ._page_values import split_keywords
 from ._pubmed_abstract import abstract_text
-from ._pubmed_authors import fold_author_popups
+from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
 from ._pubmed_detect import detect
 from ._pubmed_head import Head, read_head
 from ._pubmed_layout import Layout, walk
@@ -195,7 +195,7 @@ def _missing(fields: dict[str, Any]) -> list[str]:
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; a ParseProblem only when nothing usable is found."""
-    lines = fold_author_popups(page_lines(text))
+    lines = fold_wrapped_byline(fold_author_popups(page_lines(text)))
     layout = walk(lines)
     filled = [line for line in lines if line]
     cut_line = filled[-1] if filled and ends_open(text) else None  # the text may stop in it

@@ -1,0 +1,42 @@
+"""Whether a page's visible text is a scholarly record page, for the generic reader."""
+
+from __future__ import annotations
+
+import re
+
+from ._text_abstract import ABSTRACT_HEADING, metadata_end
+from ._text_cited import cited_work
+from ._text_fields import citation_line, head_lines, work_dois
+from ._text_lines import label_of
+from ._text_numbering import journal_citation
+
+STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
+LONG_PARAGRAPH_WORDS = 40
+# A numbered entry of a list of works carries its year or DOI; `1. Introduction` in a
+# page's outline does not.
+NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S.*(?:\b(?:1[89]|20)\d\d\b|\b10\.\d{4,9}/)")
+
+
+def text_evidence(lines: list[str]) -> bool:
+    """A DOI (or `DOI:` label) or citation line (PubMed's or a publisher's), plus an
+    abstract, a keywords or author label or a long paragraph; or a line citing the page's
+    own title line.
+
+    One identifier alone is a note citing a paper; numbered citation entries are a list of
+    works (a PubMed summary export), which one record cannot hold.
+    """
+    head = head_lines(lines)
+    end = metadata_end(head)
+    ids = (bool(work_dois(head, end)) or citation_line(head, end) is not None
+           or any((label_of(line) or ("",))[0] == "doi" for line in head)  # CORE, below
+           or journal_citation([line for line in head[:end] if line]) is not None)
+    # A line citing the page's own title line (Google Scholar's Cite box) is the record.
+    cites_itself = not ids and cited_work([line for line in head if line]) is not None
+    if not (ids or cites_itself) or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
+        return False
+    # `end` is where an abstract starts (a heading, a label, `Background: …`, a paragraph).
+    return cites_itself or end < len(head) or any(
+        ABSTRACT_HEADING.match(line) or len(line.split()) >= LONG_PARAGRAPH_WORDS
+        or ((pair := label_of(line)) is not None and pair[0] in STRUCTURE_LABELS)
+        for line in head)
+

@@ -1,0 +1,46 @@
+"""The terms under a bare `Keywords` heading in a scholarly page's visible text."""
+
+from __future__ import annotations
+
+import re
+
+from ._text_abstract import STOP_HEADING
+from ._text_lines import label_of
+from ._text_title import FURNITURE
+
+# A numbered reference (`[12]`, `3.`) or a dash item: never a keyword.
+NUMBERED_REFERENCE = re.compile(r"^(?:\[?\d{1,4}[.)\]]|-\s)")
+MAX_TERM_WORDS = 5
+MAX_LIST_WORDS = 40
+SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
+                              "highlights", "methods", "results", "discussion", "main",
+                              "details"})  # Zenodo's record table follows its keywords
+
+
+def term_lines(head: list[str], index: int) -> list[str]:
+    """The terms under a bare `Keywords` heading: the whole list on one line (SAGE, MDPI),
+    else one term a line up to a section heading (BMC, ScienceDirect, T&F)."""
+    below = next((line for line in head[index + 1:] if line), "")
+    if ((";" in below or "," in below) and not below.endswith(".") and label_of(below) is None
+            and len(below.split()) <= MAX_LIST_WORDS):
+        return [below]
+    terms: list[str] = []
+    blank_after: list[bool] = []  # a blank line after each term
+    for line in head[index + 1:]:
+        if line in (",", ";"):
+            continue  # Silverchair: `c-erbB-2` / `,` / `Gastric carcinoma` / `,` …
+        if not line:
+            if terms:
+                blank_after[-1] = True
+            # Terms printed on consecutive lines end at the first blank line after them.
+            if len(blank_after) >= 2 and not blank_after[0] and blank_after[-1]:
+                break
+            continue
+        if (len(line.split()) > MAX_TERM_WORDS or line.endswith(".") or ";" in line
+                or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)
+                or STOP_HEADING.match(line) or FURNITURE.match(line)):
+            break
+        terms.append(line)
+        blank_after.append(False)
+    return terms if len(terms) >= 2 else []
+
