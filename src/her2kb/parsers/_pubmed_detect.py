@@ -58,6 +58,12 @@ _JOURNAL_SITE = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
     r"^How to cite", r"^Copyright:", r"^Order a Reprint", r"\|\s*How to cite\s*\|",
 )]
 _JOURNAL_SITE_MIN = 2
+# Another index's record page lists MeSH terms too (Lens: `MeSH Terms`, `Fields of Study`,
+# a `Record Details` table); unless a PubMed-only mark is there, it is not PubMed's.
+_OTHER_INDEX = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
+    r"^Fields of Study$", r"^Record Details$", r"^Lens ID\b", r"^Scholarly Citations$",
+)]
+_SITE_ANCHOR_SCORE = 15
 _ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
 # §3 (last row): a PubMed "Summary (text)" export is numbered citation blocks (`1. Title.`,
 # authors, citation line, `PMID: …`), out of scope. A block opened by a numbered item lists
@@ -79,6 +85,9 @@ def detect(head: str) -> int:
     citations = [index for index, line in enumerate(lines) if _is_strict_citation(line)]
     reference_links = _PMC_REFERENCE_LINKS.search("\n".join(all_lines)) is not None
     if (citations or reference_links) and not anchors and _journal_site(clean):
+        return 0
+    if max(anchors, default=0) < _SITE_ANCHOR_SCORE and sum(
+            1 for pattern in _OTHER_INDEX if pattern.search(clean)) >= _JOURNAL_SITE_MIN:
         return 0
     if reference_links:
         anchors.append(_PMC_REFERENCE_SCORE)

@@ -19,9 +19,9 @@ from ._citation import Citation, parse_citation
 from ._text_abstract import metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
 from ._text_cited_names import cited_families
-from ._text_lines import line_pairs
+from ._text_lines import ONLINE_DATE, line_pairs, with_colon
 from ._text_names import (
-    AUTHOR_HEADINGS,
+    AUTHOR_HEADING,
     SEPARATOR,
     folds_names,
     names_below_label,
@@ -65,7 +65,7 @@ _SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
 
 def head_lines(lines: list[str]) -> list[str]:
     """The page's lines before the first reference-list heading, cleaned (blanks kept)."""
-    cleaned = [clean_spaces(line) for line in lines]
+    cleaned = [clean_spaces(with_colon(line)) for line in lines]
     end = next((i for i, line in enumerate(cleaned) if REFERENCES_HEADING.match(line)
                 and _list_below(cleaned, i)), len(cleaned))
     return cleaned[:end]
@@ -96,17 +96,21 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
             pairs = [("keywords", "; ".join(terms))]
         elif pairs == [("keywords", "")]:
             pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
-        elif (pairs == [("authors", "")] or line.casefold() in AUTHOR_HEADINGS) \
+        elif (pairs == [("authors", "")] or AUTHOR_HEADING.match(line)) \
                 and "authors" not in found \
                 and (listed := names_below_label(head, index)):
             pairs, found["authors_truncated"] = [("authors", listed[0])], listed[1]
         for key, value in pairs:
-            if key == "date":  # `Published Online: July 15, 2021. doi:10.1001/…`
+            if key in ("date", ONLINE_DATE):  # `Published Online: July 15, 2021. doi:…`
                 value = re.split(r"\.\s|;\s", value)[0]
             if key == "authors" and "authors" not in found:
                 value = _labelled_names(value, found)
-            if value and key not in found:
+            if value and key == ONLINE_DATE and "date" not in found:
+                found["date"], found[ONLINE_DATE] = value, True
+            elif value and (key not in found  # a print date replaces an online one (Lens)
+                            or (key == "date" and found.pop(ONLINE_DATE, False))):
                 found[key] = value
+    found.pop(ONLINE_DATE, None)
     end = metadata_end(head)  # the abstract starts here; the work's own data stands above
     _read_citation(head, end, found, notes)
     _read_ids(head, end, found, notes)

@@ -22,12 +22,13 @@ LABELS = {
     "title": "title", "authors": "authors", "author": "authors", "author(s)": "authors",
     "journal": "container_title", "journal name": "container_title", "published": "date",
     "publication date": "date",
-    "date published": "date", "published online": "date", "volume": "volume",
+    "date published": "date", "published online": "online_date", "volume": "volume",
     "issue": "issue", "pages": "pages", "doi": "doi", "pmid": "pmid",
     "keywords": "keywords", "key words": "keywords", "abstract": "abstract",
     "summary": "abstract", "publication year": "date", "publication title": "container_title",
     "publisher": "publisher", "pubmed id": "pmid", "author keywords": "keywords",
-    "first published": "date", "first published online": "date", "published in issue": "date",
+    "first published": "date", "first published online": "online_date",
+    "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
     "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "creators": "authors",
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
@@ -38,6 +39,11 @@ LABELS = {
 }
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID)"
                         r"\s*[:：]\s*(?P<value>.*)$")
+# A record table copied with a tab between label and value (Lens `Journal<TAB>…`).
+TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20})\t+(?P<value>\S.*)$")
+# An online date gives way to any print date the page shows (Lens: `Published Online
+# 2018-11-28`, then `Year Published 2019`).
+ONLINE_DATE = "online_date"
 # SAGE prints no colon; bioRxiv / medRxiv: `Posted March 16, 2021.`
 FIRST_ONLINE = re.compile(r"^(?:First published online|Posted)\s+(?P<d>\w[\w ,]*\d{4})\.?$")
 # Zendy: `Publication year - 2018`. Only listed labels count: a title may hold ` - ` too.
@@ -61,11 +67,20 @@ def label_of(line: str) -> tuple[str, str] | None:
     if match and key:
         return key, match.group("value").strip()
     if online := FIRST_ONLINE.match(line):
-        return "date", online.group("d")
+        return ("date" if line.startswith("Posted") else ONLINE_DATE), online.group("d")
     dash = DASH_LINE.match(line)
     if dash and dash.group("label").casefold() in DASH_LABELS:
         return LABELS[dash.group("label").casefold()], dash.group("value").strip()
     return None
+
+
+def with_colon(line: str) -> str:
+    """`Journal<TAB>Breast Cancer Res Treat` -> `Journal: …` when the label is one we read
+    (before the tab is lost to space cleaning)."""
+    tab = TAB_LINE.match(line)
+    if tab and tab.group("label").strip().casefold() in LABELS:
+        return f"{tab.group('label').strip()}: {tab.group('value')}"
+    return line
 
 
 def is_label_line(line: str) -> bool:

@@ -59,8 +59,9 @@ SCHOLAR_TAIL = re.compile(r"\s+-\s+[^-]*\b(?:1[89]|20)\d\d\s+-\s+\S+$")
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[*†‡]?|[*†‡]+)\s+(?=[^\W\d_])")
 MARKER_PART = re.compile(r"^(?:\d{1,2}[*†‡]?|[*†‡§]+)$")
 TRAILING_MARKER = re.compile(r"\s\d{1,2}[*†‡]?$")
-# A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`).
-AUTHOR_HEADINGS = frozenset({"authors", "authors:", "creators", "creators:"})
+# A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`, Lens
+# `Authors (6)`).
+AUTHOR_HEADING = re.compile(r"^(?:Authors?|Creators)(?:\s*\(\d+\))?:?$", re.IGNORECASE)
 # SAGE links the iD; Springer and BMC print `ORCID: orcid.org/0000-…` with the
 # affiliation marker glued to its last digit, so only the iD's own 16 characters go.
 # HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`.
@@ -148,7 +149,7 @@ def names_evidence(filled: list[str], index: int) -> int:
         return 0
     line = filled[index]
     if ((label_of(line) or ("",))[0] == "authors" or names_after_by(filled, index)
-            or (line.casefold() in AUTHOR_HEADINGS and names_below_label(filled, index))
+            or (AUTHOR_HEADING.match(line) and names_below_label(filled, index))
             or names_in_panels(filled, index)):
         return 2
     names = names_line(line)

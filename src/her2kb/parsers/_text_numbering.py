@@ -91,6 +91,8 @@ SHAPES = (
     # Crossref Metadata Search: `JOURNAL ARTICLE published July 1999 in Annals of Oncology`.
     re.compile(rf"^[A-Z][A-Z ]+\s+published\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?\d{{4}})"
                rf"\s+in\s+{_JOURNAL}$"),
+    # Lens, under the title: `Breast Cancer Research and Treatment | 2019`.
+    re.compile(rf"^{_JOURNAL}\s+\|\s+(?P<y>\d{{4}})$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),

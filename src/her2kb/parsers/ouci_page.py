@@ -32,7 +32,7 @@ from ._page_values import (
     name_items,
     split_author_list,
 )
-from ._text_names import AUTHOR_HEADINGS, names_evidence, names_line
+from ._text_names import AUTHOR_HEADING, names_evidence, names_line
 
 # Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
 SECTIONS = {
@@ -163,7 +163,7 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
         elif "title" not in fields and label_of(line) is None:
             fields["title"] = line
         elif not fields.get("author") and names_evidence(lines, index - 1) == 2 \
-                and line.casefold() not in AUTHOR_HEADINGS:  # the names are below it
+                and not AUTHOR_HEADING.match(line):  # the names are below it
             fields["author"] = split_author_list(names_line(line) or line, warnings)
             warnings.append("authors taken from an unlabelled line under the title; check them")
         elif "title" in fields and label_of(line) is not None:
