@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
+from her2kb.parsers._page_values import ends_cut
 from her2kb.parsers._text_abstract import IMPRINT
 from her2kb.parsers._text_cited import repository_citation
 from her2kb.parsers._text_cited_names import (
@@ -23,7 +24,9 @@ from her2kb.parsers._text_cited_names import (
     with_cited_families,
     with_given_names,
 )
+from her2kb.parsers._text_lines import with_colon
 from her2kb.parsers._text_names import folds_names, names_below_label, names_line
+from her2kb.parsers._text_numbering import journal_citation
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
@@ -368,3 +371,62 @@ def test_europe_pmc_page_gives_its_pmcid() -> None:
 def test_a_journal_site_citing_in_pubmed_style_stays_generic() -> None:
     sample = SAMPLES / "generic" / "text_koreamed_degrees_spaced_markers_pubmed_style_citation.txt"
     assert parsers.detect(sample.read_text("utf-8"), sample.name).name == "generic"
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Hannah Lieberman, PhD2; Rafael Ortiz, MD1", "Hannah Lieberman, Rafael Ortiz"),
+    ("Original Article · Open Access", None),
+    ("Table S2, Figure S3", None),
+    ("Hepatitis B, Hepatitis C", None),
+    ("3 Study Design", None),
+])
+def test_degrees_badges_and_table_words_are_never_names(line: str, names: str | None) -> None:
+    assert names_line(line) == names
+
+
+def test_a_place_line_ends_a_block_of_given_first_names() -> None:
+    head = ["Authors:", "Jane Roe", "Oslo, Norway", "Tom Poe"]
+    assert names_below_label(head, 0) == ("Jane Roe", False)
+
+
+@pytest.mark.parametrize("lines", [
+    # An ISSN line over another, a breadcrumb trail, a citation whose author list runs
+    # into the journal: none of them names the journal.
+    ["Gan to Kagaku Ryoho", "Print ISSN : 0385-0684", "Online ISSN : 1881-0861",
+     "Volume 41 (2014) Issue 3"],
+    ["Home » Archives » Volume 15, Issue 6"],
+    ["Roe J. Invented HER2 cohort study. Invented Engl J Med 1999;341:1570-1578"],
+])
+def test_lines_that_are_not_journal_names(lines: list[str]) -> None:
+    cited = journal_citation(lines)
+    assert cited is None or cited["container_title"] in (None, "Gan to Kagaku Ryoho")
+
+
+def test_a_table_header_with_tabs_is_not_a_label() -> None:
+    assert with_colon("Author\tYear\tCountry\tPatients") == "Author\tYear\tCountry\tPatients"
+    assert with_colon("Journal\tInvented Oncology") == "Journal: Invented Oncology"
+
+
+def test_a_series_line_above_the_title_is_not_its_original() -> None:
+    text = ("Research Topic: Invented advances in HER2 therapy for solid tumours\n"
+            "Invented HER2 amplification in gastric cancer: a made-up cohort study\n"
+            "Jane Roe, Tom Poe\ndoi: 10.5555/fonc.2020.0101\nAbstract\n"
+            "Invented tumours were counted in a cohort of 240 made-up patients at two centres.\n")
+    entry = _parsed(text, "page.txt")
+    assert entry.record.title == ("Invented HER2 amplification in gastric cancer: a made-up "
+                                  "cohort study")
+
+
+def test_an_interval_is_not_an_open_bracket() -> None:
+    assert not ends_cut("Scores were rescaled to the interval (0, 1].")
+    assert ends_cut("Risk fell (odds ratio 1.")
+
+
+def test_a_conclusion_in_two_paragraphs_and_a_registration_line_stay_in_the_abstract() -> None:
+    text = ("An invented title about amplification in a made-up cohort\nJane Roe, Tom Poe\n"
+            "doi: 10.5555/jio.2020.0101\nAbstract\nBackground\nInvented tumours were counted "
+            "in a cohort of made-up patients.\nConclusions\nAmplification predicted response "
+            "in this invented cohort.\n\nThe effect held in every made-up subgroup we looked "
+            "at.\n\nClinical Trial Registration: NCT00000000.\n")
+    abstract = _parsed(text, "page.txt").record.abstract or ""
+    assert abstract.endswith("Clinical Trial Registration: NCT00000000.")

@@ -51,8 +51,9 @@ def ends_cut(text: str) -> bool:
     last paragraph leaves a bracket open (`… (odds ratio 2.` cut inside a number)."""
     stripped = text.rstrip()
     last = stripped.rsplit("\n", 1)[-1]
-    return bool(stripped) and (stripped[-1] not in FINAL_PUNCTUATION
-                               or last.count("(") > last.count(")"))
+    # `[0, 1)` and `(0, 1]` are intervals, not open brackets.
+    opened, closed = last.count("(") + last.count("["), last.count(")") + last.count("]")
+    return bool(stripped) and (stripped[-1] not in FINAL_PUNCTUATION or opened > closed)
 
 
 def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str | None:

@@ -139,8 +139,7 @@ def fold_wrapped_byline(lines: list[str]) -> list[str]:
                 if match:
                     line += match["markers"] + (f", {match['rest']}" if match["rest"] else "")
             folded.append(line)
-            index = end
-            continue
-        folded.append(line)
-        index += 1
+        else:  # the run is copied as it is, so each line is looked at once
+            folded.extend(lines[index:end])
+        index = end
     return folded

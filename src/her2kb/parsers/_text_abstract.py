@@ -136,9 +136,10 @@ def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool
 
 
 def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) -> int:
-    """Index of the first line after the abstract. A structured abstract also ends at the
-    blank line after its closing section's text, unless another section name follows
-    (NEJM runs the article body on below the `Conclusions` paragraph, with no heading)."""
+    """Index of the first line after the abstract. A structured abstract also ends at a
+    run of blank lines after its closing section's text, unless a section name or a
+    `Label: text` line follows (NEJM runs the article body on below the `Conclusions`
+    paragraph, two blank lines down, with no heading; one blank line parts paragraphs)."""
     seen: set[str] = set()
     closing = False  # under a `Conclusions` heading
     closing_text = False  # … and past the first line of its text
@@ -152,8 +153,10 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
             closing, closing_text = label in _CLOSING_LABELS, False
         elif line:
             closing_text = closing
-        elif closing_text and _label(next((text for text in head[end:] if text), "")) is None:
-            return end
+        elif closing_text and end + 1 < len(head) and not head[end + 1]:
+            following = next((text for text in head[end:] if text), "")
+            if _label(following) is None and not INLINE_LABEL.match(following):
+                return end
     return len(head)
 
 

@@ -39,10 +39,13 @@ _EPRINTS = re.compile(r"^(?P<who>[^()]{3,}?)\s\((?P<y>\d{4})\)\s(?P<t>\S.+?)\.\s
                       r"(?P<j>[A-Z][^.()]{2,150}?),\s*(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?,\s*"
                       r"pp?\.\s*(?P<p>[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?)\.")
 MIN_TITLE_WORDS = 3
+TITLE_LINES = 300
 
 
 def _titles(lines: list[str], line: str) -> list[str]:
-    return [t.rstrip(".") for t in lines
+    # The page's own title stands near its top: only the first lines can be it, which
+    # also keeps a long page from costing lines x lines substring searches.
+    return [t.rstrip(".") for t in lines[:TITLE_LINES]
             if t is not line and len(t.split()) >= MIN_TITLE_WORDS and t.rstrip(".") in line]
 
 

@@ -76,8 +76,9 @@ def _list_below(lines: list[str], index: int) -> bool:
     below = next((line for line in lines[index + 1:] if line), "")
     # A tab row (Europe PMC: `Abstract`, `Free full text`, `Citations & impact`, `Similar
     # Articles`); J-STAGE's runs into `Volume 188 (1999) Issue 3`.
-    if is_numbering_line(below) or (index >= 2 and all(
-            lines[i] and len(lines[i].split()) <= MENU_WORDS for i in (index - 2, index - 1))):
+    if is_numbering_line(below) or (index >= 2 and not NUMBERED_REFERENCE.match(below) and all(
+            lines[i] and len(lines[i].split()) <= MENU_WORDS and not lines[i].endswith(".")
+            for i in (index - 2, index - 1))):
         return False
     return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
 

@@ -40,7 +40,8 @@ LABELS = {
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 # A record table copied with a tab between label and value (Lens `Journal<TAB>…`).
-TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20})\t+(?P<value>\S.*)$")
+# One tab only: `Author<TAB>Year<TAB>Country` is a table's header row, not a label.
+TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20})\t+(?P<value>[^\t]*\S)\s*$")
 # An online date gives way to any print date the page shows (Lens: `Published Online
 # 2018-11-28`, then `Year Published 2019`).
 ONLINE_DATE = "online_date"

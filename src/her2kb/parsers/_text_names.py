@@ -45,6 +45,13 @@ SEPARATOR = re.compile(r",|;|&|\band\b|[∙•·]")
 # Where a site folds names away (`+6`, `+4 authors`, `…`, `Show more`): the list is not whole.
 FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?)?|…|\.\.\.|"
                          r"Show (?:more|all)(?: authors)?)$", re.IGNORECASE)
+# Words of badges, menus and tables that no name holds (`Original Article · Open Access`,
+# `Table S2, Figure S3`, `Hepatitis B, Hepatitis C`).
+NOT_NAME_WORDS = frozenset({
+    "article", "access", "open", "original", "research", "review", "table", "figure",
+    "supplementary", "abstract", "issue", "volume", "journal", "special", "download", "view",
+    "show", "search", "menu", "share", "cite", "pdf", "full", "text", "online", "section",
+    "chapter", "appendix", "hepatitis", "cancer", "study", "design", "type"})
 # Semantic Scholar: `Kenji Mabuchi, Soo-Yeon Park, +4 authors Hiroshi Taneda`.
 FOLDED_INLINE = re.compile(r"(\+\s?\d+\s+(?:more\s+)?authors?)\s+(?=[^\W\d_])", re.IGNORECASE)
 EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -110,8 +117,7 @@ def _name_parts(line: str) -> list[str]:
                               if not FOLDED_PART.match(p)):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
     parts = [_without_degrees(LETTER_MARKERS.sub("", p)) for p in parts]
-    return [p for p in parts
-            if re.sub(r"[\d*†‡]+$", "", p).replace(".", "").casefold() not in DEGREES]
+    return [p for p in parts if _bare(p) not in DEGREES]
 
 
 def names_line(line: str) -> str | None:
@@ -122,19 +128,26 @@ def names_line(line: str) -> str | None:
         return first
     parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
     return ", ".join(parts) if parts and all(
-        NAME_PART.match(p) or VANCOUVER_NAME.match(p) for p in parts) else None
+        (NAME_PART.match(p) or VANCOUVER_NAME.match(p))
+        and not NOT_NAME_WORDS.intersection(p.casefold().split()) for p in parts) else None
 
 
 def _family_first(parts: list[str]) -> str | None:
     """`Nakamura, Kenji; Ohno, Masako` as it is, when every part is `Family, Given`. One
     name alone must have one word on a side: `Wen Zhao, Kai Ostberg` is two names."""
-    names = [FAMILY_FIRST.match(GLUED_MARKERS.sub("", p.strip())) for p in parts if p.strip()]
-    if not names or not all(names):
+    found = [FAMILY_FIRST.match(GLUED_MARKERS.sub("", p.strip())) for p in parts if p.strip()]
+    names = [name for name in found if name and _bare(name["given"]) not in DEGREES]
+    if not names or len(names) < len(found):  # `Hannah Lieberman, PhD2` is a degree
         return None
-    if len(names) == 1 and names[0] and min(len(names[0]["family"].split()),
-                                            len(names[0]["given"].split())) > 1:
+    if len(names) == 1 and min(len(names[0]["family"].split()),
+                               len(names[0]["given"].split())) > 1:
         return None
-    return "; ".join(f"{name['family']}, {name['given']}" for name in names if name)
+    return "; ".join(f"{name['family']}, {name['given']}" for name in names)
+
+
+def _bare(word: str) -> str:
+    """`Ph.D.1` -> `phd`: a degree as DEGREES holds it, without dots or a marker."""
+    return re.sub(r"[\d*†‡]+$", "", word).replace(".", "").casefold()
 
 
 def folds_names(line: str) -> bool:
@@ -189,14 +202,15 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
             continue
         family_first = _family_first([line])
         name = family_first or names_line(line)
-        if name is None:
+        # One kind of name a block: `Oslo, Norway` under given-first names ends it.
+        if name is None or (names and bool(family_first) != ("," in names[0])):
             break
         if "," in name and not family_first:  # the whole list on one line
             if names:
                 break
             return name, folded or folds_names(line)
         names.append(name)
-    separator = "; " if any("," in name for name in names) else ", "
+    separator = "; " if names and "," in names[0] else ", "
     return (separator.join(names), folded) if names else None
 
 

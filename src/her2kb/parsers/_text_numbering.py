@@ -66,11 +66,11 @@ SHAPES = (
     re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
                rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
     # NEJM, BMJ, Lancet: `N Engl J Med 1999;341:1570-1578`, `BMJ Open 2016;6:e012386. doi: …`.
-    re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}});\s*(?P<v>\w+)(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}"
-               r"\.?(?:\s+doi:?\s*\S+)?$"),
+    re.compile(rf"^(?P<j>[A-Z][^,;:().]{{1,80}}?)\s+(?P<y>\d{{4}});\s*(?P<v>\w+)"
+               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}\.?(?:\s+doi:?\s*\S+)?$"),
     # Semantic Scholar: `Published in Gastric Cancer 14 June 2014`.
-    re.compile(rf"^Published in\s+{_JOURNAL}\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?"
-               r"\d{4})$"),
+    re.compile(rf"^Published in\s+(?!Vol)(?!Issue){_JOURNAL}\s+"
+               r"(?P<d>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})$"),
     # J-STAGE: `Volume 188 (1999) Issue 3` and `1999 Volume 188 Issue 3 Pages 205-214`.
     re.compile(r"^Volume\s+(?P<v>\w+)\s+\((?P<y>\d{4})\)\s+Issue\s+(?P<i>[\w-]+)$"),
     # … and Spandidos: `May-2016 Volume 11 Issue 5`.
@@ -92,7 +92,7 @@ SHAPES = (
     re.compile(rf"^[A-Z][A-Z ]+\s+published\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?\d{{4}})"
                rf"\s+in\s+{_JOURNAL}$"),
     # Lens, under the title: `Breast Cancer Research and Treatment | 2019`.
-    re.compile(rf"^{_JOURNAL}\s+\|\s+(?P<y>\d{{4}})$"),
+    re.compile(rf"^(?!Home\b){_JOURNAL}\s+\|\s+(?P<y>\d{{4}})$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
@@ -107,11 +107,14 @@ _ISSN_LINE = re.compile(r"^(?:Online |Print |versión impresa |versión on-line 
                         r"\s*\d{4}-\d{3}[\dX]\b", re.IGNORECASE)
 # Dove's trail: `Back to Journals » OncoTargets and Therapy » Volume 12`.
 _TRAIL_JOURNAL = re.compile(r"»\s*(?P<j>[^»]+?)\s*»\s*Volume\s+\w+")
+_TRAIL_CRUMBS = frozenset({"home", "archives", "archive", "issues", "all issues", "journals",
+                           "current issue", "browse"})
 _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
 _TITLE_LINE_WORDS = 12
 # Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
 # J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`).
-_NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|"
+# A date, an ISSN or a breadcrumb trail is no journal name either.
+_NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›]|\s/\s|"
                           r"^(?:advertisement|references|abstract|article overview)$",
                           re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
@@ -130,8 +133,11 @@ def journal_citation(lines: list[str]) -> dict[str, Any] | None:
     contents menu loses to a full `Cancers 2022, 14(9), 2201` further down.
     """
     tandf = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
+    # Where the page names its journal elsewhere, found once: (line index, name).
+    named = [found for found in (_first_trail(lines), _issn_header(lines),
+                                 _first_listed(lines)) if found]
     found = [cited for index in range(len(lines))
-             if (cited := _citation_at(lines, index, tandf)) is not None]
+             if (cited := _citation_at(lines, index, tandf, named)) is not None]
     best = max((cited for cited in found if cited["container_title"]),
                key=lambda cited: sum(1 for value in cited.values() if value), default=None)
     for other in found:  # NEJM: `N Engl J Med 1999;341:1570-1578`, then `VOL. 341 NO. 21`
@@ -141,8 +147,8 @@ def journal_citation(lines: list[str]) -> dict[str, Any] | None:
     return best
 
 
-def _citation_at(lines: list[str], index: int,
-                 tandf: re.Match[str] | None) -> dict[str, Any] | None:
+def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
+                 named: list[tuple[int, str]]) -> dict[str, Any] | None:
     """The numbering on line `index`; its journal is None when no line names one."""
     line = lines[index]
     unnamed = None  # a later shape may read the journal from the line itself
@@ -157,10 +163,8 @@ def _citation_at(lines: list[str], index: int,
         two_above = journal_line(lines[index - 2:index - 1]) if index >= 2 else None
         if above and two_above and not journal_line([above]):
             above = two_above
-        trail = next((m["j"] for text in lines[:index] if (m := _TRAIL_JOURNAL.search(text))),
-                     None)
-        journal = (found.get("j") or above or trail or _issn_header(lines[:index])
-                   or journal_line(lines[:index]))
+        journal = found.get("j") or above or next(
+            (name for at, name in named if at < index), None)
         if tandf and not (found.get("p") or found.get("a")):
             found.update(p=tandf.group("p"), d=tandf.group("d"))
         below = lines[index + 1] if index + 1 < len(lines) else ""
@@ -191,11 +195,24 @@ def abbreviates(short: str, full: str) -> bool:
     return all(word.startswith(part) for part, word in zip(parts, words, strict=True))
 
 
-def _issn_header(lines: list[str]) -> str | None:
+def _first_trail(lines: list[str]) -> tuple[int, str] | None:
+    """Dove's `Back to Journals » OncoTargets and Therapy » Volume 12`."""
+    return next(((index, match["j"]) for index, text in enumerate(lines)
+                 if (match := _TRAIL_JOURNAL.search(text))
+                 and match["j"].casefold() not in _TRAIL_CRUMBS), None)
+
+
+def _issn_header(lines: list[str]) -> tuple[int, str] | None:
     """The journal name a site prints over its ISSN (J-STAGE `Online ISSN : …`, Spandidos
     `Print ISSN: …`, SciELO `versión impresa ISSN …`)."""
-    return next((lines[index - 1] for index in range(1, len(lines))
+    return next(((index, lines[index - 1]) for index in range(1, len(lines))
                  if _ISSN_LINE.match(lines[index]) and _journal_above(lines, index)), None)
+
+
+def _first_listed(lines: list[str]) -> tuple[int, str] | None:
+    """The first line that is a listed journal name (see `journal_line`)."""
+    return next(((index, line) for index, line in enumerate(lines)
+                 if journal_line([line])), None)
 
 
 def _journal_above(lines: list[str], index: int) -> str | None:

@@ -8,6 +8,7 @@ Site furniture (menus, buttons, paywall boxes) is never a candidate.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from ..identifiers import find_dois
@@ -47,6 +48,13 @@ FURNITURE = re.compile(
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
 CITATION_BELOW = 1.5  # between one name (1) and a sure author line (2)
 TRANSLATION_RATIO = (0.75, 1.33)
+# Words that tell the languages of SciELO's titles apart (a title and its translation).
+FUNCTION_WORDS = {
+    "en": frozenset({"of", "the", "and", "in", "with", "for", "between", "from"}),
+    "es": frozenset({"del", "el", "los", "las", "y", "en", "con", "entre", "una", "un"}),
+    "pt": frozenset({"do", "da", "dos", "das", "e", "em", "com", "entre", "uma", "um", "no", "na"}),
+    "fr": frozenset({"du", "des", "le", "les", "et", "avec", "dans", "une", "un", "chez"}),
+}
 
 
 def _cites_below(filled: list[str], index: int) -> bool:
@@ -61,11 +69,21 @@ def _cites_below(filled: list[str], index: int) -> bool:
 def _translated(head: list[str], original: str, line: str) -> bool:
     """SciELO prints the title, then its translation, then the names: two title-like lines
     of about the same length and shape, one right under the other; the first is the work's
-    own title."""
-    return (line in head and head.index(line) > 0 and head[head.index(line) - 1] == original
-            and _substantial(original) and TRANSLATION_RATIO[0] <= len(line) / len(original)
-            <= TRANSLATION_RATIO[1] and original.count(":") == line.count(":")
-            and not original.endswith(".") and not line.endswith("."))
+    own title. The translation is in another language: its function words differ."""
+    return ((original, line) in pairwise(head) and _substantial(original)
+            and TRANSLATION_RATIO[0] <= len(line) / len(original) <= TRANSLATION_RATIO[1]
+            and original.count(":") == line.count(":")
+            and not original.endswith(".") and not line.endswith(".")
+            and _function_words(line) != _function_words(original))
+
+
+def _function_words(line: str) -> str | None:
+    """The language whose short function words the line uses most, if any."""
+    words = line.casefold().split()
+    counts = {language: sum(1 for word in words if word in vocabulary)
+              for language, vocabulary in FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] else None
 
 
 def _substantial(line: str) -> bool:
