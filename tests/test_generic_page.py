@@ -25,7 +25,8 @@ from her2kb.parsers._text_cited_names import (
     with_given_names,
 )
 from her2kb.parsers._text_lines import with_colon
-from her2kb.parsers._text_names import folds_names, names_below_label, names_line
+from her2kb.parsers._text_name_blocks import names_below_label
+from her2kb.parsers._text_names import folds_names, names_line
 from her2kb.parsers._text_numbering import journal_citation
 from her2kb.parsers._text_wos import joined_labels
 

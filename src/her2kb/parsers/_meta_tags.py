@@ -45,11 +45,16 @@ PRISM = {
     "publisher": ("prism.publisher",),
 }
 DUBLIN_CORE = {
-    "title": ("dc.title",), "authors": ("dc.creator", "dc.creator.personalname"),
-    "container_title": ("dc.relation.ispartof", "dc.ispartof"),
+    "title": ("dc.title",),
+    "authors": ("dc.creator", "dc.creator.personalname", "dc.contributor.author"),
+    "container_title": ("dc.relation.ispartof", "dc.ispartof", "dc.source.journal"),
+    # DSpace: `dc.source.volume` … and `dc.description` is often a deposit note.
+    "volume": ("dc.source.volume",), "issue": ("dc.source.issue",),
+    "pages": ("dc.source.pagenumber",),
     "date": ("dc.date.issued", "dc.issued", "dc.date", "dc.created"),
     "doi": ("dc.identifier", "dc.identifier.doi"), "publisher": ("dc.publisher",),
-    "keywords": ("dc.subject",), "abstract": ("dc.description", "dc.abstract"),
+    "keywords": ("dc.subject",),
+    "abstract": ("dc.description.abstract", "dc.abstract", "dc.description"),
     "language": ("dc.language",), "original_type": ("dc.type",),
 }
 LIST_KEYS = frozenset({"authors", "issn", "isbn", "keywords"})
@@ -65,7 +70,9 @@ _BLOCK_TAGS = frozenset({
 })
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 # `citation_title: …`, `DC.creator = …`, `prism.volume: …` lines in plain text.
-TEXT_TAG = re.compile(r"^(?P<name>(?:citation_|dc\.|dcterms\.|prism\.)[\w.]+)\s*[:=]\s*(?P<v>.+)$",
+# DSpace's full item record copies as `dc.subject<TAB>HER2<TAB>en` (a language column).
+TEXT_TAG = re.compile(r"^(?P<name>(?:citation_|dc\.|dcterms\.|prism\.)[\w.]+)(?:\s*[:=]\s*|\t+)"
+                      r"(?P<v>[^\t\n]*[^\t\n\s])(?:\t+[a-z]{2,3}(?:_[A-Z]{2})?)?[ \t\r]*$",
                       re.IGNORECASE | re.MULTILINE)
 MARKUP_TAG = re.compile(r"<(?:meta|script)\b", re.IGNORECASE)
 

@@ -30,7 +30,11 @@ STOP_HEADING = re.compile(
     r"Information(?: & Authors)?|Published In|Metrics(?: & Citations)?|"  # Atypon (ASCO)
     r"Declarations?(?: of interests?)?|"
     r"View on .+|View via publisher|Save to library|"  # Semantic Scholar
-    r"Files?(?: \(.*\))?)\s*:?$",  # repositories (HAL, Zenodo) list the deposited files
+    r"Files?(?: \(.*\))?|"  # repositories (HAL, Zenodo) list the deposited files
+    # Paywall notes under an abstract (Atypon, Silverchair).
+    r"Get (?:full )?access(?: to this article)?|This content is only available (?:via|as a) PDF\.?|"
+    r"First page of .+)"  # the PDF preview under the abstract (Silverchair, Academia.edu)
+    r"\s*:?$",
     re.IGNORECASE)
 # Semantic Scholar glues its fold button to the abstract's last sentence (`… negative. Collapse`).
 FOLD_BUTTON = re.compile(r"(?<=[.!?])\s*(?:Collapse|Expand|Show less|Read less)$")
@@ -53,7 +57,8 @@ INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,40}?)\s*:\s+(?P<text>\S.
 IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}\d+:\s?\w+(?:[-\u2013]\w+)?,\s*\d{4}\.)?"
                      r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
 ABSTRACT_MIN_WORDS = 40
-_REAL_TEXT_WORDS = 8  # a heading's first line this long is text, not the next heading
+_REAL_TEXT_WORDS = 8
+_HEADING_WORDS = 4  # a heading's first line this long is text, not the next heading
 _CLOSING_LABELS = frozenset({"conclusion", "conclusions", "conclusions and relevance",
                              "interpretation"})
 # Section names that open a structured abstract (never `Results` or `Conclusions`).
@@ -141,6 +146,7 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
     `Label: text` line follows (NEJM runs the article body on below the `Conclusions`
     paragraph, two blank lines down, with no heading; one blank line parts paragraphs)."""
     seen: set[str] = set()
+    text_seen = False  # a line of running text
     closing = False  # under a `Conclusions` heading
     closing_text = False  # … and past the first line of its text
     for end in range(start, len(head)):
@@ -148,6 +154,11 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
         if _ends_abstract(line, end - start, guessed, structured, seen):
             return end
         if not structured:
+            # Under one paragraph of text, a short capitalised line is the next heading
+            # (Dimensions `Research Categories`, Pure `Original language English`).
+            if text_seen and _short_heading(line):
+                return end
+            text_seen = text_seen or len(line.split()) >= _REAL_TEXT_WORDS
             continue
         if label := _label(line):
             closing, closing_text = label in _CLOSING_LABELS, False
@@ -158,6 +169,12 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
             if _label(following) is None and not INLINE_LABEL.match(following):
                 return end
     return len(head)
+
+
+def _short_heading(line: str) -> bool:
+    words = line.split()
+    return (0 < len(words) <= _HEADING_WORDS and line[0].isupper()
+            and line[-1] not in ".!?:;,)" and _label(line) is None)
 
 
 def _opens_structured(line: str) -> bool:

@@ -31,6 +31,7 @@ LABELS = {
     "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
     "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "creators": "authors",
+    "publication": "container_title", "published in print": "date",  # Atypon, Dimensions
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",

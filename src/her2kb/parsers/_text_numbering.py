@@ -91,6 +91,9 @@ SHAPES = (
     # Crossref Metadata Search: `JOURNAL ARTICLE published July 1999 in Annals of Oncology`.
     re.compile(rf"^[A-Z][A-Z ]+\s+published\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?\d{{4}})"
                rf"\s+in\s+{_JOURNAL}$"),
+    # Springer Nature Link: `Volume 21, pages 968–976, (2018)` (the journal on its own line).
+    re.compile(rf"^Volume\s+(?P<v>\w+),\s*(?:pages\s+{_PAGES}|Article number:?\s*(?P<a>\S+)),?"
+               r"\s*\((?P<y>\d{4})\)$"),
     # Lens, under the title: `Breast Cancer Research and Treatment | 2019`.
     re.compile(rf"^(?!Home\b){_JOURNAL}\s+\|\s+(?P<y>\d{{4}})$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
@@ -105,6 +108,7 @@ _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "
                          "journal cover"})
 _ISSN_LINE = re.compile(r"^(?:Online |Print |versión impresa |versión on-line )?ISSN(?:-L)?\s*:?"
                         r"\s*\d{4}-\d{3}[\dX]\b", re.IGNORECASE)
+_AIMS_AND_SCOPE = re.compile(r"^(?P<j>[A-Z].{1,150}?)\s+Aims and scope\b")
 # Dove's trail: `Back to Journals » OncoTargets and Therapy » Volume 12`.
 _TRAIL_JOURNAL = re.compile(r"»\s*(?P<j>[^»]+?)\s*»\s*Volume\s+\w+")
 _TRAIL_CRUMBS = frozenset({"home", "archives", "archive", "issues", "all issues", "journals",
@@ -210,9 +214,11 @@ def _issn_header(lines: list[str]) -> tuple[int, str] | None:
 
 
 def _first_listed(lines: list[str]) -> tuple[int, str] | None:
-    """The first line that is a listed journal name (see `journal_line`)."""
+    """The first line that is a listed journal name (see `journal_line`), or Springer's
+    `Gastric Cancer Aims and scope Submit manuscript` (which may stand below the numbering)."""
     return next(((index, line) for index, line in enumerate(lines)
-                 if journal_line([line])), None)
+                 if journal_line([line])), None) or next(
+        ((-1, match["j"]) for line in lines if (match := _AIMS_AND_SCOPE.match(line))), None)
 
 
 def _journal_above(lines: list[str], index: int) -> str | None:

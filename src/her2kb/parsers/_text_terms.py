@@ -14,7 +14,8 @@ MAX_TERM_WORDS = 5
 MAX_LIST_WORDS = 40
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main",
-                              "details"})  # Zenodo's record table follows its keywords
+                              "details",  # Zenodo's record table follows its keywords
+                              "asjc scopus subject areas", "fingerprint"})  # Pure portals
 
 
 def term_lines(head: list[str], index: int) -> list[str]:

@@ -15,13 +15,13 @@ from ..identifiers import find_dois
 from ._citation import parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS
 from ._text_lines import label_of
-from ._text_names import (
-    folds_names,
+from ._text_name_blocks import (
     names_after_by,
     names_evidence,
     names_in_panels,
-    names_line,
+    names_one_a_line,
 )
+from ._text_names import folds_names, names_line
 from ._text_numbering import is_numbering_line, journal_citation, journal_line
 
 FURNITURE = re.compile(
@@ -33,6 +33,7 @@ FURNITURE = re.compile(
     r"(?:Open|Full|Free) Access|"
     # Springer's paywall box.
     r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
+    r"Find a journal.*|.* Aims and scope(?: Submit manuscript)?|"  # Springer Nature Link
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
@@ -48,6 +49,8 @@ FURNITURE = re.compile(
 MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
 CITATION_BELOW = 1.5  # between one name (1) and a sure author line (2)
 TRANSLATION_RATIO = (0.75, 1.33)
+MAX_BETWEEN = 4
+BADGE = re.compile(r"\s+(?:Free|Open Access)$")
 # Words that tell the languages of SciELO's titles apart (a title and its translation).
 FUNCTION_WORDS = {
     "en": frozenset({"of", "the", "and", "in", "with", "for", "between", "from"}),
@@ -64,6 +67,30 @@ def _cites_below(filled: list[str], index: int) -> bool:
     # A bare `Volume 12, Issue 3` does not count: a journal name stands above those.
     return bool(below) and names_line(filled[index]) is None \
         and journal_citation([below]) is not None
+
+
+def _without_badge(title: str, filled: list[str]) -> str:
+    """Silverchair appends an access badge to the title (`… Interferon-γ Free`); the title
+    the page cites elsewhere has none."""
+    bare = BADGE.sub("", title)
+    if bare != title and any(bare in line and title not in line for line in filled):
+        return bare
+    return title
+
+
+def _byline_below(filled: list[str], index: int) -> tuple[int, int]:
+    """How surely names stand under the line at `index` (see `names_evidence`), and how
+    far down. Springer prints the article type, dates and numbering between the title and
+    the names; a sure author line (2) counts across up to MAX_BETWEEN such short lines."""
+    evidence = names_evidence(filled, index + 1)
+    if evidence:
+        return evidence, 1
+    for offset in range(2, MAX_BETWEEN + 2):
+        if index + offset >= len(filled) or _substantial(filled[index + offset - 1]):
+            break
+        if names_evidence(filled, index + offset) == 2:
+            return 2, offset
+    return 0, 1
 
 
 def _translated(head: list[str], original: str, line: str) -> bool:
@@ -107,29 +134,29 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     candidates = [i for i, line in enumerate(filled) if _substantial(line)]
     # Names under a line (2 surely, 1 for one name alone) or, between the two, the work's
     # citation line (ResearchGate: `June 2012Journal 134(2):617-28` under the title).
-    strength = {i: max(names_evidence(filled, i + 1),
+    strength = {i: max(_byline_below(filled, i)[0],
                        CITATION_BELOW if _cites_below(filled, i) else 0)
                 for i in candidates}
     best = max(strength.values(), default=0)
     above = [i for i in candidates if best and strength[i] == best]
     chosen = above or candidates
     index: int | None = chosen[0] if chosen else None
-    byline = 1  # the author line's distance below the title
     if found.get("title"):
         index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
-    elif index is not None:
+    byline = _byline_below(filled, index)[1] if index is not None else 1
+    if not found.get("title") and index is not None:
         if above and index > 0 and _translated(head, filled[index - 1], filled[index]):
             index -= 1
             byline += 1  # under the translation
-        found["title"] = filled[index]
+        found["title"] = _without_badge(filled[index], filled)
         where = ("the line above the citation" if best == CITATION_BELOW else
                  "the line above the authors" if above else "the first substantial line")
         notes["title"] = f"guessed title from {where}; check it"
     if found.get("authors") or index is None or index + byline >= len(filled):
         return
     below = index + byline
-    names = (names_in_panels(filled, below) or names_line(filled[below])
-             or names_after_by(filled, below))
+    names = (names_in_panels(filled, below) or names_one_a_line(filled, below)
+             or names_line(filled[below]) or names_after_by(filled, below))
     if names:
         found["authors"] = names
         found["authors_truncated"] = folds_names(filled[below])

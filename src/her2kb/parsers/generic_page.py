@@ -77,7 +77,8 @@ def detect(head: str) -> int:
         others = len(vocabulary(page.metas, PRISM)) + len(vocabulary(page.metas, DUBLIN_CORE))
         work = read_json_ld(page.json_ld, [])
         return HTML_OTHER_SCORE if others >= MIN_TAGS or work.get("title") else 0
-    if len(tags) >= MIN_TAGS:
+    # Tag lines in text: `citation_title: …`, or a DSpace record's `dc.title<TAB>…` table.
+    if len(tags) >= MIN_TAGS or len(vocabulary(page.metas, DUBLIN_CORE)) > MIN_TAGS:
         return TEXT_SCORE
     return TEXT_SCORE if text_evidence(page_lines(head)) else 0
 

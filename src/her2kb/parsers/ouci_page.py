@@ -32,7 +32,8 @@ from ._page_values import (
     name_items,
     split_author_list,
 )
-from ._text_names import AUTHOR_HEADING, names_evidence, names_line
+from ._text_name_blocks import AUTHOR_HEADING, names_evidence
+from ._text_names import names_line
 
 # Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
 SECTIONS = {
