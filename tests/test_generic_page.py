@@ -406,6 +406,7 @@ def test_lines_that_are_not_journal_names(lines: list[str]) -> None:
 def test_a_table_header_with_tabs_is_not_a_label() -> None:
     assert with_colon("Author\tYear\tCountry\tPatients") == "Author\tYear\tCountry\tPatients"
     assert with_colon("Journal\tInvented Oncology") == "Journal: Invented Oncology"
+    assert with_colon("JOURNAL\tFREE ACCESS") == "JOURNAL\tFREE ACCESS"  # J-STAGE's badges
 
 
 def test_a_series_line_above_the_title_is_not_its_original() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ._citation import parse_citation
 from ._page import bullet_item, is_dash_marker, matches_any, next_filled
 from ._pubmed_terms import RELATION_KINDS
 
@@ -173,7 +174,8 @@ def links_block_end(lines: list[str], index: int) -> int | None:
     """End of the `Full text links` box at `index`: provider names, then a logo line.
 
     The names (`Invented Publisher`, `Europe PubMed Central`) are furniture, but only
-    the logo line that closes the box tells them from a title.
+    the logo line that closes the box tells them from a title; the legacy page has no
+    logo line, and its citation line closes the box.
     """
     if lines[index].lower() != "full text links":
         return None
@@ -184,5 +186,8 @@ def links_block_end(lines: list[str], index: int) -> int | None:
             return None
         if lines[position].lower() == "full text provider logo":
             return position + 1
+        cited = parse_citation(lines[position]) if position > index + 1 else None
+        if cited is not None and cited.journal:
+            return position
         position += 1
     return None

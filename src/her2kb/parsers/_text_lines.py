@@ -80,7 +80,9 @@ def with_colon(line: str) -> str:
     """`Journal<TAB>Breast Cancer Res Treat` -> `Journal: …` when the label is one we read
     (before the tab is lost to space cleaning)."""
     tab = TAB_LINE.match(line)
-    if tab and tab.group("label").strip().casefold() in LABELS:
+    label = tab.group("label").strip() if tab else ""
+    # J-STAGE's badge row `JOURNAL<TAB>FREE ACCESS` is all capitals; `PMID<TAB>3048…` is not.
+    if tab and label.casefold() in LABELS and not (label.isupper() and tab["value"].isupper()):
         return f"{tab.group('label').strip()}: {tab.group('value')}"
     return line
 
