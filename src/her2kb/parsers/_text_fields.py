@@ -19,10 +19,11 @@ from ._citation import Citation, parse_citation
 from ._text_abstract import metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
 from ._text_cited_names import cited_families
-from ._text_lines import ONLINE_DATE, label_of, line_pairs, with_colon
+from ._text_lines import ONLINE_DATE, line_pairs, with_colon
 from ._text_name_blocks import AUTHOR_HEADING, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
+from ._text_record_blocks import about_this_article, published_in
 from ._text_terms import NUMBERED_REFERENCE, term_lines
 from ._text_title import read_title_and_authors
 from ._text_wos import joined_labels
@@ -48,7 +49,6 @@ GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & A
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
-INFO_LINES = 8
 MENU_WORDS = 3
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 # A preprint server's name alone on a line above the abstract (the site header), on a page
@@ -86,8 +86,9 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     lines = joined_labels([part for line in lines for part in GLUED_CONTROL.split(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
-    info = _published_in(lines, len(head))
-    head = [*head, "", *info] if info else head
+    info = published_in(lines, len(head))
+    about = about_this_article(lines, len(head))
+    head = [*head, "", *info, "", *about] if info or about else head
     found: dict[str, Any] = {}
     for index, line in enumerate(head):
         pairs = line_pairs(line)
@@ -173,22 +174,6 @@ def work_dois(head: list[str], end: int) -> list[str]:
     """
     lines = [line for index, line in enumerate(head) if index < end or DOI_ONLY.match(line)]
     return find_dois("\n".join(lines))
-
-
-def _published_in(lines: list[str], start: int) -> list[str]:
-    """Atypon (JCO) prints the work's journal, numbering, pages and PMID in a `Published In`
-    block after the reference list: its labelled, numbering and journal lines."""
-    at = next((i for i in range(start, len(lines))
-               if clean_spaces(lines[i]).casefold() == "published in"), None)
-    if at is None:
-        return []
-    block = [text for line in lines[at + 1:at + 1 + INFO_LINES] if (text := clean_spaces(line))]
-    for index, line in enumerate(block):
-        # The journal's name heads the block, over its numbering line.
-        named = index == 0 and len(block) > 1 and is_numbering_line(block[1])
-        if not (named or label_of(line) or is_numbering_line(line)):
-            return block[:index]  # `Copyright`, `History`: the block is over
-    return block
 
 
 def _read_citation(head: list[str], end: int, found: dict[str, Any],

@@ -1,0 +1,47 @@
+"""Record blocks some sites print after the reference list, below the page's head.
+
+The reader's head stops at the reference list (its DOIs and citations are other works'),
+but Atypon (JCO) puts the work's journal, numbering and PMID in `Published In` there, and
+Springer its DOI and keywords in `About this article`.
+"""
+
+from __future__ import annotations
+
+from ..text import clean_spaces
+from ._text_lines import label_of
+from ._text_numbering import is_numbering_line
+
+INFO_LINES = 8
+ABOUT_LINES = 40
+ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
+
+
+def published_in(lines: list[str], start: int) -> list[str]:
+    """Atypon (JCO) prints the work's journal, numbering, pages and PMID in a `Published In`
+    block after the reference list: its labelled, numbering and journal lines."""
+    at = next((i for i in range(start, len(lines))
+               if clean_spaces(lines[i]).casefold() == "published in"), None)
+    if at is None:
+        return []
+    block = [text for line in lines[at + 1:at + 1 + INFO_LINES] if (text := clean_spaces(line))]
+    for index, line in enumerate(block):
+        # The journal's name heads the block, over its numbering line.
+        named = index == 0 and len(block) > 1 and is_numbering_line(block[1])
+        if not (named or label_of(line) or is_numbering_line(line)):
+            return block[:index]  # `Copyright`, `History`: the block is over
+    return block
+
+
+def about_this_article(lines: list[str], start: int) -> list[str]:
+    """Springer prints the DOI, the dates and the keywords in `About this article` after
+    the reference list; the block ends at the paywall box or the site's footer."""
+    at = next((i for i in range(start, len(lines))
+               if clean_spaces(lines[i]).casefold() == "about this article"), None)
+    if at is None:
+        return []
+    block: list[str] = []
+    for line in (clean_spaces(text) for text in lines[at + 1:at + 1 + ABOUT_LINES]):
+        if line.casefold() in ABOUT_END:
+            break
+        block.append(line)
+    return block
