@@ -432,3 +432,14 @@ def test_a_conclusion_in_two_paragraphs_and_a_registration_line_stay_in_the_abst
             "at.\n\nClinical Trial Registration: NCT00000000.\n")
     abstract = _parsed(text, "page.txt").record.abstract or ""
     assert abstract.endswith("Clinical Trial Registration: NCT00000000.")
+
+
+def test_bracketed_markers_and_a_glued_panel_end() -> None:
+    assert names_line("Kazuhiro Moriyama1), Yui Hashimoto2)") == "Kazuhiro Moriyama, Yui Hashimoto"
+    text = ("Volume 79, Issue 8 p. 1512-1520\nAn invented title about receptor coexpression here\n"
+            "Ann Roe M.D., \nAnn Roe M.D.\nInvented Department, Made-up CollegeSearch for more "
+            "papers by this author\nBen Poe M.D., \nBen Poe M.D.\nInvented Department\n"
+            "Search for more papers by this author\ndoi: 10.5555/cncr.1997.0001\nAbstract\n"
+            "Invented receptors were counted in a made-up cohort of gastric tumours here.\n")
+    names = [name.family for name in _parsed(text, "page.txt").record.author]
+    assert names == ["Roe", "Poe"]

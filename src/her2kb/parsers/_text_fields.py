@@ -41,7 +41,9 @@ REFERENCES_HEADING = re.compile(
 # panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
 # `Author Info & Affiliations` after the last name (`… Thomas W. Brennan, M.D.Author Info …`).
 # Cell Press's DOI link runs into `External LinkAlso available on ScienceDirect`.
-GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations)$)"
+# Wiley's panel runs its last address into `Search for more papers by this author`.
+GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations|"
+                           r"Search for more papers by this author)$)"
                            r"|(?<=\S)(?=External Link)"
                            # Silverchair's search menu: `All ContentAll JournalsCancer Research`.
                            r"|(?<=^All Content)(?=All Journals)|(?<=All Journals)(?=[A-Z])"

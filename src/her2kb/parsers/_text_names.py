@@ -29,8 +29,9 @@ VANCOUVER_NAME = re.compile(rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}
 FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
                           rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
                           r"(?:\d{1,2}(?:,\d{1,2})*)?[*†‡]?$")
-# Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name.
-GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*(?:,?[*†‡§])*|[*†‡§]+)(?=[\s,;]|$)")
+# Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name;
+# J-STAGE closes them with a bracket (`Kazuhiro Moriyama1), Yui Hashimoto1)`).
+GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*\)?(?:,?[*†‡§])*|[*†‡§]+)(?=[\s,;]|$)")
 # Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
 DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
                      "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
