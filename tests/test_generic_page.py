@@ -443,3 +443,28 @@ def test_bracketed_markers_and_a_glued_panel_end() -> None:
             "Invented receptors were counted in a made-up cohort of gastric tumours here.\n")
     names = [name.family for name in _parsed(text, "page.txt").record.author]
     assert names == ["Roe", "Poe"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Editorial Board, About the Society, Contact Us", None),
+    ("Anna Berg, Carl Dahl, The Institute of Cancer Research", None),
+    ("Anna Berg & on behalf of the Invented Study Group", "Anna Berg, Invented Study Group"),
+])
+def test_a_group_author_only_closes_the_list(line: str, names: str | None) -> None:
+    assert names_line(line) == names
+
+
+def test_a_short_line_opening_a_paragraph_stays_in_the_abstract() -> None:
+    text = ("An invented title about receptor testing in a made-up cohort\nAnna Berg, Carl Dahl\n"
+            "doi: 10.5555/jio.2021.0001\nAbstract\nInvented tumours were retested after "
+            "progression in a made-up cohort of patients.\n\nHER2 testing\nof a fresh invented "
+            "biopsy agreed with the archival result in most made-up patients.\n\n"
+            "Research Categories\nInvented Clinical Sciences\n")
+    abstract = _parsed(text, "page.txt").record.abstract or ""
+    assert abstract.endswith("in most made-up patients.")
+
+
+def test_a_dublin_core_glossary_is_not_a_record() -> None:
+    glossary = "".join(f"dc.{name}: the {name} given to the resource\n"
+                       for name in ("title", "creator", "date", "subject", "description"))
+    assert generic_page.detect(glossary) == 0

@@ -164,6 +164,9 @@ def vocabulary(metas: list[tuple[str, str]], field_map: dict[str, tuple[str, ...
     found: dict[str, Any] = {}
     for key, names in field_map.items():
         values = [value for name in names for tag, value in metas if tag == name]
+        if key == "authors":  # one tag's list: `DC.creator` and `DC.contributor.author` agree
+            values = next(([value for tag, value in metas if tag == name] for name in names
+                           if any(tag == name for tag, _ in metas)), [])
         if key == "doi":  # `dc.identifier` also holds URLs, ISSNs and local ids
             values = [value for value in values if normalize_doi(value)]
         if key in LIST_KEYS and values:

@@ -33,7 +33,8 @@ STOP_HEADING = re.compile(
     r"Files?(?: \(.*\))?|"  # repositories (HAL, Zenodo) list the deposited files
     # Paywall notes under an abstract (Atypon, Silverchair).
     r"Get (?:full )?access(?: to this article)?|This content is only available (?:via|as a) PDF\.?|"
-    r"First page of .+)"  # the PDF preview under the abstract (Silverchair, Academia.edu)
+    # The PDF preview (Silverchair, Academia.edu), Springer's record block.
+    r"First page of .+|About this article)"
     r"\s*:?$",
     re.IGNORECASE)
 # Semantic Scholar glues its fold button to the abstract's last sentence (`… negative. Collapse`).
@@ -156,7 +157,7 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
         if not structured:
             # Under one paragraph of text, a short capitalised line is the next heading
             # (Dimensions `Research Categories`, Pure `Original language English`).
-            if text_seen and _short_heading(line):
+            if text_seen and _short_heading(line) and not _text_follows(head, end):
                 return end
             text_seen = text_seen or len(line.split()) >= _REAL_TEXT_WORDS
             continue
@@ -171,10 +172,19 @@ def _abstract_end(head: list[str], start: int, guessed: bool, structured: bool) 
     return len(head)
 
 
+def _text_follows(head: list[str], index: int) -> bool:
+    """True when running text comes next: the short line opens a paragraph of the abstract
+    (`HER2 testing` wrapped, `Trial registration NCT…`) rather than heading a list."""
+    following = next((line for line in head[index + 1:] if line), "")
+    return len(following.split()) >= _REAL_TEXT_WORDS
+
+
 def _short_heading(line: str) -> bool:
     words = line.split()
+    # No digits: `Trial registration NCT01234567` closes an abstract, it heads nothing.
     return (0 < len(words) <= _HEADING_WORDS and line[0].isupper()
-            and line[-1] not in ".!?:;,)" and _label(line) is None)
+            and line[-1] not in ".!?:;,)" and _label(line) is None
+            and not any(char.isdigit() for char in line))
 
 
 def _opens_structured(line: str) -> bool:

@@ -90,7 +90,9 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))
     about = about_this_article(lines, len(head))
-    head = [*head, "", *info, "", *about] if info or about else head
+    # Each block keeps its heading, which ends an abstract standing right above it.
+    head = [*head, "", "Published In", *info, "", "About this article", *about] \
+        if info or about else head
     found: dict[str, Any] = {}
     for index, line in enumerate(head):
         pairs = line_pairs(line)

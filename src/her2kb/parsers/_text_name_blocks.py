@@ -25,9 +25,8 @@ from ._text_names import (
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`, Lens
 # `Authors (6)`).
-# A bare `Author` is a search filter (Semantic Scholar's `Author` / `More Filters`).
-AUTHOR_HEADING = re.compile(r"^(?:(?:Authors|Creators)(?:\s*\(\d+\))?:?|Author:)$",
-                            re.IGNORECASE)
+# (Semantic Scholar's search filter `Author` / `More Filters` reads no name: `filters`.)
+AUTHOR_HEADING = re.compile(r"^(?:Authors?|Creators)(?:\s*\(\d+\))?:?$", re.IGNORECASE)
 # Wiley, OUP: each byline name opens a panel that repeats it with the affiliations and ends so.
 # OUP's closes with `Search for other works by this author on:` and three link lines.
 PANEL_END = re.compile(r"^Search for (?:more papers|more articles|other works) by this author"
@@ -66,7 +65,7 @@ def names_one_a_line(filled: list[str], index: int) -> str | None:
     names: list[str] = []
     for line in filled[index:]:
         bare = TRAILING_MARKER.sub("", GLUED_MARKERS.sub("", line.rstrip(",").strip()))
-        if not is_name(bare):
+        if not is_name(bare) or AFFILIATION.search(bare):
             break
         names.append(bare)
         if not line.endswith(","):

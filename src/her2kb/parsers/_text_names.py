@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import FAMILY_WORDS, is_corporate
+from ..names import FAMILY_WORDS
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+(?:\s\d{1,2})*$")
@@ -47,6 +47,7 @@ FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?|\s+more)?|…|
 FOLDED_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*(\+\s?\d+\s+more)$", re.IGNORECASE)
 # Springer: `… & on behalf of the Kanto-Tokai Gastric Cancer Study Group`: a group author.
 ON_BEHALF = re.compile(r"^(?:on behalf of|for)\s+(?:the\s+)?", re.IGNORECASE)
+GROUP_WORD = re.compile(r"\b(?:Group|Consortium|Investigators|Collaborat\w*|Network|Committee)$")
 # Words of badges, menus and tables that no name holds (`Original Article · Open Access`,
 # `Table S2, Figure S3`, `Hepatitis B, Hepatitis C`).
 NOT_NAME_WORDS = frozenset({
@@ -114,10 +115,20 @@ def names_line(line: str) -> str | None:
     there were any."""
     if ";" in line and (first := family_first(line.split(";"))):
         return first
-    parts = [ON_BEHALF.sub("", p) for p in _name_parts(line) if not FOLDED_PART.match(p)]
+    parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
+    last = len(parts) - 1
+    # A group author ends the list: `… & on behalf of the X Study Group`.
+    if parts and _is_group(parts, last):
+        parts[last] = ON_BEHALF.sub("", parts[last])
     return ", ".join(parts) if parts and all(
-        is_name(p) or (is_corporate(p) and index > 0)
+        is_name(p) or (index == last and _is_group(parts, last))
         for index, p in enumerate(parts)) else None
+
+
+def _is_group(parts: list[str], last: int) -> bool:
+    """The last part is a study group (`on behalf of the X Group`, `X Investigators`)."""
+    part = parts[last]
+    return last > 0 and (ON_BEHALF.match(part) is not None or GROUP_WORD.search(part) is not None)
 
 
 def family_first(parts: list[str]) -> str | None:

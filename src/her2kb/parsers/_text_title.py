@@ -28,7 +28,7 @@ FURNITURE = re.compile(
     r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in(?: to .*)?|"
     r"Register|Home|"
     r"Back to top|"
-    r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite|Print|E-?mail|"
+    r"Cookies?.*|Accept.*|Download(?: PDF)?|PDF|Share|Cite(?: this article)?|Print|E-?mail|"
     r"We (?:and our partners )?use cookies.*|By using this site.*|Manage (?:preferences|cookies)|"
     r"(?:Open|Full|Free) Access|"
     # Springer's paywall box.
@@ -50,6 +50,9 @@ MIN_TITLE_WORDS, MIN_TITLE_CHARS, MAX_TITLE_CHARS = 4, 20, 300
 CITATION_BELOW = 1.5  # between one name (1) and a sure author line (2)
 TRANSLATION_RATIO = (0.75, 1.33)
 MAX_BETWEEN = 4
+# Between Springer's title and names: the article type, `Published:` and the numbering.
+ARTICLE_TYPE = re.compile(r"^(?:(?:Original|Research|Review|Brief|Short|Clinical)\s+)?"
+                          r"(?:Article|Paper|Report|Communication|Letter|Study)s?$", re.IGNORECASE)
 BADGE = re.compile(r"\s+(?:Free|Open Access)$")
 # Words that tell the languages of SciELO's titles apart (a title and its translation).
 FUNCTION_WORDS = {
@@ -73,8 +76,8 @@ def _without_badge(title: str, filled: list[str]) -> str:
     """Silverchair appends an access badge to the title (`… Interferon-γ Free`); the title
     the page cites elsewhere has none."""
     bare = BADGE.sub("", title)
-    if bare != title and any(bare in line and title not in line for line in filled):
-        return bare
+    if bare != title and any(f"{bare}{end}" in line for line in filled for end in ".;"):
+        return bare  # the page's citation sentence: `…; Title. Cancer Res 1995; …`
     return title
 
 
@@ -86,7 +89,8 @@ def _byline_below(filled: list[str], index: int) -> tuple[int, int]:
     if evidence:
         return evidence, 1
     for offset in range(2, MAX_BETWEEN + 2):
-        if index + offset >= len(filled) or _substantial(filled[index + offset - 1]):
+        between = filled[index + offset - 1] if index + offset < len(filled) else ""
+        if not (ARTICLE_TYPE.match(between) or label_of(between) or is_numbering_line(between)):
             break
         if names_evidence(filled, index + offset) == 2:
             return 2, offset

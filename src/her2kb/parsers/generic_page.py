@@ -77,8 +77,11 @@ def detect(head: str) -> int:
         others = len(vocabulary(page.metas, PRISM)) + len(vocabulary(page.metas, DUBLIN_CORE))
         work = read_json_ld(page.json_ld, [])
         return HTML_OTHER_SCORE if others >= MIN_TAGS or work.get("title") else 0
-    # Tag lines in text: `citation_title: …`, or a DSpace record's `dc.title<TAB>…` table.
-    if len(tags) >= MIN_TAGS or len(vocabulary(page.metas, DUBLIN_CORE)) > MIN_TAGS:
+    # Tag lines in text: `citation_title: …`, or a DSpace record's `dc.title<TAB>…` table
+    # with a work's title and its DOI or date (not a list of what the elements mean).
+    dublin_core = vocabulary(page.metas, DUBLIN_CORE)
+    if len(tags) >= MIN_TAGS or (dublin_core.get("title") and (
+            dublin_core.get("doi") or parse_written_date(dublin_core.get("date") or ""))):
         return TEXT_SCORE
     return TEXT_SCORE if text_evidence(page_lines(head)) else 0
 
