@@ -424,14 +424,17 @@ def test_an_interval_is_not_an_open_bracket() -> None:
     assert ends_cut("Risk fell (odds ratio 1.")
 
 
+def _abstract_of(text: str) -> str:
+    return _parsed(text, "page.txt").record.abstract or ""
+
+
 def test_a_conclusion_in_two_paragraphs_and_a_registration_line_stay_in_the_abstract() -> None:
     text = ("An invented title about amplification in a made-up cohort\nJane Roe, Tom Poe\n"
             "doi: 10.5555/jio.2020.0101\nAbstract\nBackground\nInvented tumours were counted "
             "in a cohort of made-up patients.\nConclusions\nAmplification predicted response "
             "in this invented cohort.\n\nThe effect held in every made-up subgroup we looked "
             "at.\n\nClinical Trial Registration: NCT00000000.\n")
-    abstract = _parsed(text, "page.txt").record.abstract or ""
-    assert abstract.endswith("Clinical Trial Registration: NCT00000000.")
+    assert _abstract_of(text).endswith("Clinical Trial Registration: NCT00000000.")
 
 
 def test_bracketed_markers_and_a_glued_panel_end() -> None:
@@ -460,8 +463,7 @@ def test_a_short_line_opening_a_paragraph_stays_in_the_abstract() -> None:
             "progression in a made-up cohort of patients.\n\nHER2 testing\nof a fresh invented "
             "biopsy agreed with the archival result in most made-up patients.\n\n"
             "Research Categories\nInvented Clinical Sciences\n")
-    abstract = _parsed(text, "page.txt").record.abstract or ""
-    assert abstract.endswith("in most made-up patients.")
+    assert _abstract_of(text).endswith("in most made-up patients.")
 
 
 def test_a_dublin_core_glossary_is_not_a_record() -> None:
