@@ -407,6 +407,7 @@ def test_a_table_header_with_tabs_is_not_a_label() -> None:
     assert with_colon("Author\tYear\tCountry\tPatients") == "Author\tYear\tCountry\tPatients"
     assert with_colon("Journal\tInvented Oncology") == "Journal: Invented Oncology"
     assert with_colon("JOURNAL\tFREE ACCESS") == "JOURNAL\tFREE ACCESS"  # J-STAGE's badges
+    assert with_colon("PMCID\tPMC7000001") == "PMCID: PMC7000001"
 
 
 def test_a_series_line_above_the_title_is_not_its_original() -> None:

@@ -120,6 +120,7 @@ _SKIP_HEADINGS = {
 _OTHER_WORKS = {"similar articles", "cited by", "references", "selected references",
                 "related citations in pubmed"}
 _MAX_PROVIDERS = 3  # names in one `Full text links` box
+_MAX_PROVIDER_WORDS = 5
 _SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
 
 
@@ -189,5 +190,7 @@ def links_block_end(lines: list[str], index: int) -> int | None:
         cited = parse_citation(lines[position]) if position > index + 1 else None
         if cited is not None and cited.journal:
             return position
+        if len(lines[position].split()) > _MAX_PROVIDER_WORDS:
+            return None  # a title, not a provider's name: the box has closed unseen
         position += 1
     return None

@@ -81,8 +81,11 @@ def with_colon(line: str) -> str:
     (before the tab is lost to space cleaning)."""
     tab = TAB_LINE.match(line)
     label = tab.group("label").strip() if tab else ""
-    # J-STAGE's badge row `JOURNAL<TAB>FREE ACCESS` is all capitals; `PMID<TAB>3048…` is not.
-    if tab and label.casefold() in LABELS and not (label.isupper() and tab["value"].isupper()):
+    # J-STAGE's badge row `JOURNAL<TAB>FREE ACCESS` is all capital words; `PMCID<TAB>PMC64…`
+    # holds an identifier.
+    value = tab["value"] if tab else ""
+    badges = label.isupper() and value.isupper() and not any(char.isdigit() for char in value)
+    if tab and label.casefold() in LABELS and not badges:
         return f"{tab.group('label').strip()}: {tab.group('value')}"
     return line
 
