@@ -76,8 +76,6 @@ ORCID = re.compile(r"\s*(?:View ORCID Profile|(?:ORCID:?\s*)?(?:https?://)?orcid
                    r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+))")
 
 
-
-
 def _without_degrees(part: str) -> str:
     """`Catherine M. Ashworth MD` -> `Catherine M. Ashworth`. A degree is written with a
     capital inside (`MD`, `PhD`), so the family names `Ma` and `Do` stay."""
@@ -118,17 +116,16 @@ def names_line(line: str) -> str | None:
     parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
     last = len(parts) - 1
     # A group author ends the list: `… & on behalf of the X Study Group`.
-    if parts and _is_group(parts, last):
+    group = last > 0 and _is_group(parts[last])
+    if group:
         parts[last] = ON_BEHALF.sub("", parts[last])
     return ", ".join(parts) if parts and all(
-        is_name(p) or (index == last and _is_group(parts, last))
-        for index, p in enumerate(parts)) else None
+        is_name(p) or (group and index == last) for index, p in enumerate(parts)) else None
 
 
-def _is_group(parts: list[str], last: int) -> bool:
-    """The last part is a study group (`on behalf of the X Group`, `X Investigators`)."""
-    part = parts[last]
-    return last > 0 and (ON_BEHALF.match(part) is not None or GROUP_WORD.search(part) is not None)
+def _is_group(part: str) -> bool:
+    """A study group (`on behalf of the X Group`, `X Investigators`)."""
+    return ON_BEHALF.match(part) is not None or GROUP_WORD.search(part) is not None
 
 
 def family_first(parts: list[str]) -> str | None:
