@@ -237,6 +237,8 @@ def test_abstract_stops_before_publisher_furniture(name: str, last_words: str) -
 
 def test_imprint_needs_a_copyright_sign_or_word_with_a_year() -> None:
     assert IMPRINT.sub("", "Done. Copyright 2012 Invented Society.") == "Done."
+    assert IMPRINT.sub("", "Done.\nInvented Cancer 1997; 79:1512\u201020. \u00a9 1997 Invented "
+                       "Society.") == "Done."
     assert IMPRINT.sub("", "No imprint here (c) is kept.") == "No imprint here (c) is kept."
     assert IMPRINT.sub("", "Copyright is discussed.") == "Copyright is discussed."
 

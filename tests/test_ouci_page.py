@@ -19,7 +19,7 @@ from her2kb.parsers._ouci_references import parse_reference
 from her2kb.parsers._ouci_values import read_head_line
 
 from .conftest import SEEDS
-from .page_golden import assert_matches_golden, golden_path, sample_cases
+from .page_golden import SAMPLES, assert_matches_golden, golden_path, sample_cases
 
 CASES = sample_cases("ouci")
 
@@ -136,3 +136,14 @@ def test_author_line_the_text_stops_in_is_left_empty() -> None:
     assert any("authors line" in w for w in entry.warnings)
     (whole,) = ouci_page.parse(head + "\n", "whole")  # a final line break: the line is whole
     assert isinstance(whole, ParsedEntry) and len(whole.record.author) == 3
+
+
+def test_detailed_information_closes_the_abstract_and_show_more_is_no_reference() -> None:
+    sample = SAMPLES / "ouci" / "detailed_information_after_abstract_ukrainian.txt"
+    (entry,) = ouci_page.parse(sample.read_text("utf-8"), sample.name)
+    assert isinstance(entry, ParsedEntry)
+    assert entry.record.abstract is not None
+    assert entry.record.abstract.endswith("the score held up on repeat biopsies.")
+    assert entry.record.original_type == "Журнальна стаття"
+    assert [ref.title for ref in entry.record.references] == [
+        "Bondar, Invented scoring of gastric biopsies"]

@@ -66,6 +66,7 @@ class Head:
     cut_at: int | None = None  # position of a last line the text stops inside
     subpage: bool = False  # a PMC figure or table page: no title, no abstract
     full_page: bool = False  # site furniture stood around the head (layouts B, C, D)
+    citation_first: bool = False  # the legacy NCBI header (B1-B3): the title is below
     warnings: list[str] = field(default_factory=list)
 
 
@@ -175,13 +176,14 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
 
 
 def read_head(entries: list[str], affiliation_headings: set[int], cut_last: bool,
-              full_page: bool = False) -> Head:
+              full_page: bool = False, citation_first: bool = False) -> Head:
     """Read the head lines; positions in `affiliation_headings` open affiliation lists.
 
     With `cut_last`, the text stops inside the last head line: the field it holds is
     left empty (or, for a citation line, its last part) and a warning says so.
     """
-    head = Head(cut_at=len(entries) - 1 if cut_last and entries else None, full_page=full_page)
+    head = Head(cut_at=len(entries) - 1 if cut_last and entries else None, full_page=full_page,
+                citation_first=citation_first)
     _classify(head, entries, affiliation_headings)
     assign(head)
     return head

@@ -60,6 +60,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^national institutes of health$", r"^national center for biotechnology information, u",
     r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$", r"^pmc\d+$",
     r"^result filters$", r"^warning: the ncbi web site requires javascript",
+    r"^my ncbi sign in to ncbi(?: sign out)?$", r"^about ncbi accesskeys$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
     # text" keeps: their `Abstract` / `Summary` format choices must not open the abstract.
     r"^(?:abstract|pubmed|medline) \(text\)$", r"^mesh and other data$", r"^email citation$",

@@ -39,6 +39,10 @@ def _pick_title(head: Head) -> Plain | None:
         if head.full_page:
             return None
         return head.plain[0] if head.plain else None
+    if head.citation_first:
+        # Legacy B pages: whatever stands above the citation is the NCBI header, and a
+        # text that stops at the citation has no title.
+        return next((p for p in head.plain if p.position > head.anchor), None)
     position = head.anchor - 1
     while position in head.markers:  # `[Article in …]` can stand between title and citation
         position -= 1

@@ -54,8 +54,10 @@ _MAX_BUTTON_WORDS = 8
 # `Background: HER2-low status may change …`: a structured abstract with no heading above it.
 INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,40}?)\s*:\s+(?P<text>\S.*)$")
 # The publisher's imprint closing an abstract paragraph (Wiley, Elsevier): `… survival.
-# Int. J. Cancer 79:487–494, 1998. © 1998 Wiley-Liss, Inc.` is no part of the abstract.
-IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}\d+:\s?\w+(?:[-\u2013]\w+)?,\s*\d{4}\.)?"
+# Int. J. Cancer 79:487–494, 1998. © 1998 Wiley-Liss, Inc.` (or `Cancer 1997; 79:1512‐20.
+# © …`) is no part of the abstract.
+IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}(?:\d+:\s?\w+(?:[-\u2010-\u2013]\w+)?,"
+                     r"\s*\d{4}|\d{4};\s?\d+:\s?\w+(?:[-\u2010-\u2013]\w+)?)\.)?"
                      r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
 ABSTRACT_MIN_WORDS = 40
 _REAL_TEXT_WORDS = 8

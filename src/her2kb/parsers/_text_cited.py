@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..identifiers import find_dois
 from ._citation import parse_citation
 
 _LABELLED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this article)?)\s*:\s*"
@@ -55,11 +56,15 @@ def _labelled(line: str, lines: list[str]) -> dict[str, Any] | None:
         return None
     rest = match.group("rest")
     title = next((t for t in _titles(lines, line) if rest.startswith(t)), None)
-    tail = _LABELLED_TAIL.match(rest[len(title):].lstrip(". ")) if title else None
+    after = rest[len(title):].lstrip(". ") if title else ""
+    tail = _LABELLED_TAIL.match(after)
     if not (title and tail):
         return None
+    # The DOI that ends the page's own citation: a correction notice above it has another.
+    dois = find_dois(after[tail.end():])
     return {"title": title, "container_title": tail.group("j"), "volume": tail.group("v"),
-            "issue": tail.group("i"), "pages": tail.group("p"), "date": match.group("y")}
+            "issue": tail.group("i"), "pages": tail.group("p"), "date": match.group("y"),
+            "doi": dois[0] if dois else None}
 
 
 def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:

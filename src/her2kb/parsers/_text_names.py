@@ -25,6 +25,11 @@ NAME_PART = re.compile(
 _CAPITALISED = r"[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])*"
 # A Vancouver name in a byline (Dove `Authors Zhou H, Tang Q`; Europe PMC `Tanabe K 1 ,`).
 VANCOUVER_NAME = re.compile(rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}}$")
+# Karger: `Ebersbach K.a · Thalmann R.a, b`: dotted initials after the family name, the
+# affiliation letters glued to the last dot.
+DOTTED_NAME = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED})?)\s"
+                         r"(?P<initials>(?:[A-Z]\.-?){1,3})$")
+DOTTED_MARKERS = re.compile(r"(?<=[A-Z]\.)[a-z](?:,\s*[a-z])*(?=\s*[∙•·]|\s*$)")
 # Family name first (LWW `Nakamura, Kenji; Ohno, Masako`; Zenodo `Sørensen, Mikkel1`).
 FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
                           rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
@@ -60,7 +65,7 @@ FOLDED_INLINE = re.compile(r"(\+\s?\d+\s+(?:more\s+)?authors?)\s+(?=[^\W\d_])", 
 EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Affiliation numbers after a space, before a dot separator: `Javier Ortega 1,3 ∙`.
 SPACED_MARKERS = re.compile(r"(?<=[^\W\d_])\s\d{1,2}(?:,\d{1,2})*[*†‡]?(?=\s*[∙•·])")
-BY_LINE = re.compile(r"^(?:By|Authors)\s+(?P<names>[A-Z].+)$")  # Dove: `Authors Zhou H, …`
+BY_LINE = re.compile(r"^(?:[Bb]y|Authors)\s+(?P<names>[A-Z].+)$")  # Dove: `Authors Zhou H, …`
 # Google Scholar's byline ends in its source: `Y Hashimoto, T Ochiai - Gastric Cancer, 2009 -
 # Springer`.
 SCHOLAR_TAIL = re.compile(r"\s+-\s+[^-]*\b(?:1[89]|20)\d\d\s+-\s+\S+$")
@@ -98,13 +103,21 @@ def _name_parts(line: str) -> list[str]:
     line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", SCHOLAR_TAIL.sub("", line))))
     line = FOLDED_TAIL.sub(r", \1", line)
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
+    line = DOTTED_MARKERS.sub("", line)
     parts = [LEADING_MARKER.sub("", p.strip()) for p in SEPARATOR.split(line.rstrip(",; "))]
     parts = [p for p in parts if p and not MARKER_PART.match(p)]
     if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts
                               if not FOLDED_PART.match(p)):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
     parts = [_without_degrees(LETTER_MARKERS.sub("", p)) for p in parts]
-    return [p for p in parts if _bare(p) not in DEGREES]
+    return [_undotted(p) for p in parts if _bare(p) not in DEGREES]
+
+
+def _undotted(part: str) -> str:
+    """`Ebersbach K.` -> `Ebersbach K`, a Vancouver name as the author readers take it."""
+    if dotted := DOTTED_NAME.match(part):
+        return f"{dotted['family']} {re.sub(r'[.-]', '', dotted['initials'])}"
+    return part
 
 
 def names_line(line: str) -> str | None:

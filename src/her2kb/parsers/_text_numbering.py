@@ -33,8 +33,9 @@ SHAPES = (
     # Cell Press, copied: `Original Article Volume 32, Issue 4p488-499April 2021`.
     re.compile(r"^(?:[A-Z][\w ]{0,40}?\s)?Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?)\s*"
                r"p(?P<p>\d+(?:[-\u2013]\d+)?)\s*(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})$"),
-    # NEJM: `VOL. 341 NO. 21`.
-    re.compile(r"^VOL\.\s*(?P<v>\d+)\s+NO\.\s*(?P<i>\w+)$", re.IGNORECASE),
+    # NEJM: `VOL. 341 NO. 21`; Karger: `Vol. 41, No. 10, 2018`.
+    re.compile(r"^VOL\.\s*(?P<v>\d+),?\s+NO\.\s*(?P<i>\w+)(?:,\s*(?P<y>\d{4}))?$",
+               re.IGNORECASE),
     re.compile(rf"^(?:{_JOURNAL_COLON},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+"
                rf"(?P<i>[\w./ -]+?))?(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|"
                r"(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
@@ -117,9 +118,11 @@ _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4
 _TITLE_LINE_WORDS = 12
 # Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
 # J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`).
-# A date, an ISSN or a breadcrumb trail is no journal name either.
+# A date, an ISSN, a breadcrumb trail or a journal menu (Karger's `Online First`) is no
+# journal name either.
 _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›]|\s/\s|"
-                          r"^(?:advertisement|references|abstract|article overview)$",
+                          r"^(?:advertisement|references|abstract|article overview|online first|"
+                          r"(?:current |all )?issues|for (?:authors|reviewers))$",
                           re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
 

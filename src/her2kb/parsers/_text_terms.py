@@ -19,10 +19,12 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
 
 
 def term_lines(head: list[str], index: int) -> list[str]:
-    """The terms under a bare `Keywords` heading: the whole list on one line (SAGE, MDPI),
+    """The terms under a bare `Keywords` heading: the whole list on one line (SAGE, MDPI,
+    Karger's `·`),
     else one term a line up to a section heading (BMC, ScienceDirect, T&F)."""
     below = next((line for line in head[index + 1:] if line), "")
-    if ((";" in below or "," in below) and not below.endswith(".") and label_of(below) is None
+    if (any(separator in below for separator in (";", ",", " · "))
+            and not below.endswith(".") and label_of(below) is None
             and len(below.split()) <= MAX_LIST_WORDS):
         return [below]
     terms: list[str] = []

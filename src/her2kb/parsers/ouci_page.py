@@ -43,12 +43,13 @@ SECTIONS = {
     "публікації, які цитують цю публікацію": "cited_by",
     "general information": "info", "загальна інформація": "info",
     "publication data": "info", "дані публікації": "info",
+    "detailed information": "info", "детальна інформація": "info",
 }
 FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
     "повний текст", "про проєкт", "about", "cite", "цитувати",
-    "share", "поділитися", "details", "деталі", "детальна інформація",
+    "share", "поділитися", "details", "деталі", "show more", "показати більше",
     # The site menu and footer.
     "skip to main content", "перейти до основного вмісту", "sources", "джерела",
     "organizations", "організації", "statistics", "статистика", "про проект", "contacts",

@@ -42,6 +42,8 @@ from ._pubmed_terms import (
 )
 
 _PARAGRAPH_WORDS = 12  # an abstract paragraph without its heading is at least this long
+# Only the legacy NCBI header has this control; its pages print the citation above the title.
+LEGACY_SETTINGS = re.compile(r"^Display Settings:", re.IGNORECASE)
 _ID_TOKENS = re.compile(r"\b(?P<kind>PMID|PMCID|DOI)\s*:\s*(?P<value>\S+)", re.IGNORECASE)
 # Section names a cut list item may be the start of (`MeSH Ter`, `LinkO`, §4.4).
 _HEADINGS_AFTER_LISTS = ("Publication types", "MeSH terms", "Substances", "Grant support",
@@ -201,7 +203,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     cut_line = filled[-1] if filled and ends_open(text) else None  # the text may stop in it
     head = read_head(layout.head, layout.affiliation_headings,
                      cut_line is not None and layout.head[-1:] == [cut_line],
-                     layout.site_furniture)
+                     layout.site_furniture, any(map(LEGACY_SETTINGS.match, filled)))
     warnings: list[str] = list(head.warnings)
     if head.subpage:
         warnings.append("title: a PMC figure or table page; no title or abstract on it")
