@@ -454,6 +454,9 @@ def test_bracketed_markers_and_a_glued_panel_end() -> None:
     ("Editorial Board, About the Society, Contact Us", None),
     ("Anna Berg, Carl Dahl, The Institute of Cancer Research", None),
     ("Anna Berg & on behalf of the Invented Study Group", "Anna Berg, Invented Study Group"),
+    # The digit of an acronym in a group's name is kept; a marker glued to a name is not.
+    ("Anna Berg1, Carl Dahl2 and for the HER2 Invented Trial Investigators",
+     "Anna Berg, Carl Dahl, HER2 Invented Trial Investigators"),
 ])
 def test_a_group_author_only_closes_the_list(line: str, names: str | None) -> None:
     assert names_line(line) == names

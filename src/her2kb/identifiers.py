@@ -58,15 +58,22 @@ def doi_key(doi: str | None) -> str | None:
     return doi.lower() if doi else None
 
 
+# The record's own address (OpenAlex prints the ids as links; the PMC one without `PMC`).
+_PUBMED_URL = r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/"
+_PMC_URL = r"https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov)/articles/"
+
+
 def normalize_pmid(value: str | None) -> str | None:
     if not value:
         return None
-    match = re.fullmatch(r"\s*(?:PMID\s*:?\s*)?0*(\d{1,8})\s*", value, re.IGNORECASE)
+    match = re.fullmatch(rf"\s*(?:PMID\s*:?\s*)?(?:{_PUBMED_URL})?0*(\d{{1,8}})/?\s*", value,
+                         re.IGNORECASE)
     return match.group(1) if match else None
 
 
 def normalize_pmcid(value: str | None) -> str | None:
     if not value:
         return None
-    match = re.fullmatch(r"\s*(?:PMCID\s*:?\s*)?PMC\s*(\d+)\s*", value, re.IGNORECASE)
+    match = re.fullmatch(r"\s*(?:PMCID\s*:?\s*)?PMC\s*(\d+)\s*", value, re.IGNORECASE) \
+        or re.fullmatch(rf"\s*(?:PMCID\s*:?\s*)?{_PMC_URL}(?:PMC)?(\d+)/?\s*", value, re.IGNORECASE)
     return f"PMC{match.group(1)}" if match else None

@@ -43,8 +43,9 @@ FOLD_BUTTON = re.compile(r"(?<=[.!?])\s*(?:Collapse|Expand|Show less|Read less)$
 END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
     r"Received|Accepted|Revised|Copyright|Competing interests|Conflicts? of interest|"
-    r"Data availability(?: statement)?|\*?Correspondence|Abbreviations|Issue Section|"
-    r"Item Type|URI)\s*:",  # the last two: EPrints and DSpace record tables
+    r"Data availability(?: statement)?|\*?Correspondence(?: to)?|Contributions|Abbreviations|"
+    r"Issue Section|"
+    r"Item Type|URI|Author Affiliations|Accession Number)\s*:",  # EPrints, DSpace, EBSCOhost
     re.IGNORECASE)
 # A row of buttons under an abstract (Zendy: `Read full text  Save  Cite  Share`).
 BUTTON_WORDS = frozenset({"read", "full", "text", "save", "cite", "share", "download", "pdf",
@@ -75,15 +76,23 @@ def _label(line: str) -> str | None:
 
 
 def abstract_heading(head: list[str]) -> int | None:
-    """Index of the first `Abstract` heading with the abstract below it (not a menu entry)."""
-    for index, line in enumerate(head):
-        if not ABSTRACT_HEADING.match(line):
-            continue
-        below = next((text for text in head[index + 1:] if text), "")
-        if len(below.split()) >= _REAL_TEXT_WORDS or (
-                _label(below) and _long_after(head, index, below)):
-            return index
-    return None
+    """Index of the first `Abstract` heading with the abstract below it (not a menu entry).
+    A heading over a paragraph wins over one over a line: Cambridge Core's `Article
+    contents` lists `Abstract`, then its sections' titles, above the real one."""
+    found = [index for index, line in enumerate(head) if ABSTRACT_HEADING.match(line)
+             and (len((below := _text_below(head, index)).split()) >= _REAL_TEXT_WORDS
+                  or (_label(below) and _long_after(head, index, below)))]
+    return next((index for index in found if not _short_line_under(head, index)),
+                found[0] if found else None)
+
+
+def _text_below(head: list[str], index: int) -> str:
+    return next((text for text in head[index + 1:] if text), "")
+
+
+def _short_line_under(head: list[str], index: int) -> bool:
+    below = _text_below(head, index)
+    return not _label(below) and len(below.split()) < _HEADING_WORDS * 3
 
 
 def _long_after(head: list[str], index: int, label: str) -> bool:
@@ -99,8 +108,7 @@ def metadata_end(head: list[str]) -> int:
     # citation sentence, with the work's DOI in it).
     return next((i for i, line in enumerate(head) if i == heading
                  or ((pair := label_of(line)) is not None and pair[0] == "abstract")
-                 or (heading is None and (_opens_structured(line)
-                                          or len(line.split()) >= ABSTRACT_MIN_WORDS))),
+                 or (heading is None and (_opens_structured(line) or _long_paragraph(line)))),
                 len(head))
 
 
@@ -136,8 +144,7 @@ def _abstract_start(head: list[str], inline_text: str | None) -> tuple[int, bool
     if inline is not None and inline_text:
         return inline, False, [*head[:inline], inline_text, *head[inline + 1:]]
     labelled = next((i for i, line in enumerate(head) if _opens_structured(line)), None)
-    long = next((i for i, line in enumerate(head) if len(line.split()) >= ABSTRACT_MIN_WORDS),
-                len(head))
+    long = next((i for i, line in enumerate(head) if _long_paragraph(line)), len(head))
     if labelled is not None and labelled <= long:
         return labelled, False, head
     return long, True, head
@@ -187,6 +194,12 @@ def _short_heading(line: str) -> bool:
     return (0 < len(words) <= _HEADING_WORDS and line[0].isupper()
             and line[-1] not in ".!?:;,)" and _label(line) is None
             and not any(char.isdigit() for char in line))
+
+
+def _long_paragraph(line: str) -> bool:
+    """A paragraph long enough to be an abstract; AME's `Contributions: (I) Conception …`
+    and `Correspondence to: …` notes above the abstract are not."""
+    return len(line.split()) >= ABSTRACT_MIN_WORDS and not END_LABEL.match(line)
 
 
 def _opens_structured(line: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..identifiers import find_dois
 from ._citation import parse_citation
+from ._text_numbering import journal_citation
 
 _LABELLED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this article)?)\s*:\s*"
                        r"(?P<who>.+?)\s\((?P<y>\d{4})\)\.?\s(?P<rest>.+)$")
@@ -34,6 +35,10 @@ _SPRINGER_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?)\s+(?P<v>\d+),\s*(?P<p>
 # 21(1), 97.` or `Doe, A., 2009. Title. Journal, 12(3), pp.148-155.`
 _APA_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?),\s*(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?,\s*"
                        r"(?:pp?\.\s*)?(?P<p>[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?)\.?(?:\s|$)")
+# Cochrane: `… Title. Cochrane Database of Systematic Reviews 2021, Issue 7. Art. No.:
+# CD014472. DOI: 10.1002/14651858.CD014472.pub2.`
+_COCHRANE_TAIL = re.compile(r"^(?P<j>[A-Z][^.,()]{1,150}?)\s+(?P<y>\d{4}),\s*Issue\s+"
+                            r"(?P<i>\w+)\.\s*Art\.\s*No\.:?\s*(?P<p>\w+)\.?(?:\s+DOI:?\s*(?P<doi>10\.\S+?))?\.?$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # EPrints (`Enlighten`-style repositories): the record's citation, the first line of its page.
 _EPRINTS = re.compile(r"^(?P<who>[^()]{3,}?)\s\((?P<y>\d{4})\)\s(?P<t>\S.+?)\.\s+"
@@ -76,6 +81,9 @@ def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
         if springer := _SPRINGER_TAIL.match(tail):
             return {"title": title, "container_title": springer["j"], "volume": springer["v"],
                     "pages": springer["p"], "date": springer["y"], "doi": springer["doi"]}
+        if cochrane := _COCHRANE_TAIL.match(tail):
+            return {"title": title, "container_title": cochrane["j"], "issue": cochrane["i"],
+                    "pages": cochrane["p"], "date": cochrane["y"], "doi": cochrane["doi"]}
         years = _YEAR.findall(line[:at])
         if (apa := _APA_TAIL.match(tail)) and years:
             return {"title": title, "container_title": apa["j"], "volume": apa["v"],
@@ -86,6 +94,10 @@ def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
                     "volume": citation.volume, "issue": citation.issue,
                     "pages": citation.pages, "date": citation.date,
                     "doi": citation.tokens.get("doi")}
+        # AME, NEJM: no period after the journal (`Gland Surg 2022;11(3):512-524. doi: …`).
+        if (shaped := journal_citation([tail])) and shaped["container_title"]:
+            dois = find_dois(tail)
+            return {"title": title, **shaped, "doi": dois[0] if dois else None}
     return None
 
 

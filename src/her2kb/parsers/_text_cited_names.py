@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import INITIALS
+from ..names import INITIALS, is_corporate
 from ._text_names import ET_AL
 
 # A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
@@ -41,6 +41,8 @@ def cited_families(line: str, title: str | None = None) -> list[tuple[str, str]]
         return []
     parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", names))]
     parts = [part for part in parts if part]
+    if len(parts) > 1 and is_corporate(parts[-1]):
+        parts.pop()  # Cochrane: `Bekele M, Duration of … Review Collaboration. Title…`
     vancouver = [VANCOUVER_PART.match(part) for part in parts]
     if vancouver and all(vancouver):
         return [(name["family"], name["initials"]) for name in vancouver if name]

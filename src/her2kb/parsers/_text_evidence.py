@@ -6,8 +6,8 @@ import re
 
 from ._text_abstract import ABSTRACT_HEADING, metadata_end
 from ._text_cited import cited_work
-from ._text_fields import citation_line, head_lines, work_dois
-from ._text_lines import label_of
+from ._text_fields import DOI_ONLY, citation_line, head_lines, work_dois
+from ._text_lines import label_of, with_colon
 from ._text_numbering import journal_citation
 
 STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
@@ -19,23 +19,28 @@ NUMBERED_ENTRY = re.compile(r"^\d{1,4}[.:)]\s+\S.*(?:\b(?:1[89]|20)\d\d\b|\b10\.
 
 def text_evidence(lines: list[str]) -> bool:
     """A DOI (or `DOI:` label) or citation line (PubMed's or a publisher's), plus an
-    abstract, a keywords or author label or a long paragraph; or a line citing the page's
-    own title line.
+    abstract, a keywords or author label, a long paragraph or (for a DOI field) a numbering
+    line; or a line citing the page's own title line.
 
     One identifier alone is a note citing a paper; numbered citation entries are a list of
     works (a PubMed summary export), which one record cannot hold.
     """
     head = head_lines(lines)
     end = metadata_end(head)
-    ids = (bool(work_dois(head, end)) or citation_line(head, end) is not None
-           or any((label_of(line) or ("",))[0] == "doi" for line in head)  # CORE, below
-           or journal_citation([line for line in head[:end] if line]) is not None)
+    labelled_doi = any(DOI_ONLY.match(line) or (label_of(with_colon(line)) or ("",))[0] == "doi"
+                       for line in head)  # CORE prints its `DOI` label below the abstract
+    doi = labelled_doi or bool(work_dois(head, end))
+    numbered = (citation_line(head, end) is not None
+                or journal_citation([line for line in head[:end] if line]) is not None)
     # A line citing the page's own title line (Google Scholar's Cite box) is the record.
-    cites_itself = not ids and cited_work([line for line in head if line]) is not None
-    if not (ids or cites_itself) or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
+    cites_itself = not (doi or numbered) and cited_work([line for line in head if line]) is not None
+    if not (doi or numbered or cites_itself) \
+            or sum(1 for line in head if NUMBERED_ENTRY.match(line)) >= 2:
         return False
     # `end` is where an abstract starts (a heading, a label, `Background: …`, a paragraph).
-    return cites_itself or end < len(head) or any(
+    # A record without an abstract (CiNii) shows its DOI as a field and a numbering line;
+    # a note citing a paper has both in one sentence.
+    return cites_itself or (labelled_doi and numbered) or end < len(head) or any(
         ABSTRACT_HEADING.match(line) or len(line.split()) >= LONG_PARAGRAPH_WORDS
         or ((pair := label_of(line)) is not None and pair[0] in STRUCTURE_LABELS)
         for line in head)

@@ -19,11 +19,12 @@ from ._citation import Citation, parse_citation
 from ._text_abstract import metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
 from ._text_cited_names import cited_families
-from ._text_lines import ONLINE_DATE, line_pairs, with_colon
+from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colon, without_language_menus
 from ._text_name_blocks import AUTHOR_HEADING, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
-from ._text_record_blocks import about_this_article, published_in
+from ._text_record_blocks import about_this_article, own_citations, published_in
+from ._text_record_table import folded_rows
 from ._text_terms import NUMBERED_REFERENCE, term_lines
 from ._text_title import read_title_and_authors
 from ._text_wos import joined_labels
@@ -40,14 +41,16 @@ REFERENCES_HEADING = re.compile(
 # content`), and its author line into the panel link before it (`Author links open overlay
 # panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
 # `Author Info & Affiliations` after the last name (`… Thomas W. Brennan, M.D.Author Info …`).
-# Cell Press's DOI link runs into `External LinkAlso available on ScienceDirect`.
+# Cell Press's DOI link runs into `External LinkAlso available on ScienceDirect`, Cambridge
+# Core's into `[Opens in a new window]`.
 # Wiley's panel runs its last address into `Search for more papers by this author`.
 GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations|"
                            r"Search for more papers by this author)$)"
-                           r"|(?<=\S)(?=External Link)"
+                           r"|(?<=\S)(?=External Link|\[Opens in a new window\])"
                            # Silverchair's search menu: `All ContentAll JournalsCancer Research`.
                            r"|(?<=^All Content)(?=All Journals)|(?<=All Journals)(?=[A-Z])"
-                           r"|(?<=^Author links open overlay panel)(?=\S)")
+                           r"|(?<=^Author links open overlay panel)(?=\S)"
+                           r"|(?<=\d)(?=https?://)")  # `Published Online:8 Apr 2014https://…`
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
@@ -65,7 +68,7 @@ _SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
 
 def head_lines(lines: list[str]) -> list[str]:
     """The page's lines before the first reference-list heading, cleaned (blanks kept)."""
-    cleaned = [clean_spaces(with_colon(line)) for line in lines]
+    cleaned = without_language_menus([clean_spaces(with_colon(line)) for line in lines])
     end = next((i for i, line in enumerate(cleaned) if REFERENCES_HEADING.match(line)
                 and _list_below(cleaned, i)), len(cleaned))
     return cleaned[:end]
@@ -85,19 +88,20 @@ def _list_below(lines: list[str], index: int) -> bool:
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
-    lines = joined_labels([part for line in lines for part in GLUED_CONTROL.split(line)])
+    lines = joined_labels([part for line in folded_rows(lines)
+                           for part in GLUED_CONTROL.split(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))
-    about = about_this_article(lines, len(head))
+    about = about_this_article(lines, len(head)) + own_citations(lines, len(head))
     # Each block keeps its heading, which ends an abstract standing right above it.
     head = [*head, "", "Published In", *info, "", "About this article", *about] \
         if info or about else head
     found: dict[str, Any] = {}
     for index, line in enumerate(head):
         pairs = line_pairs(line)
-        terms = term_lines(head, index) if pairs == [("keywords", "")] or line.casefold() in (
-            "keywords", "key words") else []
+        terms = term_lines(head, index) if pairs == [("keywords", "")] \
+            or LABELS.get(line.casefold()) == "keywords" else []  # Scopus `Author keywords`
         if terms:  # the list below the heading: one line (MDPI) or a term per line (BMC, T&F)
             pairs = [("keywords", "; ".join(terms))]
         elif pairs == [("keywords", "")]:
@@ -192,8 +196,10 @@ def _read_citation(head: list[str], end: int, found: dict[str, Any],
     else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
         line = ""
         top = [text for text in head[:end] if text] + info
+        # Cambridge Core prints its numbering in an `Information` block under the abstract.
         values = (cited_work([text for text in head if text]) or journal_citation(top)
-                  or repository_citation(top) or {})
+                  or repository_citation(top)
+                  or journal_citation([text for text in head[end:] if text]) or {})
     if not values:
         return
     if values.get("date") and not _same_year(found.get("date"), values["date"]):

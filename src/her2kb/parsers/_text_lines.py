@@ -27,6 +27,7 @@ LABELS = {
     "keywords": "keywords", "key words": "keywords", "abstract": "abstract",
     "summary": "abstract", "publication year": "date", "publication title": "container_title",
     "publisher": "publisher", "pubmed id": "pmid", "author keywords": "keywords",
+    "author-supplied keywords": "keywords",  # EBSCOhost
     "first published": "date", "first published online": "online_date",
     "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
@@ -38,7 +39,8 @@ LABELS = {
     "期": "issue", "页": "pages", "文献号": "pages", "出版年": "date", "摘要": "abstract",
     "作者关键词": "keywords", "出版商": "publisher",
 }
-LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID)"
+LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID|"
+                        r"Author-Supplied Keywords)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 # A record table copied with a tab between label and value (Lens `Journal<TAB>…`).
 # One tab only: `Author<TAB>Year<TAB>Country` is a table's header row, not a label.
@@ -59,6 +61,13 @@ DASH_OTHER = frozenset({"language(s)", "issn", "isbn", "subject(s)", "resource t
 INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Published|"
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")
 SOURCE_LABELS = frozenset({"source", "来源出版物"})
+# Languages as a translation menu names them.
+LANGUAGE_NAMES = frozenset({"English", "Español", "Français", "Deutsch", "Italiano", "Português",
+                            "Hrvatski", "Polski", "Русский", "Türkçe", "Bahasa Malaysia",
+                            "Tiếng Việt", "ภาษาไทย", "한국어", "日本語", "简体中文", "繁體中文",
+                            "فارسی", "Nederlands", "Čeština", "Magyar", "Română", "Ελληνικά"})
+# ProQuest names the journal's city after it: `Cancer; Philadelphia`, `Lancet; London`.
+PLACE_OF_PUBLICATION = re.compile(r";\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 PUBLISHER = re.compile(r"\b(?:Limited|Ltd|Inc|LLC|GmbH|Publishing|Publishers?)\.?$", re.IGNORECASE)
 
 
@@ -76,6 +85,20 @@ def label_of(line: str) -> tuple[str, str] | None:
     return None
 
 
+def without_language_menus(lines: list[str]) -> list[str]:
+    """The lines without a translation menu (Cochrane: `Available in` over `English`,
+    `Español`, …), which would stand between an `Abstract` heading and its text."""
+    kept: list[str] = []
+    in_menu = False
+    for line in lines:
+        if line.casefold() == "available in":
+            in_menu = True
+        elif not (in_menu and (line in LANGUAGE_NAMES or not line)):
+            in_menu = False
+            kept.append(line)
+    return kept
+
+
 def with_colon(line: str) -> str:
     """`Journal<TAB>Breast Cancer Res Treat` -> `Journal: …` when the label is one we read
     (before the tab is lost to space cleaning)."""
@@ -85,7 +108,7 @@ def with_colon(line: str) -> str:
     # holds an identifier.
     value = tab["value"] if tab else ""
     badges = label.isupper() and value.isupper() and not any(char.isdigit() for char in value)
-    if tab and label.casefold() in LABELS and not badges:
+    if tab and (label.casefold() in LABELS or label.casefold() in SOURCE_LABELS) and not badges:
         return f"{tab.group('label').strip()}: {tab.group('value')}"
     return line
 
@@ -136,6 +159,8 @@ def _site_form(key: str, value: str, site: str) -> tuple[str, Any]:
         return key, author_names(value)
     if key == "date" and (wos := wos_date(value)):
         return key, wos
+    if key == "container_title":  # ProQuest: `Cancer; Philadelphia`
+        return key, PLACE_OF_PUBLICATION.sub("", value)
     return key, value
 
 

@@ -49,14 +49,17 @@ def names_evidence(filled: list[str], index: int) -> int:
         return 0
     line = filled[index]
     if ((label_of(line) or ("",))[0] == "authors" or names_after_by(filled, index)
-            or names_one_a_line(filled, index)
+            or names_one_a_line(filled, index) or names_with_affiliations(filled, index)
             or (AUTHOR_HEADING.match(line) and names_below_label(filled, index))
             or names_in_panels(filled, index)):
         return 2
     names = names_line(line)
     if not names:
         return 0
-    return 2 if len(SEPARATOR.split(names)) > 1 else 1
+    # `MORIKAWA, Tetsuya` is one name; `Anna Berg, Carl Dahl` two.
+    count = len(names.split(";")) if ";" in names or family_first([names]) \
+        else len(SEPARATOR.split(names))
+    return 2 if count > 1 else 1
 
 
 def names_one_a_line(filled: list[str], index: int) -> str | None:
@@ -71,6 +74,20 @@ def names_one_a_line(filled: list[str], index: int) -> str | None:
         if not line.endswith(","):
             break
     return ", ".join(names) if len(names) >= MIN_LISTED_NAMES else None
+
+
+def names_with_affiliations(filled: list[str], index: int) -> str | None:
+    """CiNii: one name a line, each followed by its institution (`MORIKAWA Tetsuya` /
+    `Department of Surgery, …` / `ISHIBASHI Kaori` / …)."""
+    names: list[str] = []
+    position = index
+    while position + 1 < len(filled) and AFFILIATION.search(filled[position + 1]):
+        name = names_line(filled[position])
+        if name is None or ";" in name or (", " in name and not family_first([name])):
+            break  # one name a line
+        names.append(name)
+        position += 2
+    return "; ".join(names) if len(names) >= MIN_LISTED_NAMES else None
 
 
 def names_after_by(filled: list[str], index: int) -> str | None:

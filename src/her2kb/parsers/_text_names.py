@@ -17,10 +17,10 @@ from ..names import FAMILY_WORDS
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+(?:\s\d{1,2})*$")
 _LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=True))
 # A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
-# capitalised last word with any markers left on it.
+# capitalised last word with any markers left on it; no digit inside a word (`K2011-64X`).
 NAME_PART = re.compile(
-    rf"^(?:(?:[^\W\d_a-z][\w'’.\u2010\u2011-]*|{_LOWER_WORDS})\s+)"
-    r"{1,4}[^\W\d_a-z][\w'’\u2010\u2011-]+[\d*†‡]*$")
+    rf"^(?:(?:[^\W\d_a-z](?:[^\W\d_]|['’.\u2010\u2011-])*|{_LOWER_WORDS})\s+)"
+    r"{1,4}[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])+[\d*†‡]*$")
 # Letters of a name, with the apostrophes and hyphens (U+2011 on Spandidos) inside it.
 _CAPITALISED = r"[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])*"
 # A Vancouver name in a byline (Dove `Authors Zhou H, Tang Q`; Europe PMC `Tanabe K 1 ,`).
@@ -29,14 +29,26 @@ VANCOUVER_NAME = re.compile(rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}
 # affiliation letters glued to the last dot.
 DOTTED_NAME = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED})?)\s"
                          r"(?P<initials>(?:[A-Z]\.-?){1,3})$")
-DOTTED_MARKERS = re.compile(r"(?<=[A-Z]\.)[a-z](?:,\s*[a-z])*(?=\s*[∙•·]|\s*$)")
+# CiNii and other Japanese sites: the family name first, in capitals (`MORIKAWA Tetsuya`).
+CAPITALS_FIRST = re.compile(r"^(?P<family>[A-Z][A-Z'-]+)\s+"
+                            r"(?P<given>[A-Z][a-z][\w'-]*(?:[\s-][A-Z][a-z][\w'-]*)?)$")
+DOTTED_MARKERS = re.compile(r"(?<=[A-Z]\.)[a-z](?:,\s*[a-z])*(?=\s*[,∙•·]|\s*$)")
+# Scopus: `Lindqvist, M.a ,  Okafor, C.T.b,  Haraldsdóttir, S.a, c,  … Email Author`: each
+# name is `Family, Initials`, and commas also separate the names.
+INITIALS_PART = re.compile(r"^(?:[A-Z]\.-?){1,3}$")
+FAMILY_PART = re.compile(rf"^{_CAPITALISED}(?:[\s-]{_CAPITALISED})?$")
+# Links after the last name: Scopus `Email Author`, Cochrane `Authors' declarations of interest`.
+CONTACT_TAIL = re.compile(r"\s+(?:Email Author|Authors' declarations of interest)$")
 # Family name first (LWW `Nakamura, Kenji; Ohno, Masako`; Zenodo `Sørensen, Mikkel1`).
 FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
                           rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
                           r"(?:\d{1,2}(?:,\d{1,2})*)?[*†‡]?$")
 # Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name;
-# J-STAGE closes them with a bracket (`Kazuhiro Moriyama1), Yui Hashimoto1)`).
-GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?:\d+(?:,\d+)*\)?(?:,?[*†‡§])*|[*†‡§]+)(?=[\s,;]|$)")
+# J-STAGE closes them with a bracket (`Kazuhiro Moriyama1), Yui Hashimoto1)`); AME adds
+# `#` (equal contribution) and `^` (ORCID): `Xiaoyu Zhang1#, Wen-Hui Zhao1^`.
+# A digit in an acronym inside a group's name (`HER2 Trial Investigators`) is no marker.
+GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?!(?<=[A-Z]{2})\d+\s+[A-Z])"
+                           r"(?:\d+(?:,\d+)*\)?(?:,?[*†‡§#^✉])*|[*†‡§✉]+)(?=[\s,;]|$)")
 # Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
 DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
                      "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
@@ -71,13 +83,17 @@ BY_LINE = re.compile(r"^(?:[Bb]y|Authors)\s+(?P<names>[A-Z].+)$")  # Dove: `Auth
 SCHOLAR_TAIL = re.compile(r"\s+-\s+[^-]*\b(?:1[89]|20)\d\d\s+-\s+\S+$")
 # Markers standing apart: `Ji Hyun Park, M.D.,1 Seung Min Lee, M.D., Ph.D.,2 …` (KoreaMed),
 # `Camille Lefèvre 1, 2 , Julien Bonnefoy 1 ,` (HAL), `Tanabe K 1 , Morishita Y 1` (Europe PMC).
+# Cambridge Core: `Margaret E. Holloway (a1), Tomás Ruiz-Serrano (a1) (a2) and …`.
+AFFILIATION_LINKS = re.compile(r"(?:\s*\(a\d{1,2}\))+")
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[*†‡]?|[*†‡]+)\s+(?=[^\W\d_])")
 MARKER_PART = re.compile(r"^(?:\d{1,2}[*†‡]?|[*†‡§]+)$")
 TRAILING_MARKER = re.compile(r"\s\d{1,2}[*†‡]?$")
 # SAGE links the iD; Springer and BMC print `ORCID: orcid.org/0000-…` with the
 # affiliation marker glued to its last digit, so only the iD's own 16 characters go.
-# HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`.
-ORCID = re.compile(r"\s*(?:View ORCID Profile|(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
+# HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`;
+# Taylor & Francis prints the icon's alt text: `Lorenzo Castellani ORCID Icon, …`, Ivyspring
+# the bare word: `Thomas K. Brenner3 ORCID, Qiang Sun1✉`.
+ORCID = re.compile(r"\s*(?:View ORCID Profile|ORCID(?: Icon)?(?=[\s,;]|$)|(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
                    r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+))")
 
 
@@ -100,7 +116,8 @@ def _name_parts(line: str) -> list[str]:
     """The line's parts once cleaned of markers, links, e-mail addresses and degrees."""
     if by := BY_LINE.match(line):
         line = by.group("names")
-    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", SCHOLAR_TAIL.sub("", line))))
+    line = AFFILIATION_LINKS.sub("", CONTACT_TAIL.sub("", SCHOLAR_TAIL.sub("", line)))
+    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", line)))
     line = FOLDED_TAIL.sub(r", \1", line)
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
     line = DOTTED_MARKERS.sub("", line)
@@ -127,13 +144,20 @@ def names_line(line: str) -> str | None:
     if ";" in line and (first := family_first(line.split(";"))):
         return first
     parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
+    if len(parts) % 2 == 0 and all(map(FAMILY_PART.match, parts[::2])) \
+            and all(map(INITIALS_PART.match, parts[1::2])):
+        return "; ".join(f"{family}, {initials}"
+                         for family, initials in zip(parts[::2], parts[1::2], strict=True))
     last = len(parts) - 1
     # A group author ends the list: `… & on behalf of the X Study Group`.
     group = last > 0 and _is_group(parts[last])
     if group:
         parts[last] = ON_BEHALF.sub("", parts[last])
-    return ", ".join(parts) if parts and all(
-        is_name(p) or (group and index == last) for index, p in enumerate(parts)) else None
+    if not parts or not all(is_name(p) or (group and i == last) for i, p in enumerate(parts)):
+        return None
+    if not group and all(capitals := [CAPITALS_FIRST.match(p) for p in parts]):
+        return "; ".join(f"{name['family']}, {name['given']}" for name in capitals if name)
+    return ", ".join(parts)
 
 
 def _is_group(part: str) -> bool:

@@ -24,86 +24,8 @@ from typing import Any
 
 from .. import journals
 from ._text_lines import label_of
+from ._text_numbering_shapes import PAGES_LINE, SHAPES, TANDF_PAGES
 
-_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
-_JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
-_JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
-SHAPES = (
-    # Cell Press, copied: `Original Article Volume 32, Issue 4p488-499April 2021`.
-    re.compile(r"^(?:[A-Z][\w ]{0,40}?\s)?Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?)\s*"
-               r"p(?P<p>\d+(?:[-\u2013]\d+)?)\s*(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})$"),
-    # NEJM: `VOL. 341 NO. 21`; Karger: `Vol. 41, No. 10, 2018`.
-    re.compile(r"^VOL\.\s*(?P<v>\d+),?\s+NO\.\s*(?P<i>\w+)(?:,\s*(?P<y>\d{4}))?$",
-               re.IGNORECASE),
-    re.compile(rf"^(?:{_JOURNAL_COLON},\s*)?Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+"
-               rf"(?P<i>[\w./ -]+?))?(?:,\s*(?P<d>[^,]*?\d{{4}}))?,\s*(?:Pages?\s+{_PAGES}|"
-               r"(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
-    re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}}),\s*(?P<v>\d+)(?:\((?P<i>[^)]+)\))?,\s*"
-               r"(?P<a>\d+)(?:;.*)?$"),
-    re.compile(rf"^{_JOURNAL}\s+volume\s+(?P<v>\S+),\s*(?:pages\s+{_PAGES}|"
-               r"Article number:\s*(?P<a>\S+))\s*\((?P<y>\d{4})\)\s*(?:Cite this article)?$"),
-    re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+),\s*{_PAGES}\s+\((?P<y>\d{{4}})\)$"),
-    # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below,
-    # or after `p.` on Wiley's header line (`Volume 79, Issue 5 p. 487-494`).
-    re.compile(rf"^Volume\s*(?P<v>\w+),\s*(?:Issue|Number)\s*(?P<i>[\w-]+)"
-               rf"(?:\s+pp?\.\s*{_PAGES})?$"),
-    # Atypon's `Published In` block (ASCO): `Volume 27 • Number 15_suppl • May 20, 2009`.
-    re.compile(r"^Volume\s+(?P<v>\w+)\s*•\s*(?:Number|Issue)\s+(?P<i>[\w-]+)\s*•\s*"
-               r"(?P<d>[\w ,]*\d{4})$"),
-    re.compile(r"^Volume\s+(?P<v>\w+),\s*(?P<y>\d{4})\s*-\s*Issue\s+(?P<i>[\w-]+)$"),  # T&F head
-    re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
-    # Silverchair (AACR, Karger, OUP): `Clin Cancer Res (2004) 10 (14): 4718–4727.`
-    re.compile(rf"^{_JOURNAL}\s+\((?P<y>\d{{4}})\)\s+(?P<v>\w+)\s*(?:\((?P<i>[^)]+)\))?:\s*"
-               rf"{_PAGES}\.?$"),
-    # Atypon's older header (JCO): `DOI: 10.1200/… Journal of Clinical Oncology 39, no. 6
-    # (February 20, 2021) 598-609.`
-    re.compile(rf"^(?:DOI:?\s*10\.\S+\s+)?{_JOURNAL}\s+(?P<v>\d+),\s*no\.\s*(?P<i>[\w-]+)\s*"
-               rf"\((?P<d>[^()]*\d{{4}})\):?\s*{_PAGES}\.?$"),
-    # SciELO's header: `Rev. esp. enferm. dig. vol.100 no.11 Madrid nov. 2008`.
-    re.compile(rf"^{_JOURNAL}\s+vol\.\s?(?P<v>\w+)\s+no\.\s?(?P<i>[\w-]+)\s+(?:\D+?\s+)?"
-               r"(?P<d>(?:[a-z]{3}\.?/)?[a-z]{3}\.?\s+\d{4})$"),
-    # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
-    re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
-               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
-    # NEJM, BMJ, Lancet: `N Engl J Med 1999;341:1570-1578`, `BMJ Open 2016;6:e012386. doi: …`.
-    re.compile(rf"^(?P<j>[A-Z][^,;:().]{{1,80}}?)\s+(?P<y>\d{{4}});\s*(?P<v>\w+)"
-               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}\.?(?:\s+doi:?\s*\S+)?$"),
-    # Semantic Scholar: `Published in Gastric Cancer 14 June 2014`.
-    re.compile(rf"^Published in\s+(?!Vol)(?!Issue){_JOURNAL}\s+"
-               r"(?P<d>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})$"),
-    # J-STAGE: `Volume 188 (1999) Issue 3` and `1999 Volume 188 Issue 3 Pages 205-214`.
-    re.compile(r"^Volume\s+(?P<v>\w+)\s+\((?P<y>\d{4})\)\s+Issue\s+(?P<i>[\w-]+)$"),
-    # … and Spandidos: `May-2016 Volume 11 Issue 5`.
-    re.compile(rf"^(?:[A-Z][a-z]{{2,8}}-)?(?P<y>\d{{4}})\s+Volume\s+(?P<v>\w+)\s+Issue\s+"
-               rf"(?P<i>[\w-]+)(?:\s+Pages\s+{_PAGES})?$"),
-    # Dove: `Published 9 July 2019 Volume 2019:12 Pages 5411 — 5422`.
-    re.compile(rf"^Published\s+(?P<d>\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s+Volume\s+\d{{4}}:"
-               rf"(?P<v>\w+)\s+Pages\s+{_PAGES}$"),
-    # LWW: `Anti-Cancer Drugs 9(7):p 611-618, August 1998. | DOI: …` and
-    # `August 1998 - Volume 9 - Issue 7`.
-    re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+)(?:\((?P<i>[^)]+)\))?:\s*p\s*{_PAGES},\s*"
-               r"(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})\.?(?:\s*\|.*)?$"),
-    re.compile(r"^(?P<d>[A-Z][a-z]+\s+\d{4})\s+-\s+Volume\s+(?P<v>\w+)\s+-\s+Issue\s+"
-               r"(?P<i>[\w-]+)$"),
-    # Europe PMC: `British journal of cancer, 01 Nov 1998, 78(9):1150-1157`.
-    re.compile(rf"^{_JOURNAL},\s*(?P<d>\d{{1,2}}\s+[A-Z][a-z]{{2}}\s+\d{{4}}),\s*(?P<v>\w+)"
-               rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
-    # Crossref Metadata Search: `JOURNAL ARTICLE published July 1999 in Annals of Oncology`.
-    re.compile(rf"^[A-Z][A-Z ]+\s+published\s+(?P<d>(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?\d{{4}})"
-               rf"\s+in\s+{_JOURNAL}$"),
-    # Springer Nature Link: `Volume 21, pages 968–976, (2018)` (the journal on its own line).
-    re.compile(rf"^Volume\s+(?P<v>\w+),\s*(?:pages\s+{_PAGES}|Article number:?\s*(?P<a>\S+)),?"
-               r"\s*\((?P<y>\d{4})\)$"),
-    # Lens, under the title: `Breast Cancer Research and Treatment | 2019`.
-    re.compile(rf"^(?!Home\b){_JOURNAL}\s+\|\s+(?P<y>\d{{4}})$"),
-    # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.
-    re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
-               rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
-)
-PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
-# Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`.
-TANDF_PAGES = re.compile(rf"^Pages?\s+{_PAGES}\s*\|.*?Published online:\s*(?P<d>[^,|]+\d{{4}})")
 # Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
 _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues",
                          "journal cover"})
@@ -120,7 +42,7 @@ _TITLE_LINE_WORDS = 12
 # J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`).
 # A date, an ISSN, a breadcrumb trail or a journal menu (Karger's `Online First`) is no
 # journal name either.
-_NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›]|\s/\s|"
+_NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›>]|\s/\s|"
                           r"^(?:advertisement|references|abstract|article overview|online first|"
                           r"(?:current |all )?issues|for (?:authors|reviewers))$",
                           re.IGNORECASE)

@@ -1,11 +1,14 @@
 """Record blocks some sites print after the reference list, below the page's head.
 
 The reader's head stops at the reference list (its DOIs and citations are other works'),
-but Atypon (JCO) puts the work's journal, numbering and PMID in `Published In` there, and
-Springer its DOI and keywords in `About this article`.
+but Atypon (JCO) puts the work's journal, numbering and PMID in `Published In` there,
+Springer its DOI and keywords in `About this article`, and AME its own citation
+(`Cite this article as: …`).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..text import clean_spaces
 from ._text_lines import label_of
@@ -14,6 +17,8 @@ from ._text_numbering import is_numbering_line
 INFO_LINES = 8
 ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
+CITE_THIS = re.compile(r"^(?:Cite this article(?: as)?|How to cite this article)\s*:\s*\S",
+                       re.IGNORECASE)
 
 
 def published_in(lines: list[str], start: int) -> list[str]:
@@ -45,3 +50,9 @@ def about_this_article(lines: list[str], start: int) -> list[str]:
             break
         block.append(line)
     return block
+
+
+def own_citations(lines: list[str], start: int) -> list[str]:
+    """`Cite this article as: Zhang X, … Title. Gland Surg 2022;11(3):512-524.` below the
+    reference list: the page citing itself."""
+    return [text for line in lines[start:] if CITE_THIS.match(text := clean_spaces(line))]

@@ -20,6 +20,7 @@ from ._text_name_blocks import (
     names_evidence,
     names_in_panels,
     names_one_a_line,
+    names_with_affiliations,
 )
 from ._text_names import folds_names, names_line
 from ._text_numbering import is_numbering_line, journal_citation, journal_line
@@ -43,6 +44,8 @@ FURNITURE = re.compile(
     r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
     # Silverchair (Karger, AACR) prints the subject between the title and the names.
     r"Subject Areas?:.*|"
+    # Cambridge Core's breadcrumb, one entry a line: `>Journals`, `>Volume 6 Issue 21`.
+    r">.*|"
     # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
     r"[\w ]{1,25}(?:\|[\w ]{1,25})+)$",
     re.IGNORECASE)
@@ -53,7 +56,13 @@ MAX_BETWEEN = 4
 # Between Springer's title and names: the article type, `Published:` and the numbering.
 ARTICLE_TYPE = re.compile(r"^(?:(?:Original|Research|Review|Brief|Short|Clinical)\s+)?"
                           r"(?:Article|Paper|Report|Communication|Letter|Study)s?$", re.IGNORECASE)
+# Cambridge Core: `Published online by Cambridge University Press: 20 October 2004` stands
+# between the title and the names.
+PUBLISHED_LINE = re.compile(r"^(?:Published|First published)\b.*\b(?:1[89]|20)\d\d\.?$")
 BADGE = re.compile(r"\s+(?:Free|Open Access)$")
+# Scopus glues the document type to the title: `… in a prospective cohort(Article)`.
+GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?:Article|Review|Letter|Editorial|Note|Erratum|"
+                        r"Conference Paper|Short Survey)\)$")
 # Words that tell the languages of SciELO's titles apart (a title and its translation).
 FUNCTION_WORDS = {
     "en": frozenset({"of", "the", "and", "in", "with", "for", "between", "from"}),
@@ -74,7 +83,8 @@ def _cites_below(filled: list[str], index: int) -> bool:
 
 def _without_badge(title: str, filled: list[str]) -> str:
     """Silverchair appends an access badge to the title (`… Interferon-γ Free`); the title
-    the page cites elsewhere has none."""
+    the page cites elsewhere has none. Scopus glues the document type on."""
+    title = GLUED_TYPE.sub("", title)
     bare = BADGE.sub("", title)
     if bare != title and any(f"{bare}{end}" in line for line in filled for end in ".;"):
         return bare  # the page's citation sentence: `…; Title. Cancer Res 1995; …`
@@ -90,7 +100,8 @@ def _byline_below(filled: list[str], index: int) -> tuple[int, int]:
         return evidence, 1
     for offset in range(2, MAX_BETWEEN + 2):
         between = filled[index + offset - 1] if index + offset < len(filled) else ""
-        if not (ARTICLE_TYPE.match(between) or label_of(between) or is_numbering_line(between)):
+        if not (ARTICLE_TYPE.match(between) or label_of(between) or is_numbering_line(between)
+                or PUBLISHED_LINE.match(between)):
             break
         if names_evidence(filled, index + offset) == 2:
             return 2, offset
@@ -123,6 +134,7 @@ def _substantial(line: str) -> bool:
             and not FURNITURE.match(line) and label_of(line) is None
             and parse_citation(line) is None and not find_dois(line)
             and journal_citation([line]) is None and not is_numbering_line(line)
+            and not PUBLISHED_LINE.match(line)
             and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
             and journal_line([line]) is None)
 
@@ -160,7 +172,8 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
         return
     below = index + byline
     names = (names_in_panels(filled, below) or names_one_a_line(filled, below)
-             or names_line(filled[below]) or names_after_by(filled, below))
+             or names_with_affiliations(filled, below) or names_line(filled[below])
+             or names_after_by(filled, below))
     if names:
         found["authors"] = names
         found["authors_truncated"] = folds_names(filled[below])
