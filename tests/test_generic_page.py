@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -475,3 +476,51 @@ def test_a_dublin_core_glossary_is_not_a_record() -> None:
     glossary = "".join(f"dc.{name}: the {name} given to the resource\n"
                        for name in ("title", "creator", "date", "subject", "description"))
     assert generic_page.detect(glossary) == 0
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Invented J Pathol Jun 1998, 51 (6) 441-447; DOI: 10.5555/ijp.51.6.441"],  # BMJ
+     ("Invented J Pathol", "51", "6", "441-447", "Jun 1998")),
+    (["Invented Journal of Oncology", "Volume 2009 (2009), Article ID 382164, 9 pages"],
+     ("Invented Journal of Oncology", "2009", None, "382164", "2009")),  # Hindawi
+    (["Invented Oncology", "Vol. 10, No. 5 | April 2014"],  # Future Medicine
+     ("Invented Oncology", "10", "5", None, "April 2014")),
+    (["Vol 9, No 2 (April 2020) / Invented Gland Surgery"],  # AME
+     ("Invented Gland Surgery", "9", "2", None, "April 2020")),
+    (["The Invented Medical Journal 38 (4), 211-219, 1991"],  # CiNii
+     ("The Invented Medical Journal", "38", "4", "211-219", "1991")),
+    (["Source: Invented Journal of Pathology. 3/10/2006, Vol. 24 Issue 8, p1245-1253. 9p."],
+     ("Invented Journal of Pathology", "24", "8", "1245-1253", "2006")),  # EBSCOhost
+    (["2012 · article · Invented Cancer Research", "Biblio vol. 18 · iss. 9 · pp. 2501–2510"],
+     ("Invented Cancer Research", "18", "9", "2501–2510", "2012")),  # OpenAlex
+    (["Invented Journal of Cancer", "2024; 15(6):1602-1615. doi:10.5555/jca.1 This issue Cite"],
+     ("Invented Journal of Cancer", "15", "6", "1602-1615", "2024")),  # Ivyspring
+    (["Invented Reviews , Volume 6 , Issue 21 , October 2004 , pp. 1 - 19"],  # Cambridge
+     ("Invented Reviews", "6", "21", "1 - 19", "October 2004")),
+    (["Invented Oncology Reports", "Vol. 41, No. 10, 2018"],  # Karger
+     ("Invented Oncology Reports", "41", "10", None, "2018")),
+])
+def test_numbering_lines_of_more_sites(lines: list[str], expected: tuple[Any, ...]) -> None:
+    cited = journal_citation(lines)
+    assert cited is not None
+    assert (cited["container_title"], cited["volume"], cited["issue"], cited["pages"],
+            cited["date"]) == expected
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Lorenzo Rossi ORCID Icon, Sofia Marino & Daniel Obi ORCID Icon",  # Taylor & Francis
+     "Lorenzo Rossi, Sofia Marino, Daniel Obi"),
+    ("Jing Li1*, Thomas K. Brenner3 ORCID, Qiang Sun1\u2709",  # Ivyspring
+     "Jing Li, Thomas K. Brenner, Qiang Sun"),
+    ("Anna Lind (a1), Tomás Ortega (a1) (a2) and Karin Berg (a2)",  # Cambridge Core
+     "Anna Lind, Tomás Ortega, Karin Berg"),
+    ("Wei Li1#, Mei Chen2#, Jun Zhao1^", "Wei Li, Mei Chen, Jun Zhao"),  # AME
+    ("Berg K.a · Moreau-Vidal C.a,\u00a0b · Tan W.-L.c", "Berg K, Moreau-Vidal C, Tan WL"),
+    ("Holm, A.a ,\u00a0 Ng, W.L.b,\u00a0 Ferreira, J.a, c\u00a0 Email Author",  # Scopus
+     "Holm, A.; Ng, W.L.; Ferreira, J."),
+    ("KAWABATA Hiroko", "KAWABATA, Hiroko"),  # CiNii: the family name first, in capitals
+    ("Jean DUPONT, Marie CURIE", "Jean DUPONT, Marie CURIE"),  # capitals last: given first
+    ("Vetenskapsrådet K2011-64X VR", None),  # a funder row: no digit inside a name
+])
+def test_name_lines_of_more_sites(line: str, names: str | None) -> None:
+    assert names_line(line) == names

@@ -74,6 +74,12 @@ def test_ids() -> None:
     assert normalize_pmid("PMID: 12345678") == "12345678"
     assert normalize_pmid("123456789") is None
     assert normalize_pmcid("pmc 123") == "PMC123"
+    # OpenAlex prints the ids as links; its PMC link drops the `PMC`. A bare number is no PMCID.
+    assert normalize_pmid("https://pubmed.ncbi.nlm.nih.gov/10000999/") == "10000999"
+    assert normalize_pmcid("https://www.ncbi.nlm.nih.gov/pmc/articles/1234567") == "PMC1234567"
+    assert normalize_pmcid("https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/") == "PMC1234567"
+    assert normalize_pmcid("1234567") is None
+    assert normalize_pmid("https://example.org/10000999") is None
 
 
 @pytest.mark.parametrize(("raw", "parts", "season"), [

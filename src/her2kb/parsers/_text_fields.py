@@ -16,7 +16,7 @@ from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
-from ._text_abstract import metadata_end, read_abstract
+from ._text_abstract import ABSTRACT_HEADING, metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
 from ._text_cited_names import cited_families
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colon, without_language_menus
@@ -55,6 +55,7 @@ PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
 MENU_WORDS = 3
+CONTENTS_LINES, CONTENTS_WORDS = 8, 10
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 # A preprint server's name alone on a line above the abstract (the site header), on a page
 # whose DOI is the server's, is where the work appears (Highwire's `citation_journal_title`
@@ -81,9 +82,18 @@ def _list_below(lines: list[str], index: int) -> bool:
     # Articles`); J-STAGE's runs into `Volume 188 (1999) Issue 3`.
     if is_numbering_line(below) or (index >= 2 and not NUMBERED_REFERENCE.match(below) and all(
             lines[i] and len(lines[i].split()) <= MENU_WORDS and not lines[i].endswith(".")
-            for i in (index - 2, index - 1))):
+            for i in (index - 2, index - 1))) or _in_contents(lines, index):
         return False
     return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
+
+
+def _in_contents(lines: list[str], index: int) -> bool:
+    """Cambridge Core's `Article contents`: `Abstract`, the sections' titles (short lines
+    without a period), then `References`."""
+    above = [line for line in lines[max(0, index - CONTENTS_LINES):index] if line]
+    at = next((i for i, line in enumerate(above) if ABSTRACT_HEADING.match(line)), None)
+    return at is not None and all(len(line.split()) <= CONTENTS_WORDS and not line.endswith(".")
+                                  for line in above[at:])
 
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
