@@ -524,3 +524,64 @@ def test_numbering_lines_of_more_sites(lines: list[str], expected: tuple[Any, ..
 ])
 def test_name_lines_of_more_sites(line: str, names: str | None) -> None:
     assert names_line(line) == names
+
+
+_LONG = " ".join(["invented"] * 45) + "."
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # Short lines under a `Summary` heading are no contents menu: the list below still ends
+    # the head, and a cited work's DOI is not the page's.
+    ("An invented title about HER2 testing in gastric cancer\nAnna Berg, Carl Dahl\n"
+     "Gastric Cancer 2010;13(1):1-9\nAbstract\n" + _LONG + "\nIntroduction\n" + _LONG
+     + "\nMethods\n" + _LONG + "\nResults\n" + _LONG + "\nSummary\nHER2 testing is "
+     "mandatory before treatment\nFISH resolves equivocal results\nReferences\nSmith J, Roe B. "
+     "An invented cited work. J Inv 2005;90:1-10.\nhttps://doi.org/10.5555/other.1\n",
+     "doi", None),
+    # A short first line under `Abstract` does not send the abstract to a later `Summary`.
+    ("An invented title about HER2 testing in gastric cancer\nAnna Berg, Carl Dahl\n"
+     "Gastric Cancer 2010;13(1):1-9\nAbstract\nHER2 is an invented target in two cancers.\n"
+     + _LONG + "\nIntroduction\nA body sentence cites doi: 10.5555/body.1 here.\nSummary\n"
+     + _LONG + "\n", "abstract_first", "HER2 is an invented target in two cancers."),
+    # Another work's citation in a list below the abstract names no journal for this one.
+    ("An invented title about HER2 testing in gastric cancer\nAnna Berg, Carl Dahl\n"
+     "DOI: 10.5555/gc.2009.1\nAbstract\n" + _LONG + "\nMost read this month\n"
+     "Invented antibody in HER2-positive breast cancer\nInv Engl J Med 2001;344:783-792\n",
+     "container_title", None),
+    # A table's `Source<TAB>…` header row is no journal label.
+    ("An invented title about HER2 testing in gastric cancer\nAnna Berg, Carl Dahl\n"
+     "Gastric Cancer 2009;12(3):150-158\nAbstract\n" + _LONG + "\nTable 1\nSource\tSpecimens\n"
+     "Biopsy\t120\n", "container_title", "Gastric Cancer"),
+    # Only a record table's title row loses its period.
+    ("Title: Antifungal invented susceptibility of Candida spp.\nAuthors: Anna Berg\n"
+     "DOI: 10.5555/x.1\nAbstract: " + _LONG + "\n", "title",
+     "Antifungal invented susceptibility of Candida spp."),
+])
+def test_rules_for_one_site_stay_out_of_ordinary_pages(text: str, field: str,
+                                                         value: str | None) -> None:
+    record = _parsed(text, "page.txt").record
+    if field == "abstract_first":
+        assert (record.abstract or "").startswith(value or "-")
+    else:
+        assert getattr(record, field) == value
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("JD Smith, KL Jones", "JD Smith, KL Jones"),  # initials first, not a family name
+    ("Anna Berg, M.B., Carl Dahl, M.B.", None),
+    ("Washington, D.C.", None),
+])
+def test_site_name_shapes_do_not_reorder_ordinary_lines(line: str, names: str | None) -> None:
+    assert names_line(line) == names
+
+
+def test_numbering_in_the_pages_own_citation_block_below_the_abstract() -> None:
+    """BMJ prints `Citation` / title / names / `J Inv Pathol Jun 1998, 51 (6) 441-447; …`
+    low on the page; a list of other works below the abstract names no journal."""
+    text = ("Papers\nAn invented comparison of two assays in made-up breast tumours\n"
+            "A R Roe1, J M Poe2\nAbstract\n" + _LONG + "\nhttp://dx.doi.org/10.5555/ijp.51.441\n"
+            "Citation\nAn invented comparison of two assays in made-up breast tumours\n"
+            "A R Roe, J M Poe\nJ Inv Pathol Jun 1998, 51 (6) 441-447; DOI: 10.5555/ijp.51.441\n")
+    record = _parsed(text, "page.txt").record
+    assert (record.container_title, record.volume, record.issue, record.page) == (
+        "J Inv Pathol", "51", "6", "441-447")

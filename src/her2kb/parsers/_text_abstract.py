@@ -20,6 +20,9 @@ from ._pubmed_abstract import STRUCTURED_LABELS, join_paragraphs
 from ._text_lines import is_label_line, label_of
 
 ABSTRACT_HEADING = re.compile(r"^(?:Abstract|Summary)\s*:?$", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(r"^(?:Article contents|Contents|Table of contents|On this page|"
+                              r"Jump to(?: section)?)$", re.IGNORECASE)
+_CONTENTS_LINES, _CONTENTS_WORDS = 12, 10
 STOP_HEADING = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(?:Introduction|Background and aims|Main text|Full text|Results|"
     r"Methods|Discussion|Conclusions?|Acknowledg(?:e)?ments?|Funding|Copyright\b.*|©.*|"
@@ -77,22 +80,31 @@ def _label(line: str) -> str | None:
 
 def abstract_heading(head: list[str]) -> int | None:
     """Index of the first `Abstract` heading with the abstract below it (not a menu entry).
-    A heading over a paragraph wins over one over a line: Cambridge Core's `Article
-    contents` lists `Abstract`, then its sections' titles, above the real one."""
-    found = [index for index, line in enumerate(head) if ABSTRACT_HEADING.match(line)
-             and (len((below := _text_below(head, index)).split()) >= _REAL_TEXT_WORDS
-                  or (_label(below) and _long_after(head, index, below)))]
-    return next((index for index in found if not _short_line_under(head, index)),
-                found[0] if found else None)
+    Cambridge Core's `Article contents` menu lists `Abstract` over its sections' titles,
+    above the real heading: an entry of that menu is skipped."""
+    for index, line in enumerate(head):
+        if not ABSTRACT_HEADING.match(line):
+            continue
+        below = next((text for text in head[index + 1:] if text), "")
+        if in_contents_menu(head, index) and not below.endswith(".") \
+                and len(below.split()) <= _CONTENTS_WORDS:
+            continue  # another entry follows (SAGE's `Contents` button stands over the text)
+        if len(below.split()) >= _REAL_TEXT_WORDS or (
+                _label(below) and _long_after(head, index, below)):
+            return index
+    return None
 
 
-def _text_below(head: list[str], index: int) -> str:
-    return next((text for text in head[index + 1:] if text), "")
-
-
-def _short_line_under(head: list[str], index: int) -> bool:
-    below = _text_below(head, index)
-    return not _label(below) and len(below.split()) < _HEADING_WORDS * 3
+def in_contents_menu(head: list[str], index: int) -> bool:
+    """The line at `index` is an entry of a contents menu: under its heading, with only
+    short lines between (`Article contents` / `Abstract` / `Mechanisms of resistance` …)."""
+    for position in range(index - 1, max(-1, index - _CONTENTS_LINES), -1):
+        line = head[position]
+        if CONTENTS_HEADING.match(line):
+            return True
+        if line and (len(line.split()) > _CONTENTS_WORDS or line.endswith(".")):
+            return False
+    return False
 
 
 def _long_after(head: list[str], index: int, label: str) -> bool:

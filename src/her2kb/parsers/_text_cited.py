@@ -8,8 +8,10 @@ Two shapes carry the title, so the journal and numbering are the text after it:
     Doe, A. and Roe, B. (2016) Title. Journal, 114(3), pp. 301-309. (doi: …)  (EPrints)
 
 The second is a Vancouver reference whose tail is PubMed's `Journal. Year;Vol(Issue):Pages`
-grammar (`_citation`). It is taken only when a line of the page is the title it repeats, so a
-reference to another work (a reference list, "related articles") never names this one's journal.
+grammar (`_citation`), Springer's, APA's, Cochrane's (`… Reviews 2021, Issue 7. Art. No.:
+CD014472.`) or a publisher's numbering shape (`Gland Surg 2022;11(3):512-524`). It is taken
+only when a line of the page is the title it repeats, so a reference to another work (a
+reference list, "related articles") never names this one's journal.
 The EPrints form is the exception: a repository record prints its title only there, and its
 `, pp.` pages mark the end of the title (the last `. ` before a journal name without dots).
 """

@@ -16,10 +16,10 @@ from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..text import clean_spaces
 from ._citation import Citation, parse_citation
-from ._text_abstract import ABSTRACT_HEADING, metadata_end, read_abstract
+from ._text_abstract import in_contents_menu, metadata_end, read_abstract
 from ._text_cited import cited_work, repository_citation
 from ._text_cited_names import cited_families
-from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colon, without_language_menus
+from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
 from ._text_name_blocks import AUTHOR_HEADING, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
@@ -55,7 +55,7 @@ PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
 MENU_WORDS = 3
-CONTENTS_LINES, CONTENTS_WORDS = 8, 10
+OWN_BLOCKS, OWN_BLOCK_LINES = frozenset({"Information", "Citation"}), 3
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 # A preprint server's name alone on a line above the abstract (the site header), on a page
 # whose DOI is the server's, is where the work appears (Highwire's `citation_journal_title`
@@ -68,8 +68,9 @@ _SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
 
 
 def head_lines(lines: list[str]) -> list[str]:
-    """The page's lines before the first reference-list heading, cleaned (blanks kept)."""
-    cleaned = without_language_menus([clean_spaces(with_colon(line)) for line in lines])
+    """The page's lines before the first reference-list heading, cleaned (blanks kept, but
+    for those inside a translation menu)."""
+    cleaned = without_language_menus([clean_spaces(line) for line in with_colons(lines)])
     end = next((i for i, line in enumerate(cleaned) if REFERENCES_HEADING.match(line)
                 and _list_below(cleaned, i)), len(cleaned))
     return cleaned[:end]
@@ -82,18 +83,9 @@ def _list_below(lines: list[str], index: int) -> bool:
     # Articles`); J-STAGE's runs into `Volume 188 (1999) Issue 3`.
     if is_numbering_line(below) or (index >= 2 and not NUMBERED_REFERENCE.match(below) and all(
             lines[i] and len(lines[i].split()) <= MENU_WORDS and not lines[i].endswith(".")
-            for i in (index - 2, index - 1))) or _in_contents(lines, index):
+            for i in (index - 2, index - 1))) or in_contents_menu(lines, index):
         return False
     return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
-
-
-def _in_contents(lines: list[str], index: int) -> bool:
-    """Cambridge Core's `Article contents`: `Abstract`, the sections' titles (short lines
-    without a period), then `References`."""
-    above = [line for line in lines[max(0, index - CONTENTS_LINES):index] if line]
-    at = next((i for i, line in enumerate(above) if ABSTRACT_HEADING.match(line)), None)
-    return at is not None and all(len(line.split()) <= CONTENTS_WORDS and not line.endswith(".")
-                                  for line in above[at:])
 
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
@@ -206,10 +198,12 @@ def _read_citation(head: list[str], end: int, found: dict[str, Any],
     else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
         line = ""
         top = [text for text in head[:end] if text] + info
-        # Cambridge Core prints its numbering in an `Information` block under the abstract.
+        # Cambridge Core prints its numbering in an `Information` block under the abstract,
+        # BMJ in a `Citation` block (the title, the names, then the numbering line).
+        information = [line for i in range(end, len(head)) if head[i] in OWN_BLOCKS
+                       for line in head[i + 1:i + 1 + OWN_BLOCK_LINES]]
         values = (cited_work([text for text in head if text]) or journal_citation(top)
-                  or repository_citation(top)
-                  or journal_citation([text for text in head[end:] if text]) or {})
+                  or repository_citation(top) or journal_citation(information) or {})
     if not values:
         return
     if values.get("date") and not _same_year(found.get("date"), values["date"]):

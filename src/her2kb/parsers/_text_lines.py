@@ -99,6 +99,19 @@ def without_language_menus(lines: list[str]) -> list[str]:
     return kept
 
 
+def with_colons(lines: list[str]) -> list[str]:
+    """`with_colon` for each line. OpenAlex's `Source<TAB>Clinical Cancer Research` row is
+    the journal only inside a record table, next to a row we read (`Year<TAB>2010`); a
+    table's `Source<TAB>Specimens` header row is not."""
+    converted = [with_colon(line) for line in lines]
+    for index, line in enumerate(lines):
+        tab = TAB_LINE.match(line)
+        if tab and tab["label"].strip().casefold() in SOURCE_LABELS and any(
+                converted[i] != lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)):
+            converted[index] = f"{tab['label'].strip()}: {tab['value']}"
+    return converted
+
+
 def with_colon(line: str) -> str:
     """`Journal<TAB>Breast Cancer Res Treat` -> `Journal: …` when the label is one we read
     (before the tab is lost to space cleaning)."""
@@ -108,7 +121,7 @@ def with_colon(line: str) -> str:
     # holds an identifier.
     value = tab["value"] if tab else ""
     badges = label.isupper() and value.isupper() and not any(char.isdigit() for char in value)
-    if tab and (label.casefold() in LABELS or label.casefold() in SOURCE_LABELS) and not badges:
+    if tab and label.casefold() in LABELS and not badges:
         return f"{tab.group('label').strip()}: {tab.group('value')}"
     return line
 

@@ -30,13 +30,14 @@ VANCOUVER_NAME = re.compile(rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}
 DOTTED_NAME = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED})?)\s"
                          r"(?P<initials>(?:[A-Z]\.-?){1,3})$")
 # CiNii and other Japanese sites: the family name first, in capitals (`MORIKAWA Tetsuya`).
-CAPITALS_FIRST = re.compile(r"^(?P<family>[A-Z][A-Z'-]+)\s+"
+# (Three letters or more, one a vowel: `JD Smith` is initials, then the family name.)
+CAPITALS_FIRST = re.compile(r"^(?P<family>(?=[A-Z'-]*[AEIOUY])[A-Z][A-Z'-]{2,})\s+"
                             r"(?P<given>[A-Z][a-z][\w'-]*(?:[\s-][A-Z][a-z][\w'-]*)?)$")
 DOTTED_MARKERS = re.compile(r"(?<=[A-Z]\.)[a-z](?:,\s*[a-z])*(?=\s*[,∙•·]|\s*$)")
 # Scopus: `Lindqvist, M.a ,  Okafor, C.T.b,  Haraldsdóttir, S.a, c,  … Email Author`: each
 # name is `Family, Initials`, and commas also separate the names.
 INITIALS_PART = re.compile(r"^(?:[A-Z]\.-?){1,3}$")
-FAMILY_PART = re.compile(rf"^{_CAPITALISED}(?:[\s-]{_CAPITALISED})?$")
+FAMILY_PART = re.compile(rf"^{_CAPITALISED}$")
 # Links after the last name: Scopus `Email Author`, Cochrane `Authors' declarations of interest`.
 CONTACT_TAIL = re.compile(r"\s+(?:Email Author|Authors' declarations of interest)$")
 # Family name first (LWW `Nakamura, Kenji; Ohno, Masako`; Zenodo `Sørensen, Mikkel1`).
@@ -140,11 +141,12 @@ def _undotted(part: str) -> str:
 def names_line(line: str) -> str | None:
     """The names of a `Given Family, Given Family` (or `By …`, or `Family, Given; …`)
     line, else None. Folded names (`+6`, `…`) are left out; `folds_names` tells whether
-    there were any."""
+    there were any. Scopus's `Family, I., Family, I.` and CiNii's `FAMILY Given` come back
+    as `Family, Given; …`."""
     if ";" in line and (first := family_first(line.split(";"))):
         return first
     parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
-    if len(parts) % 2 == 0 and all(map(FAMILY_PART.match, parts[::2])) \
+    if len(parts) >= 4 and len(parts) % 2 == 0 and all(map(FAMILY_PART.match, parts[::2])) \
             and all(map(INITIALS_PART.match, parts[1::2])):
         return "; ".join(f"{family}, {initials}"
                          for family, initials in zip(parts[::2], parts[1::2], strict=True))

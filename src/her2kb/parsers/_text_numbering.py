@@ -57,9 +57,10 @@ def is_numbering_line(line: str) -> bool:
 def journal_citation(lines: list[str]) -> dict[str, Any] | None:
     """Journal, date, volume, issue and pages from the fullest publisher citation line.
 
-    `lines` are the page's filled lines above the abstract; a ScienceDirect line that
-    starts at `Volume` takes its journal from the line above it. A bare `Volume 14` in a
-    contents menu loses to a full `Cancers 2022, 14(9), 2201` further down.
+    `lines` are the page's filled lines above the abstract (or a record block, or the tail
+    of the page's own citation); a ScienceDirect line that starts at `Volume` takes its
+    journal from the line above it. A bare `Volume 14` in a contents menu loses to a full
+    `Cancers 2022, 14(9), 2201` further down.
     """
     tandf = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
     # Where the page names its journal elsewhere, found once: (line index, name).

@@ -11,7 +11,7 @@ lines, indented by a tab:
 
 `folded_rows` joins each row's values with `; ` so the label rules read them as one line.
 The database's notes (`[ABSTRACT FROM AUTHOR]`, the copyright paragraph) are not the
-abstract's.
+abstract's, and the period it ends the title row with is not the title's.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import re
 
 ROW = re.compile(r"^[A-Z][\w /()-]{1,40}:\t")
 MORE_VALUES = re.compile(r"^\t+(?P<value>\S.*?)\s*$")
+# The title row ends in a sentence's period the title does not have (`… phase II study. `).
+TITLE_ROW = re.compile(r"^(?P<title>Title:\t.*?[^\W_]{3})\.\s*$")
 DATABASE_NOTE = re.compile(r"\s*\[ABSTRACT FROM (?:AUTHOR|PUBLISHER)\]|^Copyright of .*")
 
 
@@ -36,5 +38,7 @@ def folded_rows(lines: list[str]) -> list[str]:
                 folded[-1] = f"{folded[-1].rstrip()}; {value}"
             continue
         in_row = ROW.match(line) is not None
+        if TITLE_ROW.match(line):
+            line = TITLE_ROW.sub(r"\g<title>", line)
         folded.append(DATABASE_NOTE.sub("", line) if in_row else line)
     return folded

@@ -47,8 +47,6 @@ GROUPED = frozenset(key for keys in GROUPS.values() for key in keys)
 # Keys whose values are compared across sources; a disagreement is worth a warning. A
 # shorter value that starts the kept one agrees (JSON-LD headlines are cut at 110 chars).
 COMPARED = ("title", "doi", "volume", "issue")
-# A sentence's period after a title's last word (not `…`, `U.S.` or an initial).
-FINAL_PERIOD = re.compile(r"(?<=[^\W_]{3})\.$")
 # `dc.subject` and JSON-LD `keywords` often hold the site's subject categories (Springer,
 # Nature: `Oncology`); a `Keywords` list printed on the page beats them.
 TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
@@ -166,8 +164,6 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     """Record kwargs from the merged common keys (names, date, pages, ids, lists)."""
     fields: dict[str, Any] = {key: merged.get(key) for key in PLAIN_KEYS}
     fields.update(merged.get("numbering") or {})
-    if title := merged.get("title"):  # EBSCOhost ends its title row with a period
-        fields["title"] = FINAL_PERIOD.sub("", title)
     fields["type"] = (merged.get("type") or type_for(merged.get("original_type"))
                       or ("article-journal" if merged.get("container_title") else "article"))
     names = with_cited_families(_authors(merged.get("authors"), warnings),
