@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import INITIALS, family_given, given_family, parse_name, vancouver
+from ..names import INITIALS, family_given, given_family, is_corporate, parse_name, vancouver
 from ..text import clean_spaces
 
 # Characters a complete abstract or sentence may end with (closing quotes and brackets too).
@@ -96,7 +96,9 @@ def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
     else:
         parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
         reader = given_family
-        if len(parts) > 1 and all(VANCOUVER_NAME.match(p) for p in parts):
+        # A group may close a Vancouver list (`Chen W, Kanto-Tokai Gastric Oncology Group`).
+        people = parts[:-1] if len(parts) > 2 and is_corporate(parts[-1]) else parts
+        if len(parts) > 1 and all(VANCOUVER_NAME.match(p) for p in people):
             reader = vancouver
         elif len(parts) > 1 and all(" " in p for p in parts):
             reader = given_family  # `A. Doe, B. Roe`

@@ -24,7 +24,7 @@ from ._page import (
 _ANCHORS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
     # Site furniture of layouts B, C and D (§4.1) and the MEDLINE list headings (§4.4).
     (r"^PubMed Disclaimer$", 20), (r"\[(?:PubMed - )?indexed for MEDLINE\]", 20),
-    (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 15),
+    (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 16),
     (r"^Published in final edited form as", 15), (r"^MeSH terms$", 12),
     (r"^Publication types$", 12),
 )]
@@ -62,8 +62,10 @@ _JOURNAL_SITE_MIN = 2
 # a `Record Details` table); unless a PubMed-only mark is there, it is not PubMed's.
 _OTHER_INDEX = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
     r"^Fields of Study$", r"^Record Details$", r"^Lens ID\b", r"^Scholarly Citations$",
+    r"^Unique Identifier$", r"^Authors Full Name$", r"^Ovid MEDLINE",  # Ovid's full record
 )]
 _SITE_ANCHOR_SCORE = 15
+_PMCID, _PMCID_SCORE = re.compile(r"^PMCID:\s*PMC\d+", re.MULTILINE), 16
 _ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
 # §3 (last row): a PubMed "Summary (text)" export is numbered citation blocks (`1. Title.`,
 # authors, citation line, `PMID: …`), out of scope. A block opened by a numbered item lists
@@ -86,6 +88,9 @@ def detect(head: str) -> int:
     reference_links = _PMC_REFERENCE_LINKS.search("\n".join(all_lines)) is not None
     if (citations or reference_links) and not anchors and _journal_site(clean):
         return 0
+    if anchors == [_PMCID_SCORE] and _PMCID.search(clean) and not reference_links \
+            and _journal_site(clean):
+        return 0  # a journal site (Cancer Res Treat) showing its PMC link in the sidebar
     if max(anchors, default=0) < _SITE_ANCHOR_SCORE and sum(
             1 for pattern in _OTHER_INDEX if pattern.search(clean)) >= _JOURNAL_SITE_MIN:
         return 0

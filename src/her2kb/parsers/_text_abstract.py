@@ -64,6 +64,7 @@ IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}(?:\d+:\s?\w+(?:[-\u2010
                      r"\s*\d{4}|\d{4};\s?\d+:\s?\w+(?:[-\u2010-\u2013]\w+)?)\.)?"
                      r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
 ABSTRACT_MIN_WORDS = 40
+SENTENCE_END = re.compile(r"[.!?][)\]\"'”’]?(?:\s|$)")
 _REAL_TEXT_WORDS = 8
 _HEADING_WORDS = 4  # a heading's first line this long is text, not the next heading
 _CLOSING_LABELS = frozenset({"conclusion", "conclusions", "conclusions and relevance",
@@ -209,9 +210,11 @@ def _short_heading(line: str) -> bool:
 
 
 def _long_paragraph(line: str) -> bool:
-    """A paragraph long enough to be an abstract; AME's `Contributions: (I) Conception …`
-    and `Correspondence to: …` notes above the abstract are not."""
-    return len(line.split()) >= ABSTRACT_MIN_WORDS and not END_LABEL.match(line)
+    """A paragraph long enough to be an abstract, with a sentence in it; AME's
+    `Contributions: (I) Conception …` and `Correspondence to: …` notes above the abstract
+    are not, nor a library record's `Aged ; Antineoplastic Agents ; …` subject list."""
+    return (len(line.split()) >= ABSTRACT_MIN_WORDS and not END_LABEL.match(line)
+            and SENTENCE_END.search(line) is not None)
 
 
 def _opens_structured(line: str) -> bool:

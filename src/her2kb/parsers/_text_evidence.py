@@ -11,6 +11,8 @@ from ._text_lines import label_of, with_colon
 from ._text_numbering import journal_citation
 
 STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
+RECORD_LABELS = frozenset({"authors", "date", "volume", "issue", "pages", "abstract"})
+RECORD_LABELS_MIN = 3
 LONG_PARAGRAPH_WORDS = 40
 # A numbered entry of a list of works carries its year or DOI; `1. Introduction` in a
 # page's outline does not.
@@ -32,6 +34,11 @@ def text_evidence(lines: list[str]) -> bool:
     doi = labelled_doi or bool(work_dois(head, end))
     numbered = (citation_line(head, end) is not None
                 or journal_citation([line for line in head[:end] if line]) is not None)
+    # A database's labelled record (the Cochrane Library's CENTRAL: `Title:`, `Author:`,
+    # `Source:`, `Year:` …) needs neither.
+    labels = {pair[0] for line in head if (pair := label_of(with_colon(line)))}
+    if "title" in labels and len(labels & RECORD_LABELS) >= RECORD_LABELS_MIN:
+        return True
     # A line citing the page's own title line (Google Scholar's Cite box) is the record.
     cites_itself = not (doi or numbered) and cited_work([line for line in head if line]) is not None
     if not (doi or numbered or cites_itself) \

@@ -23,8 +23,13 @@ from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_l
 from ._text_name_blocks import AUTHOR_HEADING, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
-from ._text_record_blocks import about_this_article, own_citations, published_in
-from ._text_record_table import folded_rows
+from ._text_record_blocks import (
+    about_this_article,
+    article_ids,
+    own_citations,
+    published_in,
+)
+from ._text_record_table import folded_rows, ovid_rows
 from ._text_terms import NUMBERED_REFERENCE, term_lines
 from ._text_title import read_title_and_authors
 from ._text_wos import joined_labels
@@ -55,6 +60,8 @@ PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
 MENU_WORDS = 3
+RELATION = re.compile(r"^(?:Comment|Erratum|Update|Retraction|Republished|Expression of concern)"
+                      r"\s+(?:in|on|of|for|from)\s*:", re.IGNORECASE)
 OWN_BLOCKS, OWN_BLOCK_LINES = frozenset({"Information", "Citation"}), 3
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 # A preprint server's name alone on a line above the abstract (the site header), on a page
@@ -90,12 +97,13 @@ def _list_below(lines: list[str], index: int) -> bool:
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
-    lines = joined_labels([part for line in folded_rows(lines)
+    lines = joined_labels([part for line in folded_rows(ovid_rows(lines))
                            for part in GLUED_CONTROL.split(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))
-    about = about_this_article(lines, len(head)) + own_citations(lines, len(head))
+    about = (about_this_article(lines, len(head)) + own_citations(lines, len(head))
+             + article_ids(lines, len(head)))
     # Each block keeps its heading, which ends an abstract standing right above it.
     head = [*head, "", "Published In", *info, "", "About this article", *about] \
         if info or about else head
@@ -171,6 +179,8 @@ def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
         if index >= end and not labelled:
             continue
         text = line[labelled.end():] if labelled else line
+        if RELATION.match(text):
+            continue  # Ovid's `Comment in: J Clin Oncol. 1999 …`: another work
         citation = parse_citation(text)
         if citation is not None and citation.journal and citation.has_parts:
             return citation, text

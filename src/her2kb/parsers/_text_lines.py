@@ -28,6 +28,7 @@ LABELS = {
     "summary": "abstract", "publication year": "date", "publication title": "container_title",
     "publisher": "publisher", "pubmed id": "pmid", "author keywords": "keywords",
     "author-supplied keywords": "keywords",  # EBSCOhost
+    "medline pmid": "pmid",  # Embase: `MEDLINE PMID<TAB>26718294 (https://…/26718294)`
     "first published": "date", "first published online": "online_date",
     "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
@@ -172,6 +173,8 @@ def _site_form(key: str, value: str, site: str) -> tuple[str, Any]:
         return key, author_names(value)
     if key == "date" and (wos := wos_date(value)):
         return key, wos
+    if key == "pmid":  # Embase adds the link after the number
+        return key, value.split(" (", 1)[0]
     if key == "container_title":  # ProQuest: `Cancer; Philadelphia`
         return key, PLACE_OF_PUBLICATION.sub("", value)
     return key, value

@@ -104,6 +104,14 @@ SHAPES = (
     # AME: `Vol 11, No 3 (March 2022) / Gland Surgery`.
     re.compile(rf"^Vol\.?\s*(?P<v>\w+),\s*No\.?\s*(?P<i>[\w-]+)\s*\((?P<d>[^)]*\d{{4}})\)\s*/\s*"
                rf"{_JOURNAL}$"),
+    # Ovid's source row: `Source: Journal of Clinical Oncology. 16(9):3012-19, 1998 Sep.`
+    re.compile(rf"^(?:Source:\s*)?{_JOURNAL}\.\s+(?P<v>\w+)(?:\((?P<i>[^)]+)\))?:{_PAGES},\s*"
+               r"(?P<d>\d{4}(?:\s+[A-Z][a-z]{2})?)\.?$"),
+    # Embase: `Breast Cancer Research and Treatment 2016 155:3 (503-512)`.
+    re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}})\s+(?P<v>\w+):(?P<i>[\w-]+)\s+\({_PAGES}\)$"),
+    # Primo (library discovery): `Cancer, 1995-12-01, Vol.76 (11), p.2234-2240`.
+    re.compile(rf"^{_JOURNAL},\s*(?P<d>\d{{4}}(?:-\d\d-\d\d)?),\s*Vol\.\s?(?P<v>\w+)\s*"
+               rf"(?:\((?P<i>[^)]+)\))?,\s*p\.\s?{_PAGES}$"),
     # CiNii Research: `The Kurume Medical Journal 43 (2), 141-148, 1996`.
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+)\s*\((?P<i>[^)]+)\),\s*{_PAGES},\s*(?P<y>\d{{4}})$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.

@@ -2,8 +2,8 @@
 
 The reader's head stops at the reference list (its DOIs and citations are other works'),
 but Atypon (JCO) puts the work's journal, numbering and PMID in `Published In` there,
-Springer its DOI and keywords in `About this article`, and AME its own citation
-(`Cite this article as: …`).
+Springer its DOI and keywords in `About this article`, AME its own citation
+(`Cite this article as: …`) and Korean journals' sites the PMID in `Article information`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from ._text_numbering import is_numbering_line
 INFO_LINES = 8
 ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
+INFO_HEADINGS = frozenset({"article information", "article info"})
+ID_ROW = re.compile(r"^(?:PMID|PMCID):\s*\S+$")
 CITE_THIS = re.compile(r"^(?:Cite this article(?: as)?|How to cite this article)\s*:\s*\S",
                        re.IGNORECASE)
 
@@ -56,3 +58,14 @@ def own_citations(lines: list[str], start: int) -> list[str]:
     """`Cite this article as: Zhang X, … Title. Gland Surg 2022;11(3):512-524.` below the
     reference list: the page citing itself."""
     return [text for line in lines[start:] if CITE_THIS.match(text := clean_spaces(line))]
+
+
+def article_ids(lines: list[str], start: int) -> list[str]:
+    """The `PMID: …` / `PMCID: …` rows of an `Article information` box below the reference
+    list (Korean journals' sites)."""
+    ids: list[str] = []
+    for at in range(start, len(lines)):
+        if clean_spaces(lines[at]).casefold() in INFO_HEADINGS:
+            block = (clean_spaces(line) for line in lines[at + 1:at + 1 + ABOUT_LINES // 4])
+            ids += [line for line in block if ID_ROW.match(line)]
+    return ids

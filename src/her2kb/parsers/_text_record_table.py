@@ -1,4 +1,4 @@
-"""Database record tables copied as text (EBSCOhost's detailed record).
+"""Database record tables copied as text (EBSCOhost's detailed record, Ovid's full record).
 
 Each row is `Label:<TAB>value`; a row with several values prints the others on their own
 lines, indented by a tab:
@@ -22,6 +22,13 @@ ROW = re.compile(r"^[A-Z][\w /()-]{1,40}:\t")
 MORE_VALUES = re.compile(r"^\t+(?P<value>\S.*?)\s*$")
 # The title row ends in a sentence's period the title does not have (`… phase II study. `).
 TITLE_ROW = re.compile(r"^(?P<title>Title:\t.*?[^\W_]{3})\.\s*$")
+# Ovid's labels, as the reader's (`Authors Full Name` spells the given names out).
+OVID_LABELS = {"Unique Identifier": "PMID", "Authors Full Name": "Authors", "Title": "Title",
+               "Source": "Source", "Abstract": "Abstract", "Digital Object Identifier": "DOI",
+               "Year of Publication": "Year", "Keywords": "Keywords"}
+OVID_VALUE = re.compile(r"^[ \t\u00a0]+\S")
+OVID_NAME_END = re.compile(r"(?<=\.)\s+(?=[^\W\d_][\w'’ -]*,\s)")
+INITIAL_END = re.compile(r"\b[A-Z]\.$")  # `Nkechi A.` keeps its dot
 DATABASE_NOTE = re.compile(r"\s*\[ABSTRACT FROM (?:AUTHOR|PUBLISHER)\]|^Copyright of .*")
 
 
@@ -42,3 +49,38 @@ def folded_rows(lines: list[str]) -> list[str]:
             line = TITLE_ROW.sub(r"\g<title>", line)
         folded.append(DATABASE_NOTE.sub("", line) if in_row else line)
     return folded
+
+
+def ovid_rows(lines: list[str]) -> list[str]:
+    """Ovid's full record prints each label on its own line and the values indented below:
+
+        Unique Identifier
+          9737615
+        Authors Full Name
+          Okafor, Nkechi A. Lindqvist, Per-Erik.
+
+    The rows the reader knows become `Label: value` lines; other lines stay as they are."""
+    if not any(line.strip() == "Unique Identifier" for line in lines):
+        return lines
+    rows: list[str] = []
+    label: str | None = None
+    for index, line in enumerate(lines):
+        line = line.rstrip("\r")
+        if OVID_VALUE.match(line):
+            if label:
+                rows[-1] = f"{rows[-1]}{'; ' if rows[-1][-2:] != ': ' else ''}{line.strip()}"
+            continue  # a value of a row the reader does not keep (`Registry Number/…`)
+        label = OVID_LABELS.get(line.strip(), "")
+        below = lines[index + 1] if index + 1 < len(lines) else ""
+        # An unknown label over its values is a row too: a blank line ends the one above.
+        rows.append(f"{label}: " if label else "" if OVID_VALUE.match(below) else line)
+    return [_ovid_names(row) if row.startswith("Authors:") else row for row in rows]
+
+
+def _ovid_names(row: str) -> str:
+    """`Authors: Okafor, Nkechi A. Lindqvist, Per-Erik.` -> `…: Okafor, Nkechi A.; Lindqvist,
+    Per-Erik`: a name ends where the next `Family,` starts."""
+    names = OVID_NAME_END.split(row.removeprefix("Authors: "))
+    return "Authors: " + "; ".join(name.strip().removesuffix(".") if name.count(".") == 1
+                                   and name.endswith(".") and not INITIAL_END.search(name)
+                                   else name.strip() for name in names)
