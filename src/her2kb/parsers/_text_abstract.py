@@ -33,6 +33,7 @@ STOP_HEADING = re.compile(
     r"Information(?: & Authors)?|Published In|Metrics(?: & Citations)?|"  # Atypon (ASCO)
     r"Declarations?(?: of interests?)?|"
     r"View on .+|View via publisher|Save to library|"  # Semantic Scholar
+    r"Show duplicate items from other databases|"  # ProQuest
     r"Files?(?: \(.*\))?|"  # repositories (HAL, Zenodo) list the deposited files
     # Paywall notes under an abstract (Atypon, Silverchair).
     r"Get (?:full )?access(?: to this article)?|This content is only available (?:via|as a) PDF\.?|"

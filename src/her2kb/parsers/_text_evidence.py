@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ._text_abstract import ABSTRACT_HEADING, metadata_end
+from ._text_citation import citation_line
 from ._text_cited import cited_work
-from ._text_fields import DOI_ONLY, citation_line, head_lines, work_dois
+from ._text_fields import DOI_ONLY, head_lines, work_dois
 from ._text_lines import label_of, with_colon
 from ._text_numbering import journal_citation
 

@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..text import clean_spaces
-from ._citation import Citation, parse_citation
 from ._text_abstract import in_contents_menu, metadata_end, read_abstract
-from ._text_cited import cited_work, repository_citation
+from ._text_citation import CITE_LABEL, read_citation
 from ._text_cited_names import cited_families
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
-from ._text_name_blocks import AUTHOR_HEADING, names_below_label
+from ._text_name_blocks import AUTHOR_HEADING, folded_marker_bylines, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
-from ._text_numbering import abbreviates, is_numbering_line, journal_citation, journal_line
+from ._text_numbering import abbreviates, is_numbering_line, journal_line
 from ._text_record_blocks import (
     about_this_article,
     article_ids,
@@ -34,8 +32,6 @@ from ._text_terms import NUMBERED_REFERENCE, term_lines
 from ._text_title import read_title_and_authors
 from ._text_wos import joined_labels
 
-CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
-                        r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
 DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$",
                       re.IGNORECASE)
 # Headings that end the abstract; reference-list headings also end the page's head.
@@ -60,10 +56,6 @@ PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
 MENU_WORDS = 3
-RELATION = re.compile(r"^(?:Comment|Erratum|Update|Retraction|Republished|Expression of concern)"
-                      r"\s+(?:in|on|of|for|from)\s*:", re.IGNORECASE)
-OWN_BLOCKS, OWN_BLOCK_LINES = frozenset({"Information", "Citation"}), 3
-CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 # A preprint server's name alone on a line above the abstract (the site header), on a page
 # whose DOI is the server's, is where the work appears (Highwire's `citation_journal_title`
 # on those sites says so too). Name -> the server's DOI prefix.
@@ -97,7 +89,7 @@ def _list_below(lines: list[str], index: int) -> bool:
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
-    lines = joined_labels([part for line in folded_rows(ovid_rows(lines))
+    lines = joined_labels([part for line in folded_rows(ovid_rows(folded_marker_bylines(lines)))
                            for part in GLUED_CONTROL.split(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
@@ -132,7 +124,7 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
                 found[key] = value
     found.pop(ONLINE_DATE, None)
     end = metadata_end(head)  # the abstract starts here; the work's own data stands above
-    _read_citation(head, end, found, notes, info)
+    read_citation(head, end, found, notes, info)
     _read_ids(head, end, found, notes)
     read_abstract(head, at_end, found, notes)
     read_title_and_authors(head, found, notes)
@@ -172,21 +164,6 @@ def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
         found["container_title"] = full
 
 
-def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
-    """The first citation line above the abstract (or labelled `Citation:` anywhere)."""
-    for index, line in enumerate(head):
-        labelled = CITE_LABEL.match(line)
-        if index >= end and not labelled:
-            continue
-        text = line[labelled.end():] if labelled else line
-        if RELATION.match(text):
-            continue  # Ovid's `Comment in: J Clin Oncol. 1999 …`: another work
-        citation = parse_citation(text)
-        if citation is not None and citation.journal and citation.has_parts:
-            return citation, text
-    return None
-
-
 def work_dois(head: list[str], end: int) -> list[str]:
     """DOIs of the work itself: on DOI-only lines, or anywhere above the abstract.
 
@@ -194,42 +171,6 @@ def work_dois(head: list[str], end: int) -> list[str]:
     """
     lines = [line for index, line in enumerate(head) if index < end or DOI_ONLY.match(line)]
     return find_dois("\n".join(lines))
-
-
-def _read_citation(head: list[str], end: int, found: dict[str, Any],
-                   notes: dict[str, str], info: list[str]) -> None:
-    found_line = citation_line(head, end)
-    if found_line is not None:
-        citation, line = found_line
-        values: dict[str, Any] = {
-            "container_title": citation.journal, "date": citation.date,
-            "volume": citation.volume, "issue": citation.issue, "pages": citation.pages,
-            "doi": citation.tokens.get("doi")}
-    else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
-        line = ""
-        top = [text for text in head[:end] if text] + info
-        # Cambridge Core prints its numbering in an `Information` block under the abstract,
-        # BMJ in a `Citation` block (the title, the names, then the numbering line).
-        information = [line for i in range(end, len(head)) if head[i] in OWN_BLOCKS
-                       for line in head[i + 1:i + 1 + OWN_BLOCK_LINES]]
-        values = (cited_work([text for text in head if text]) or journal_citation(top)
-                  or repository_citation(top) or journal_citation(information) or {})
-    if not values:
-        return
-    if values.get("date") and not _same_year(found.get("date"), values["date"]):
-        found.pop("date", None)  # the citation's print date beats an online date label
-    taken = [key for key, value in values.items() if value and key not in found]
-    if not taken:
-        return
-    found.update((key, values[key]) for key in taken)
-    shown = f": {line[:60] + ('…' if len(line) > 60 else '')!r}" if line else ""
-    what = ", ".join(CITED_NAMES.get(key, key) for key in taken)
-    notes["container_title"] = f"{what} read from a citation line in the text{shown}"
-
-
-def _same_year(labelled: str | None, cited: str) -> bool:
-    first, second = parse_written_date(labelled or ""), parse_written_date(cited)
-    return bool(first and second and first["date_parts"][0][0] == second["date_parts"][0][0])
 
 
 def _read_ids(head: list[str], end: int, found: dict[str, Any], notes: dict[str, str]) -> None:

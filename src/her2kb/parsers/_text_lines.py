@@ -28,6 +28,7 @@ LABELS = {
     "summary": "abstract", "publication year": "date", "publication title": "container_title",
     "publisher": "publisher", "pubmed id": "pmid", "author keywords": "keywords",
     "author-supplied keywords": "keywords",  # EBSCOhost
+    "identifier / keyword": "keywords",  # ProQuest
     "medline pmid": "pmid",  # Embase: `MEDLINE PMID<TAB>26718294 (https://…/26718294)`
     "first published": "date", "first published online": "online_date",
     "published in issue": "date",
@@ -41,11 +42,11 @@ LABELS = {
     "作者关键词": "keywords", "出版商": "publisher",
 }
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID|"
-                        r"Author-Supplied Keywords)"
+                        r"Author-Supplied Keywords|Identifier / keyword)"
                         r"\s*[:：]\s*(?P<value>.*)$")
 # A record table copied with a tab between label and value (Lens `Journal<TAB>…`).
 # One tab only: `Author<TAB>Year<TAB>Country` is a table's header row, not a label.
-TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20})\t+(?P<value>[^\t]*\S)\s*$")
+TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() /]{2,20})\t+(?P<value>[^\t]*\S)\s*$")
 # An online date gives way to any print date the page shows (Lens: `Published Online
 # 2018-11-28`, then `Year Published 2019`).
 ONLINE_DATE = "online_date"

@@ -22,6 +22,8 @@ from ._text_names import (
 )
 
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
+# Thieme's marker line: `1`, `1,2`, `2*`.
+MARKER_ONLY = re.compile(r"^\d{1,2}(?:,\d{1,2})*[*†‡]?$")
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`, Lens
 # `Authors (6)`).
@@ -31,6 +33,8 @@ AUTHOR_HEADING = re.compile(r"^(?:Authors?|Creators)(?:\s*\(\d+\))?:?$", re.IGNO
 # OUP's closes with `Search for other works by this author on:` and three link lines.
 PANEL_END = re.compile(r"^Search for (?:more papers|more articles|other works) by this author"
                        r"(?: on)?:?$", re.IGNORECASE)
+# Liebert (Atypon) prints the comma between panels on a line of its own: `,` / `, and`.
+PANEL_JOIN = re.compile(r"^,?\s*(?:and)?$")
 PANEL_LINKS = frozenset({"oxford academic", "pubmed", "google scholar", "this site"})
 MAX_PANEL_LINES = 8
 MIN_LISTED_NAMES = 2
@@ -146,8 +150,29 @@ def names_in_panels(filled: list[str], index: int) -> str | None:
                 break
             names.append(name)
             start = position + 1
-            while start < len(filled) and filled[start].casefold() in PANEL_LINKS:
+            while start < len(filled) and (filled[start].casefold() in PANEL_LINKS
+                                           or PANEL_JOIN.match(filled[start])):
                 start += 1
         elif position - start >= MAX_PANEL_LINES:
             break
     return "; ".join(names) or None
+
+
+def folded_marker_bylines(lines: list[str]) -> list[str]:
+    """Thieme prints each affiliation marker on its own line and the next name after a
+    comma: `Friederike Albrecht` / `1` / `, Jonas M. Keller` / `1` … One line again:
+    `Friederike Albrecht1, Jonas M. Keller1`, as other sites print it."""
+    folded: list[str] = []
+    folding = False
+    for index, line in enumerate(lines):
+        text = line.strip()
+        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if folded and folded[-1].strip() and (
+                (MARKER_ONLY.match(text) and (folding or below.startswith(",")))
+                or (folding and text.startswith(","))):
+            folded[-1] = folded[-1].rstrip() + text
+            folding = True
+            continue
+        folding = False
+        folded.append(line)
+    return folded

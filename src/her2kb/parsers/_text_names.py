@@ -44,6 +44,8 @@ CONTACT_TAIL = re.compile(r"\s+(?:Email Author|Authors' declarations of interest
 FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
                           rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
                           r"(?:\d{1,2}(?:,\d{1,2})*)?[*†‡]?$")
+# LWW: `Lindqvist, Anna a; Kowalski, Marek P.a,b`: affiliation letters after the given names.
+FIRST_LETTERS = re.compile(r"(?:(?<=\.)|\s)[a-z](?:,[a-z])*$")
 # Frontiers: `Astrid Holmqvist1†, Ruairí Ó Súilleabháin1,3*`: markers glued to the name;
 # J-STAGE closes them with a bracket (`Kazuhiro Moriyama1), Yui Hashimoto1)`); AME adds
 # `#` (equal contribution) and `^` (ORCID): `Xiaoyu Zhang1#, Wen-Hui Zhao1^`.
@@ -170,7 +172,8 @@ def _is_group(part: str) -> bool:
 def family_first(parts: list[str]) -> str | None:
     """`Nakamura, Kenji; Ohno, Masako` as it is, when every part is `Family, Given`. One
     name alone must have one word on a side: `Wen Zhao, Kai Ostberg` is two names."""
-    found = [FAMILY_FIRST.match(GLUED_MARKERS.sub("", p.strip())) for p in parts if p.strip()]
+    found = [FAMILY_FIRST.match(FIRST_LETTERS.sub("", GLUED_MARKERS.sub("", p.strip())))
+             for p in parts if p.strip()]
     names = [name for name in found if name and _bare(name["given"]) not in DEGREES]
     if not names or len(names) < len(found):  # `Hannah Lieberman, PhD2` is a degree
         return None

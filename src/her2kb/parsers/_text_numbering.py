@@ -117,12 +117,19 @@ def journal_line(lines: list[str]) -> str | None:
 
 
 def abbreviates(short: str, full: str) -> bool:
-    """True when `Front. Oncol.` abbreviates `Frontiers in Oncology` word by word (§12.9)."""
+    """True when `Front. Oncol.` abbreviates `Frontiers in Oncology` word by word (§12.9);
+    NLM also drops letters inside a word (`Geburtshilfe Frauenheilkd`)."""
     words = [w for w in re.findall(r"[^\W_]+", full.casefold()) if w not in _CONNECTORS]
     parts = re.findall(r"[^\W_]+", short.casefold())
     if not words or len(parts) != len(words):
         return False
-    return all(word.startswith(part) for part, word in zip(parts, words, strict=True))
+    return all(word.startswith(part) or (part[:3] == word[:3] and _in_order(part, word))
+               for part, word in zip(parts, words, strict=True))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def _first_trail(lines: list[str]) -> tuple[int, str] | None:

@@ -32,7 +32,7 @@ SHAPES = (
     # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below,
     # or after `p.` on Wiley's header line (`Volume 79, Issue 5 p. 487-494`).
     re.compile(rf"^Volume\s*(?P<v>\w+),\s*(?:Issue|Number)\s*(?P<i>[\w-]+)"
-               rf"(?:\s+pp?\.\s*{_PAGES})?$"),
+               rf"(?:\s+pp?\.?\s*{_PAGES})?$"),  # Oncotarget: `Issue 28 pp 45121—45134`
     # Atypon's `Published In` block (ASCO): `Volume 27 • Number 15_suppl • May 20, 2009`.
     re.compile(r"^Volume\s+(?P<v>\w+)\s*•\s*(?:Number|Issue)\s+(?P<i>[\w-]+)\s*•\s*"
                r"(?P<d>[\w ,]*\d{4})$"),
@@ -112,6 +112,9 @@ SHAPES = (
     # Primo (library discovery): `Cancer, 1995-12-01, Vol.76 (11), p.2234-2240`.
     re.compile(rf"^{_JOURNAL},\s*(?P<d>\d{{4}}(?:-\d\d-\d\d)?),\s*Vol\.\s?(?P<v>\w+)\s*"
                rf"(?:\((?P<i>[^)]+)\))?,\s*p\.\s?{_PAGES}$"),
+    # Baishideng: `World J Gastroenterol. Jun 14, 2014; 20(22): 6891-6903`.
+    re.compile(rf"^{_JOURNAL}\.\s+(?P<d>[A-Z][a-z]{{2}}\s+\d{{1,2}},\s*\d{{4}});\s*(?P<v>\w+)"
+               rf"\((?P<i>[^)]+)\):\s*{_PAGES}$"),
     # CiNii Research: `The Kurume Medical Journal 43 (2), 141-148, 1996`.
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+)\s*\((?P<i>[^)]+)\),\s*{_PAGES},\s*(?P<y>\d{{4}})$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`.

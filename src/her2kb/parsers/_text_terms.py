@@ -20,10 +20,10 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
 
 def term_lines(head: list[str], index: int) -> list[str]:
     """The terms under a bare `Keywords` heading: the whole list on one line (SAGE, MDPI,
-    Karger's `·`),
+    Karger's `·`, Thieme's ` - `),
     else one term a line up to a section heading (BMC, ScienceDirect, T&F)."""
     below = next((line for line in head[index + 1:] if line), "")
-    if (any(separator in below for separator in (";", ",", " · "))
+    if (any(separator in below for separator in (";", ",", " · ", " - "))
             and not below.endswith(".") and label_of(below) is None
             and len(below.split()) <= MAX_LIST_WORDS):
         return [below]

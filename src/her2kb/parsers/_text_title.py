@@ -44,6 +44,7 @@ FURNITURE = re.compile(
     r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
     # Silverchair (Karger, AACR) prints the subject between the title and the names.
     r"Subject Areas?:.*|"
+    r"Metrics:.*|"  # Oncotarget: `Metrics: PDF 1188 views  |  HTML 2735 views`
     # Cambridge Core's breadcrumb, one entry a line: `>Journals`, `>Volume 6 Issue 21`.
     r">.*|"
     # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
@@ -100,8 +101,9 @@ def _byline_below(filled: list[str], index: int) -> tuple[int, int]:
         return evidence, 1
     for offset in range(2, MAX_BETWEEN + 2):
         between = filled[index + offset - 1] if index + offset < len(filled) else ""
+        citation = parse_citation(between)  # Oncotarget: `Oncotarget. 2016; 7:45121-45134. …`
         if not (ARTICLE_TYPE.match(between) or label_of(between) or is_numbering_line(between)
-                or PUBLISHED_LINE.match(between)):
+                or PUBLISHED_LINE.match(between) or (citation and citation.has_parts)):
             break
         if names_evidence(filled, index + offset) == 2:
             return 2, offset
