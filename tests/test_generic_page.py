@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
-from her2kb.parsers._page_values import ends_cut
+from her2kb.parsers._page_values import ends_cut, split_author_list
 from her2kb.parsers._text_abstract import IMPRINT
 from her2kb.parsers._text_cited import repository_citation
 from her2kb.parsers._text_cited_names import (
@@ -28,7 +28,7 @@ from her2kb.parsers._text_cited_names import (
 from her2kb.parsers._text_lines import with_colon
 from her2kb.parsers._text_name_blocks import names_below_label
 from her2kb.parsers._text_names import folds_names, names_line
-from her2kb.parsers._text_numbering import journal_citation
+from her2kb.parsers._text_numbering import abbreviates, journal_citation
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
@@ -499,6 +499,16 @@ def test_a_dublin_core_glossary_is_not_a_record() -> None:
      ("Invented Reviews", "6", "21", "1 - 19", "October 2004")),
     (["Invented Oncology Reports", "Vol. 41, No. 10, 2018"],  # Karger
      ("Invented Oncology Reports", "41", "10", None, "2018")),
+    (["Invented Breast Research and Treatment 2016 155:3 (503-512)"],  # Embase
+     ("Invented Breast Research and Treatment", "155", "3", "503-512", "2016")),
+    (["Cancer, 1995-12-01, Vol.76 (11), p.2234-2240"],  # Primo
+     ("Cancer", "76", "11", "2234-2240", "1995")),
+    (["Invented J Gastroenterol. Jun 14, 2014; 20(22): 6891-6903"],  # Baishideng
+     ("Invented J Gastroenterol", "20", "22", "6891-6903", "2014")),
+    (["Invented Oncotarget", "Volume 7, Issue 28 pp 45121—45134"],  # Oncotarget
+     ("Invented Oncotarget", "7", "28", "45121—45134", None)),
+    (["Source: Invented Journal of Oncology. 17(4):1201-09, 1999 Apr."],  # Ovid
+     ("Invented Journal of Oncology", "17", "4", "1201-09", "1999")),
 ])
 def test_numbering_lines_of_more_sites(lines: list[str], expected: tuple[Any, ...]) -> None:
     cited = journal_citation(lines)
@@ -521,6 +531,8 @@ def test_numbering_lines_of_more_sites(lines: list[str], expected: tuple[Any, ..
     ("KAWABATA Hiroko", "KAWABATA, Hiroko"),  # CiNii: the family name first, in capitals
     ("Jean DUPONT, Marie CURIE", "Jean DUPONT, Marie CURIE"),  # capitals last: given first
     ("Vetenskapsrådet K2011-64X VR", None),  # a funder row: no digit inside a name
+    ("Berg, Anna a; Nowak, Marek P.a,b; O’Hara, Tom c",  # LWW: letters after the given names
+     "Berg, Anna; Nowak, Marek P.; O’Hara, Tom"),
 ])
 def test_name_lines_of_more_sites(line: str, names: str | None) -> None:
     assert names_line(line) == names
@@ -585,3 +597,51 @@ def test_numbering_in_the_pages_own_citation_block_below_the_abstract() -> None:
     record = _parsed(text, "page.txt").record
     assert (record.container_title, record.volume, record.issue, record.page) == (
         "J Inv Pathol", "51", "6", "441-447")
+
+
+def test_nlm_abbreviations_may_drop_letters_inside_a_word() -> None:
+    assert abbreviates("Geburtshilfe Frauenheilkd", "Geburtshilfe und Frauenheilkunde")
+    assert abbreviates("Front. Oncol.", "Frontiers in Oncology")
+    assert not abbreviates("Geburtshilfe Frauenheilkd", "Geburtshilfe und Gynäkologie")
+    assert not abbreviates("Cancer Res", "Cancer Letters")
+
+
+def test_a_group_may_close_a_vancouver_author_list() -> None:
+    names = split_author_list("Roe A, Poe BC, Invented Gastric Trials Group", [])
+    assert names == [{"family": "Roe", "given": "A."}, {"family": "Poe", "given": "B.C."},
+                     {"literal": "Invented Gastric Trials Group"}]
+
+
+def test_a_subject_list_is_no_guessed_abstract() -> None:
+    subjects = " ; ".join(["Invented Term", "Made-up Heading - blood", "Humans"] * 10)
+    text = ("An invented title about serum HER2 in a made-up cohort\nRoe, Anna ; Poe, Ben\n"
+            "Invented Cancer, 1995-12-01, Vol.76 (11), p.2234-2240\nSubjects\n" + subjects + "\n")
+    assert _parsed(text, "page.txt").record.abstract is None
+
+
+def test_a_contents_menu_above_a_structured_abstract_keeps_the_abstract() -> None:
+    """Atypon (JCO): `Contents` / `Abstract` / `REFERENCES` … then the real `Abstract` over
+    `PURPOSE`: a section label under the heading is no menu entry."""
+    text = ("An invented phase II trial of dual blockade after an early made-up relapse\n"
+            "Anna Berg, Carl Dahl\nDOI: 10.5555/jco.21.00001\nContents\nAbstract\nREFERENCES\n"
+            "Information & Authors\nShare\nAbstract\nPURPOSE\nInvented patients relapsed early "
+            "after made-up adjuvant therapy and were randomly assigned.\nCONCLUSION\nDual "
+            "invented blockade prolonged made-up survival in this trial.\nGet full access to "
+            "this article\n")
+    abstract = _parsed(text, "page.txt").record.abstract or ""
+    assert abstract.startswith("PURPOSE: Invented patients relapsed early")
+    assert abstract.endswith("prolonged made-up survival in this trial.")
+
+
+def test_a_pmc_page_with_journal_style_notes_is_still_pmc() -> None:
+    """PMC prints `Correspondence:` and `Received …` notes too; its NCBI lines keep it PMC's,
+    while a journal site with only a `PMCID:` row is the generic reader's (the Korean
+    journal sample)."""
+    text = ("An official website of the United States government\nJournal List\n"
+            "Int J Inv Sci\nPMC1000001\nInt J Inv Sci\n. 2022 Jun 14;23(12):6641. doi: "
+            "10.5555/ijis.23.6641\nAn invented title about ligand-driven resistance in cells\n"
+            "Anna Berg\nFind articles by Anna Berg\n1,*\nCorrespondence: a.berg@example.org\n"
+            "Received: 2022 May 2; Accepted: 2022 Jun 10.\nPMCID: PMC1000001  PMID: 10000001\n"
+            "Abstract\nInvented cells were treated with a made-up ligand, and resistance "
+            "followed in most of them.\n")
+    assert parsers.detect(text, "page.txt").name == "pubmed-page"

@@ -66,6 +66,10 @@ _OTHER_INDEX = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
 )]
 _SITE_ANCHOR_SCORE = 15
 _PMCID, _PMCID_SCORE = re.compile(r"^PMCID:\s*PMC\d+", re.MULTILINE), 16
+# The NCBI site's own lines: a PMC article page has them, a journal site never does.
+_NCBI_MARK = re.compile(r"^(?:An official website of the United States government|Journal List$|"
+                        r"Find articles by |Search PMC|.*\bPMC (?:Disclaimer|Copyright Notice))",
+                        re.MULTILINE)
 _ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
 # §3 (last row): a PubMed "Summary (text)" export is numbered citation blocks (`1. Title.`,
 # authors, citation line, `PMID: …`), out of scope. A block opened by a numbered item lists
@@ -89,7 +93,7 @@ def detect(head: str) -> int:
     if (citations or reference_links) and not anchors and _journal_site(clean):
         return 0
     if anchors == [_PMCID_SCORE] and _PMCID.search(clean) and not reference_links \
-            and _journal_site(clean):
+            and _journal_site(clean) and not _NCBI_MARK.search(clean):
         return 0  # a journal site (Cancer Res Treat) showing its PMC link in the sidebar
     if max(anchors, default=0) < _SITE_ANCHOR_SCORE and sum(
             1 for pattern in _OTHER_INDEX if pattern.search(clean)) >= _JOURNAL_SITE_MIN:

@@ -88,7 +88,7 @@ def abstract_heading(head: list[str]) -> int | None:
         if not ABSTRACT_HEADING.match(line):
             continue
         below = next((text for text in head[index + 1:] if text), "")
-        if in_contents_menu(head, index) and not below.endswith(".") \
+        if in_contents_menu(head, index) and not below.endswith(".") and not _label(below) \
                 and len(below.split()) <= _CONTENTS_WORDS:
             continue  # another entry follows (SAGE's `Contents` button stands over the text)
         if len(below.split()) >= _REAL_TEXT_WORDS or (

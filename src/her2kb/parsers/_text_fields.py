@@ -51,7 +51,8 @@ GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & A
                            # Silverchair's search menu: `All ContentAll JournalsCancer Research`.
                            r"|(?<=^All Content)(?=All Journals)|(?<=All Journals)(?=[A-Z])"
                            r"|(?<=^Author links open overlay panel)(?=\S)"
-                           r"|(?<=\d)(?=https?://)")  # `Published Online:8 Apr 2014https://…`
+                           r"|(?<=\d)(?=https?://)"  # `Published Online:8 Apr 2014https://…`
+                           r"|(?<=[a-z])(?=Vol\. \d+, No\. )")  # Liebert: `…PharmaceuticalsVol. 28`
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5

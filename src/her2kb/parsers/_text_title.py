@@ -64,12 +64,14 @@ BADGE = re.compile(r"\s+(?:Free|Open Access)$")
 # Scopus glues the document type to the title: `… in a prospective cohort(Article)`.
 GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?:Article|Review|Letter|Editorial|Note|Erratum|"
                         r"Conference Paper|Short Survey)\)$")
-# Words that tell the languages of SciELO's titles apart (a title and its translation).
+# Words that tell the languages of SciELO's (and Thieme's) titles apart: a title and its
+# translation.
 FUNCTION_WORDS = {
     "en": frozenset({"of", "the", "and", "in", "with", "for", "between", "from"}),
     "es": frozenset({"del", "el", "los", "las", "y", "en", "con", "entre", "una", "un"}),
     "pt": frozenset({"do", "da", "dos", "das", "e", "em", "com", "entre", "uma", "um", "no", "na"}),
     "fr": frozenset({"du", "des", "le", "les", "et", "avec", "dans", "une", "un", "chez"}),
+    "de": frozenset({"der", "die", "das", "und", "mit", "bei", "beim", "im", "von", "zur", "zum"}),
 }
 
 
