@@ -53,6 +53,8 @@ GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & A
                            r"|(?<=^Author links open overlay panel)(?=\S)"
                            r"|(?<=\d)(?=https?://)"  # `Published Online:8 Apr 2014https://…`
                            r"|(?<=[a-z])(?=Vol\. \d+, No\. )")  # Liebert: `…PharmaceuticalsVol. 28`
+GLUED_MARKS = ("Get rights", "Author Info", "Search for more", "External Link", "[Opens",
+               "All Content", "All Journals", "Author links", "http", "Vol. ")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
@@ -65,6 +67,11 @@ PREPRINT_SERVERS = {
     "Research Square": "10.21203/", "SSRN": "10.2139/", "Preprints.org": "10.20944/",
     "ChemRxiv": "10.26434/"}
 _SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
+
+
+def _unglued(line: str) -> list[str]:
+    # Most lines hold none of the glued controls: a substring test skips the slow split.
+    return GLUED_CONTROL.split(line) if any(mark in line for mark in GLUED_MARKS) else [line]
 
 
 def head_lines(lines: list[str]) -> list[str]:
@@ -91,7 +98,7 @@ def _list_below(lines: list[str], index: int) -> bool:
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
     lines = joined_labels([part for line in folded_rows(ovid_rows(folded_marker_bylines(lines)))
-                           for part in GLUED_CONTROL.split(line)])
+                           for part in _unglued(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))

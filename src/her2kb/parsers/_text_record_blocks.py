@@ -15,6 +15,7 @@ from ._text_lines import label_of
 from ._text_numbering import is_numbering_line
 
 INFO_LINES = 8
+HEADING_CHARS = 40
 ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
 INFO_HEADINGS = frozenset({"article information", "article info"})
@@ -26,8 +27,7 @@ CITE_THIS = re.compile(r"^(?:Cite this article(?: as)?|How to cite this article)
 def published_in(lines: list[str], start: int) -> list[str]:
     """Atypon (JCO) prints the work's journal, numbering, pages and PMID in a `Published In`
     block after the reference list: its labelled, numbering and journal lines."""
-    at = next((i for i in range(start, len(lines))
-               if clean_spaces(lines[i]).casefold() == "published in"), None)
+    at = next(iter(_headings(lines, start, {"published in"})), None)
     if at is None:
         return []
     block = [text for line in lines[at + 1:at + 1 + INFO_LINES] if (text := clean_spaces(line))]
@@ -42,8 +42,7 @@ def published_in(lines: list[str], start: int) -> list[str]:
 def about_this_article(lines: list[str], start: int) -> list[str]:
     """Springer prints the DOI, the dates and the keywords in `About this article` after
     the reference list; the block ends at the paywall box or the site's footer."""
-    at = next((i for i in range(start, len(lines))
-               if clean_spaces(lines[i]).casefold() == "about this article"), None)
+    at = next(iter(_headings(lines, start, {"about this article"})), None)
     if at is None:
         return []
     block: list[str] = []
@@ -57,15 +56,21 @@ def about_this_article(lines: list[str], start: int) -> list[str]:
 def own_citations(lines: list[str], start: int) -> list[str]:
     """`Cite this article as: Zhang X, … Title. Gland Surg 2022;11(3):512-524.` below the
     reference list: the page citing itself."""
-    return [text for line in lines[start:] if CITE_THIS.match(text := clean_spaces(line))]
+    return [clean_spaces(line) for line in lines[start:] if CITE_THIS.match(line.lstrip())]
 
 
 def article_ids(lines: list[str], start: int) -> list[str]:
     """The `PMID: …` / `PMCID: …` rows of an `Article information` box below the reference
     list (Korean journals' sites)."""
     ids: list[str] = []
-    for at in range(start, len(lines)):
-        if clean_spaces(lines[at]).casefold() in INFO_HEADINGS:
-            block = (clean_spaces(line) for line in lines[at + 1:at + 1 + ABOUT_LINES // 4])
-            ids += [line for line in block if ID_ROW.match(line)]
+    for at in _headings(lines, start, INFO_HEADINGS):
+        block = (clean_spaces(line) for line in lines[at + 1:at + 1 + ABOUT_LINES // 4])
+        ids += [line for line in block if ID_ROW.match(line)]
     return ids
+
+
+def _headings(lines: list[str], start: int, names: set[str] | frozenset[str]) -> list[int]:
+    """Where a heading of `names` stands at or after `start`; only short lines are cleaned
+    (a page after its reference list can run to tens of thousands of lines)."""
+    return [i for i in range(start, len(lines)) if len(lines[i]) <= HEADING_CHARS
+            and clean_spaces(lines[i]).casefold() in names]
