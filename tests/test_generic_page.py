@@ -645,3 +645,20 @@ def test_a_pmc_page_with_journal_style_notes_is_still_pmc() -> None:
             "Abstract\nInvented cells were treated with a made-up ligand, and resistance "
             "followed in most of them.\n")
     assert parsers.detect(text, "page.txt").name == "pubmed-page"
+
+
+def test_ovid_rows_join_a_paragraph_with_spaces_and_a_list_with_semicolons() -> None:
+    text = ("Unique Identifier\n  10000321\nAuthors Full Name\n  Roe, Jane A. van Dijk, Pieter.\n"
+            "Title\n  An invented trial of weekly dosing in made-up disease.\nSource\n"
+            "  Invented Journal of Oncology. 17(4):1201-09, 1999 Apr.\nAbstract\n"
+            "  PURPOSE: To test an invented weekly schedule in made-up patients.\n"
+            "  RESULTS: Responses were seen in a third of the invented cohort.\n"
+            "Keywords\n  HER2\n  invented schedule\nYear of Publication\n  1999\n")
+    record = _parsed(text, "page.txt").record
+    assert record.abstract == ("PURPOSE: To test an invented weekly schedule in made-up "
+                               "patients. RESULTS: Responses were seen in a third of the "
+                               "invented cohort.")
+    assert record.keywords == ["HER2", "invented schedule"]
+    assert [(a.family, a.given) for a in record.author] == [("Roe", "Jane A."), ("Dijk", "Pieter")]
+    assert (record.container_title, record.volume, record.issue, record.page) == (
+        "Invented Journal of Oncology", "17", "4", "1201-09")

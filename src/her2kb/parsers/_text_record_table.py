@@ -26,6 +26,7 @@ TITLE_ROW = re.compile(r"^(?P<title>Title:\t.*?[^\W_]{3})\.\s*$")
 OVID_LABELS = {"Unique Identifier": "PMID", "Authors Full Name": "Authors", "Title": "Title",
                "Source": "Source", "Abstract": "Abstract", "Digital Object Identifier": "DOI",
                "Year of Publication": "Year", "Keywords": "Keywords"}
+OVID_JOINTS = {"Authors": "; ", "Keywords": "; "}
 OVID_VALUE = re.compile(r"^[ \t\u00a0]+\S")
 OVID_NAME_END = re.compile(r"(?<=\.)\s+(?=[^\W\d_][\w'’ -]*,\s)")
 INITIAL_END = re.compile(r"\b[A-Z]\.$")  # `Nkechi A.` keeps its dot
@@ -67,8 +68,9 @@ def ovid_rows(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         line = line.rstrip("\r")
         if OVID_VALUE.match(line):
-            if label:
-                rows[-1] = f"{rows[-1]}{'; ' if rows[-1][-2:] != ': ' else ''}{line.strip()}"
+            if label:  # a list's items are joined with `; `, a paragraph's lines with a space
+                joint = "" if rows[-1].endswith(": ") else OVID_JOINTS.get(label, " ")
+                rows[-1] = f"{rows[-1]}{joint}{line.strip()}"
             continue  # a value of a row the reader does not keep (`Registry Number/…`)
         label = OVID_LABELS.get(line.strip(), "")
         below = lines[index + 1] if index + 1 < len(lines) else ""
