@@ -24,7 +24,7 @@ from ._page import (
 _ANCHORS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
     # Site furniture of layouts B, C and D (§4.1) and the MEDLINE list headings (§4.4).
     (r"^PubMed Disclaimer$", 20), (r"\[(?:PubMed - )?indexed for MEDLINE\]", 20),
-    (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 16),
+    (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 15),
     (r"^Published in final edited form as", 15), (r"^MeSH terms$", 12),
     (r"^Publication types$", 12),
 )]
@@ -65,7 +65,7 @@ _OTHER_INDEX = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in (
     r"^Unique Identifier$", r"^Authors Full Name$", r"^Ovid MEDLINE",  # Ovid's full record
 )]
 _SITE_ANCHOR_SCORE = 15
-_PMCID, _PMCID_SCORE = re.compile(r"^PMCID:\s*PMC\d+", re.MULTILINE), 16
+_PMCID = re.compile(r"^PMCID:\s*PMC\d+", re.MULTILINE | re.IGNORECASE)
 # The NCBI site's own lines: a PMC article page has them, a journal site never does.
 _NCBI_MARK = re.compile(r"^(?:An official website of the United States government|Journal List$|"
                         r"Find articles by |Search PMC|.*\bPMC (?:Disclaimer|Copyright Notice))",
@@ -92,7 +92,8 @@ def detect(head: str) -> int:
     reference_links = _PMC_REFERENCE_LINKS.search("\n".join(all_lines)) is not None
     if (citations or reference_links) and not anchors and _journal_site(clean):
         return 0
-    if anchors == [_PMCID_SCORE] and _PMCID.search(clean) and not reference_links \
+    # One anchor, and the `PMCID:` row is there: that row is the only PubMed mark.
+    if len(anchors) == 1 and _PMCID.search(clean) and not reference_links \
             and _journal_site(clean) and not _NCBI_MARK.search(clean):
         return 0  # a journal site (Cancer Res Treat) showing its PMC link in the sidebar
     if max(anchors, default=0) < _SITE_ANCHOR_SCORE and sum(
