@@ -75,10 +75,26 @@ XML_WITH_SCILIT_LINES = (
     "This publication has 12 references indexed in Scilit:\n</note>\n"
 )
 
-NEAR_MISSES = [
+# A saved PubMed search-results page: the controls above the list, then numbered entries.
+RESULTS_PAGE = (
+    "Search: invented receptor\nSave Email Send to\nSorted by: Best match Display options\n"
+    "1,234 results\nPage 1 of 124\n1\nCite\nShare\n"
+    "Invented strategies to target an imaginary receptor.\nDoe JA, Roe R, Poe E.\n"
+    "J Examp. 2003 Jun;6(3):129-36. doi: 10.5555/je.2003.129.\nPMID: 10000001 Review.\n"
+    "An invented snippet of the abstract ...\n2\nCite\nShare\n"
+    "Invented significance of a made-up marker in tumours.\nQuill A, Tennant B, et al.\n"
+    "Invented Oncol Rev. 2001;8(1):45-51.\nPMID: 10000002 Free PMC article.\n"
+)
+PUBMED_LISTS = [
     pytest.param(SUMMARY_ONE_LINE, id="pubmed-summary-one-line"),
     pytest.param(SUMMARY_BLOCKS, id="pubmed-summary-blocks"),
+    pytest.param(SUMMARY_BLOCKS.replace("Review.\n", "[Indexed for MEDLINE]\n"),
+                 id="pubmed-summary-blocks-indexed-for-medline"),
     pytest.param(SUMMARY_LEGACY, id="pubmed-summary-legacy-colon"),
+    pytest.param(RESULTS_PAGE, id="pubmed-results-page"),
+]
+
+NEAR_MISSES = [
     pytest.param("Reading notes, week 3\n\nJ Clin Oncol. 2005;23(19):4265-74.\n"
                  "Compare the toxicity table with last week's paper.\n", id="notes-citation"),
     pytest.param("Reading notes, week 4\n\nJ Examp. 2010 May;12(3):45-52. doi: 10.5555/x.1.\n"
@@ -112,6 +128,17 @@ def test_title_and_abstract_alone_is_read_as_the_minimal_scilit_layout() -> None
     assert isinstance(entry, parsers.ParsedEntry)
     assert entry.record.title == "Quarterly planning memo"
     assert "not on the page: container_title, issued" in entry.warnings
+
+
+@pytest.mark.parametrize("text", PUBMED_LISTS)
+def test_a_pubmed_list_of_records_is_refused_with_what_to_save_instead(text: str) -> None:
+    """§3, last row: a Summary export or results page shows shortened entries, so it is not
+    read as one article; the PubMed reader claims it to say so, in one problem line."""
+    assert parsers.detect(text, "list.txt").name == "pubmed-page"
+    (problem,) = pubmed_page.parse(text, "list.txt")
+    assert isinstance(problem, parsers.ParseProblem)
+    assert str(problem).startswith("list.txt:1: a list of 2 PubMed search results")
+    assert "Save with the format 'PubMed'" in problem.reason
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)

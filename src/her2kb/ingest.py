@@ -220,7 +220,8 @@ def ingest_file(engine: Engine, handle: BinaryIO, origin: str, fmt: str | None =
         writer.flush()
         if entries == 0:
             transaction.rollback()  # a file no reader could use is reported, not stored
-            report.error = f"{origin}: no record could be read as {reader.name}"
+            if not report.problems:  # else each problem line already says what went wrong
+                report.error = f"{origin}: no record could be read as {reader.name}"
             return report
         transaction.commit()
     report.new, report.merged, report.unchanged, report.maybe = (

@@ -16,6 +16,7 @@ from ._page import (
     next_filled,
     page_lines,
 )
+from ._pubmed_listing import listing_size
 
 # Detection (formats.md §0 step 8). Tagged exports, JSON and markup belong to other readers
 # (§0 steps 1-7) and score 0. A page is claimed only on at least `_MIN_MARKERS` independent
@@ -83,6 +84,8 @@ def detect(head: str) -> int:
     """Score 1-50 from PubMed / PMC page markers; 0 for anything else (§0 step 8)."""
     if not head.strip() or holds_tagged_export(head) or looks_like_structured_document(head):
         return 0
+    if listing_size(head):
+        return _MAX_SCORE  # claimed only to say what to save instead (`_pubmed_listing`)
     all_lines = page_lines(head)
     lines = _outside_numbered_blocks(all_lines)
     clean = "\n".join(lines)  # markers are matched with no-break spaces already mapped

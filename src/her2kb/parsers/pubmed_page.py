@@ -33,6 +33,7 @@ from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
 from ._pubmed_detect import detect
 from ._pubmed_head import Head, read_head
 from ._pubmed_layout import Layout, walk
+from ._pubmed_listing import listing_reason, listing_size
 from ._pubmed_terms import (
     PUBLICATION_TYPES,
     RELATION_KINDS,
@@ -197,6 +198,9 @@ def _missing(fields: dict[str, Any]) -> list[str]:
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; a ParseProblem only when nothing usable is found."""
+    if count := listing_size(text):
+        yield ParseProblem(origin, 1, listing_reason(count))
+        return
     lines = fold_wrapped_byline(fold_author_popups(page_lines(text)))
     layout = walk(lines)
     filled = [line for line in lines if line]

@@ -1,0 +1,46 @@
+"""PubMed lists of several records: a saved search-results page or a "Summary (text)" export.
+
+Neither is one article page (formats.md §3, last row: the Summary export is out of scope,
+rejected with a clear message). Each entry shows a shortened author list and a snippet at
+most, so reading them as pages would lose values silently; the PubMed page reader claims
+such a list only to say what to save instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._page import page_lines
+
+_PMID_ROW = re.compile(r"\bPMID:\s*\d{1,9}\b")
+# The results page's own controls: `1,234 results`, `Page 1 of 124`, its sort and select
+# rows; legacy pages print `Results: 1 to 20 of 1234`. An article page has none of them.
+_RESULTS_PAGE = [re.compile(p, re.IGNORECASE) for p in (
+    r"^[\d,]+ results?$", r"^Page \d+ of [\d,]+$", r"^Sorted by:", r"^Select search results?\b",
+    r"^Results: \d+ to \d+ of [\d,]+", r"^Items? per page\b",
+)]
+_RESULTS_PAGE_MIN = 2
+# The Summary export opens with its first entry, `1. ` (modern) or `1: ` (legacy).
+_FIRST_ENTRY = re.compile(r"^1\s?[.:]\s+\S")
+_ENTRY = re.compile(r"^\d{1,5}\s?[.:]\s+\S")
+
+FIX = ("in PubMed, use Save with the format 'PubMed' (or Send to > Citation manager) "
+       "and ingest that .nbib file")
+
+
+def listing_size(text: str) -> int:
+    """How many records a PubMed results list shows (at least 2), or 0 when it is no list."""
+    lines = [line for line in page_lines(text) if line]
+    pmids = sum(1 for line in lines if _PMID_ROW.search(line))
+    if pmids < 2:
+        return 0
+    if sum(1 for pattern in _RESULTS_PAGE if any(map(pattern.match, lines))) >= _RESULTS_PAGE_MIN:
+        return pmids
+    if lines and _FIRST_ENTRY.match(lines[0]):
+        entries = sum(1 for line in lines if _ENTRY.match(line))
+        return min(entries, pmids) if entries >= 2 else 0
+    return 0
+
+
+def listing_reason(count: int) -> str:
+    return f"a list of {count} PubMed search results, not one article page: {FIX}"
