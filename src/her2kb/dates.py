@@ -46,6 +46,10 @@ _NUMERIC = re.compile(
     r"^/?(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})?(?:[-/](?P<d>\d{1,2})?)?)?(?:[/T].*)?$"
 )
 
+# Year last, as some `citation_date` tags write it: `03/2019`, `15/03/2019`, `3/15/2019`.
+# Day and month are told apart only by a number over 12; otherwise the year alone is kept.
+_YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})[/.](?:(?P<b>\d{1,2})[/.])?(?P<y>\d{4})$")
+
 
 def _month(token: str | None) -> int | None:
     if not token:
@@ -120,4 +124,18 @@ def parse_written_date(raw: str) -> dict[str, Any] | None:
             if match.group("d"):
                 part.append(int(match.group("d")))
         return {"date_parts": [part], "raw": raw}
+    if match := _YEAR_LAST.match(text):
+        return {"date_parts": [_year_last(match)], "raw": raw}
     return parse_medline_date(text)
+
+
+def _year_last(match: re.Match[str]) -> list[int]:
+    year, first, second = int(match["y"]), int(match["a"]), match["b"]
+    if second is None:
+        return [year, first] if 1 <= first <= 12 else [year]
+    day_first = first > 12 >= int(second) >= 1
+    month_first = int(second) > 12 >= first >= 1
+    if day_first or month_first:
+        month, day = (int(second), first) if day_first else (first, int(second))
+        return [year, month, day] if day <= 31 else [year, month]
+    return [year]

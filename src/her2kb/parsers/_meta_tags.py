@@ -67,13 +67,19 @@ HIGHWIRE_TYPES = {
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
     "section", "article", "header", "footer", "nav", "dt", "dd", "blockquote", "table", "hr",
+    "pre", "main", "aside", "figure", "figcaption", "dl", "form", "address",
 })
+# Blocks a browser sets apart with a margin: a blank line, as "Save as text" writes it.
+# Other blocks (list items, cells, divs) only start a new line.
+_SPACED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
+                          "blockquote", "pre", "figure", "section", "article", "hr"})
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 # `citation_title: …`, `DC.creator = …`, `prism.volume: …` lines in plain text.
 # DSpace's full item record copies as `dc.subject<TAB>HER2<TAB>en` (a language column).
 TEXT_TAG = re.compile(r"^(?P<name>(?:citation_|dc\.|dcterms\.|prism\.)[\w.]+)(?:\s*[:=]\s*|\t+)"
                       r"(?P<v>[^\t\n]*[^\t\n\s])(?:\t+[a-z]{2,3}(?:_[A-Z]{2})?)?[ \t\r]*$",
                       re.IGNORECASE | re.MULTILINE)
+_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
 MARKUP_TAG = re.compile(r"<(?:meta|script)\b", re.IGNORECASE)
 
 
@@ -95,6 +101,7 @@ class _Collector(HTMLParser):
         self._script: list[str] | None = None
         self._in_title = False
         self._text: list[str] = []
+        self._pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {key.lower(): value or "" for key, value in attrs}
@@ -108,8 +115,9 @@ class _Collector(HTMLParser):
             self._in_title = True
         if tag in _HIDDEN_TAGS:
             self._hidden.append(tag)
+        self._pre += tag == "pre"
         if tag in _BLOCK_TAGS:
-            self._text.append("\n")
+            self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
@@ -119,8 +127,9 @@ class _Collector(HTMLParser):
             self._in_title = False
         if self._hidden and self._hidden[-1] == tag:
             self._hidden.pop()
+        self._pre -= tag == "pre" and self._pre > 0
         if tag in _BLOCK_TAGS:
-            self._text.append("\n")
+            self._break(tag)
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
@@ -128,11 +137,24 @@ class _Collector(HTMLParser):
         elif self._in_title:
             self.page.title = " ".join(f"{self.page.title or ''} {data}".split()) or None
         elif not self._hidden:
-            self._text.append(data)
+            # As a browser shows it: source line breaks and indents inside a block are spaces.
+            self._text.append(data if self._pre else _SOURCE_SPACE.sub(" ", data))
+
+    def _break(self, tag: str) -> None:
+        """End the line (and leave a blank one after a spaced block), never more than that."""
+        while self._text and not self._text[-1].strip(" ") and "\n" not in self._text[-1]:
+            self._text.pop()  # spaces between two blocks are no text
+        have = 0
+        for piece in reversed(self._text):
+            if piece != "\n":
+                break
+            have += 1
+        if self._text:
+            self._text.extend(["\n"] * ((2 if tag in _SPACED_TAGS else 1) - have))
 
     def finish(self) -> Page:
         self.close()
-        self.page.lines = "".join(self._text).split("\n")
+        self.page.lines = [line.strip(" ") for line in "".join(self._text).split("\n")]
         return self.page
 
 

@@ -93,6 +93,8 @@ def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
         return []
     if ";" in text:
         parts, reader = re.split(r";|\band\b|&", text), parse_name
+        if all(VANCOUVER_NAME.match(p.strip()) for p in parts if p.strip()):
+            reader = vancouver  # `citation_authors`: `Doe JA;Roe R`
     else:
         parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
         reader = given_family

@@ -16,6 +16,7 @@ from ._page import (
     next_filled,
     page_lines,
 )
+from ._pubmed_html import is_ncbi_html
 from ._pubmed_listing import listing_size
 
 # Detection (formats.md §0 step 8). Tagged exports, JSON and markup belong to other readers
@@ -51,6 +52,8 @@ _SUPPORT = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in
 # length below) is support. 38 of 41 abstract views print the DOI (§4.2); reading notes
 # citing a paper seldom copy it, and their next line is rarely a 12-word paragraph.
 _CITATION_SCORE, _HEAD_SHAPE_SCORE, _MIN_MARKERS, _MAX_SCORE = 20, 10, 2, 50
+# An NCBI page saved as HTML says so in its meta tags (`_pubmed_html`): one sure anchor.
+_NCBI_HTML_SCORE = 30
 # Journal sites print the same citation line (Oncotarget: `Oncotarget. 2017;8(41):…`) among
 # lines PubMed never shows. With the citation line as the only anchor, two of these leave
 # the page to the generic reader.
@@ -82,8 +85,10 @@ _NUMBERED_ITEM = re.compile(r"^\d{1,4}\s?[.:)](?:\s+\S|$)")
 
 def detect(head: str) -> int:
     """Score 1-50 from PubMed / PMC page markers; 0 for anything else (§0 step 8)."""
-    if not head.strip() or holds_tagged_export(head) or looks_like_structured_document(head):
+    if not head.strip() or holds_tagged_export(head):
         return 0
+    if looks_like_structured_document(head):
+        return _NCBI_HTML_SCORE if is_ncbi_html(head) else 0
     if listing_size(head):
         return _MAX_SCORE  # claimed only to say what to save instead (`_pubmed_listing`)
     all_lines = page_lines(head)

@@ -192,8 +192,8 @@ def _authors(value: Any, warnings: list[str]) -> list[dict[str, Any]]:
     for item in value or []:
         if isinstance(item, dict):
             names.append(item)
-        elif ";" in item:  # `citation_authors` holds the whole list
-            names.extend(split_author_list(item, warnings))
+        elif ";" in item:  # `citation_authors` holds the whole list, often with a last `;`
+            names.extend(split_author_list(item.rstrip("; "), warnings))
         elif name := parse_name(item):
             names.append(name)
     return names

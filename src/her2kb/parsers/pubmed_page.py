@@ -26,12 +26,13 @@ from ..dates import parse_medline_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._citation import Citation
-from ._page import ends_open, page_lines
+from ._page import ends_open, looks_like_structured_document, page_lines
 from ._page_values import split_keywords
 from ._pubmed_abstract import abstract_text
 from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
 from ._pubmed_detect import detect
 from ._pubmed_head import Head, read_head
+from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size
 from ._pubmed_terms import (
@@ -198,6 +199,9 @@ def _missing(fields: dict[str, Any]) -> list[str]:
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; a ParseProblem only when nothing usable is found."""
+    raw, tags = text, {}
+    if looks_like_structured_document(text):  # claimed only as an NCBI page saved as HTML
+        text, tags = visible_text(text)
     if count := listing_size(text):
         yield ParseProblem(origin, 1, listing_reason(count))
         return
@@ -227,8 +231,9 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     fields["abstract"] = abstract_text(paragraphs, cut, warnings)
     at_end = len(lines) if cut_line is not None else None
     fields.update(_list_fields(head, layout, at_end, cut_line, warnings))
+    fill_from_tags(fields, tags)
     warnings[:0] = _missing(fields)
-    yield build_entry(fields, origin, 1, text, warnings)
+    yield build_entry(fields, origin, 1, raw, warnings)
 
 
 FORMAT = InputFormat(
