@@ -11,6 +11,7 @@ fill identifiers only where the visible text lacks them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
@@ -20,7 +21,7 @@ from ._page_values import split_author_list
 _NCBI_DATABASES = {"pubmed", "pmc"}
 _SITE_NAMES = {"pubmed", "pmc", "pubmed central (pmc)", "pubmed central"}
 # Record key -> Highwire tag that may fill it, with its normaliser.
-_FALLBACKS = {
+_FALLBACKS: dict[str, tuple[str, Callable[[str], str | None]]] = {
     "title": ("citation_title", str),
     "doi": ("citation_doi", normalize_doi),
     "pmid": ("citation_pmid", normalize_pmid),

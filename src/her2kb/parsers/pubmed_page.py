@@ -199,7 +199,7 @@ def _missing(fields: dict[str, Any]) -> list[str]:
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; a ParseProblem only when nothing usable is found."""
-    raw, tags = text, {}
+    raw, tags = text, dict[str, str]()
     if looks_like_structured_document(text):  # claimed only as an NCBI page saved as HTML
         text, tags = visible_text(text)
     if count := listing_size(text):
