@@ -26,8 +26,8 @@ ABSTRACT_START = 60
 CORE = ("title", "author", "container-title", "year", "issued", "volume", "issue", "page",
         "DOI", "PMID", "keywords", "abstract_start", "type")
 # Present only when the record has them.
-EXTRA = ("container-title-short", "original-type", "publisher", "ISSN", "language",
-         "authors-truncated", "page-as-printed", "references-total-stated")
+EXTRA = ("container-title-short", "original-type", "publication-types", "publisher", "ISSN",
+         "language", "authors-truncated", "page-as-printed", "references-total-stated")
 
 
 def sample_cases(folder: str) -> list[Path]:

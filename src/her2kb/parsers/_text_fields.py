@@ -15,6 +15,7 @@ from typing import Any
 from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..text import clean_spaces
 from ._text_abstract import in_contents_menu, metadata_end, read_abstract
+from ._text_article_type import labelled_types, printed_type
 from ._text_citation import CITE_LABEL, read_citation
 from ._text_cited_names import cited_families
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
@@ -136,6 +137,9 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     _read_ids(head, end, found, notes)
     read_abstract(head, at_end, found, notes)
     read_title_and_authors(head, found, notes)
+    labelled = labelled_types(found.pop("article_type", "") or "")
+    printed = printed_type(head, end, found.get("title"))
+    found["publication_types"] = labelled or ([printed] if printed else [])
     _spell_out_journal(head[:end], found)
     server = next((_SERVER_NAMES[line.casefold()] for line in head[:end]
                    if line.casefold() in _SERVER_NAMES), None)

@@ -36,6 +36,9 @@ LABELS = {
     "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "creators": "authors",
     "publication": "container_title", "published in print": "date",  # Atypon, Dimensions
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
+    "article type": "article_type", "document type": "article_type",
+    "publication type": "article_type", "publication types": "article_type",
+    "type of article": "article_type", "article category": "article_type",
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",
     "期": "issue", "页": "pages", "文献号": "pages", "出版年": "date", "摘要": "abstract",

@@ -180,6 +180,7 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     fields["pmcid"] = normalize_pmcid(merged.get("pmcid"))
     fields["issn"] = [i for value in merged.get("issn", []) for i in ISSN.findall(value)]
     fields["keywords"] = _keywords(merged.get("keywords"))
+    fields["publication_types"] = list(merged.get("publication_types") or [])
     if abstract := merged.get("abstract"):
         fields["abstract"] = HEADING_WORD.sub("", TAG.sub(" ", abstract).strip()) or None
     return fields

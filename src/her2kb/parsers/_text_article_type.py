@@ -1,0 +1,59 @@
+"""The kind of article a page says it shows: its publication type (issue 4's field list).
+
+Journal sites print it above the title (`Original Investigation`, `Research Article | Open
+Access`, Scopus's glued `(Article)`), and record tables label it (`Document Type: Article`,
+`Publication Type: Journal Article. Review.`). Only names from the list below count when
+unlabelled, and a one-word name (`Review`, `Editorial`) only right above the title:
+elsewhere such words are menu entries or links to a related editorial.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Unlabelled names that are article types wherever they stand above the abstract.
+NAMED_TYPES = frozenset({
+    "original article", "original investigation", "original research", "original paper",
+    "original contribution", "original report", "research article", "research paper",
+    "research letter", "research communication", "review article", "systematic review",
+    "systematic review and meta-analysis", "meta-analysis", "mini review", "mini-review",
+    "invited review", "narrative review", "case report", "case series", "clinical trial",
+    "clinical study", "brief report", "short report", "brief communication",
+    "short communication", "rapid communication", "letter to the editor", "special article",
+    "full length article", "primary research", "technical note", "clinical investigation",
+    "editorial commentary", "review paper", "article commentary",
+})
+# One-word types: also menu entries and links, so only counted right above the title.
+WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "correspondence",
+                        "letter", "erratum", "correction", "retraction", "perspectives"})
+NEAR_TITLE = 3  # filled lines above the title a one-word type may stand on
+# Access badges printed with the type: `Original Article · Open Access`, `Open AccessReview`.
+BADGE = re.compile(r"^(?:Open Access|Free Access)\s*|\s*(?:[|·•]\s*)?(?:Open Access|"
+                   r"Free Access|Free|Full Access)$", re.IGNORECASE)
+GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?P<type>Article|Review|Letter|Editorial|Note|Erratum|"
+                        r"Conference Paper|Short Survey)\)$")
+# A labelled value lists one type, or several after `. ` or `; ` (Ovid, PubMed-style).
+TYPE_SEPARATOR = re.compile(r"\.\s+|;\s*")
+MAX_TYPE_WORDS = 6
+
+
+def labelled_types(value: str) -> list[str]:
+    """`Journal Article. Review.` -> both; a long value is no type but a sentence."""
+    types = [part.strip(" .") for part in TYPE_SEPARATOR.split(value)]
+    return [t for t in types if t and len(t.split()) <= MAX_TYPE_WORDS]
+
+
+def printed_type(head: list[str], end: int, title: str | None) -> str | None:
+    """The first article type printed above the abstract (`end`), as printed."""
+    filled = [(i, line) for i, line in enumerate(head[:end]) if line]
+    title_at = next((k for k, (_, line) in enumerate(filled)
+                     if title and (line.endswith(title) or line.startswith(title))), None)
+    if title_at is not None and (glued := GLUED_TYPE.search(filled[title_at][1])):
+        return glued["type"]  # Scopus: `… a prospective cohort(Article)`
+    for k, (_, line) in enumerate(filled):
+        bare = BADGE.sub("", line).strip()
+        key = bare.casefold()
+        near_title = title_at is not None and 0 < title_at - k <= NEAR_TITLE
+        if key in NAMED_TYPES or (key in WORD_TYPES and near_title):
+            return bare
+    return None
