@@ -166,7 +166,8 @@ def _labelled_names(value: Any, found: dict[str, Any]) -> Any:
 
 def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
     """A page header naming the journal in full (a listed name, or one the citation's
-    `Front. Oncol.` abbreviates) is how a reader would name it."""
+    `Front. Oncol.` abbreviates) is how a reader would name it; the abbreviation is kept as
+    the short title."""
     top = [line for line in top_lines if line]
     short = found.get("container_title")
     full = journal_line(top)
@@ -174,6 +175,8 @@ def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
         full = next((line for line in top if line != short and abbreviates(short, line)), None)
     if full:
         found["container_title"] = full
+        if short and short.casefold() != full.casefold():  # the abbreviation: the short title
+            found.setdefault("container_title_short", short)
 
 
 def work_dois(head: list[str], end: int) -> list[str]:

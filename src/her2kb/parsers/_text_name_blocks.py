@@ -158,19 +158,26 @@ def names_in_panels(filled: list[str], index: int) -> str | None:
     return "; ".join(names) or None
 
 
+NEXT_NAME = (",", "∙", "•", "·")
+LETTER_MARKER_ONLY = re.compile(r"^[a-z](?:,\s?[a-z])*[*†‡]?$")
+
+
 def folded_marker_bylines(lines: list[str]) -> list[str]:
     """Thieme prints each affiliation marker on its own line and the next name after a
     comma: `Friederike Albrecht` / `1` / `, Jonas M. Keller` / `1` … One line again:
-    `Friederike Albrecht1, Jonas M. Keller1`, as other sites print it."""
+    `Friederike Albrecht1, Jonas M. Keller1`, as other sites print it. The Lancet's
+    names follow ` ∙ ` instead."""
     folded: list[str] = []
     folding = False
     for index, line in enumerate(lines):
         text = line.strip()
         below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        letters = LETTER_MARKER_ONLY.match(text) is not None
         if folded and folded[-1].strip() and (
-                (MARKER_ONLY.match(text) and (folding or below.startswith(",")))
-                or (folding and text.startswith(","))):
-            folded[-1] = folded[-1].rstrip() + text
+                ((MARKER_ONLY.match(text) or letters) and (folding or below.startswith(NEXT_NAME)))
+                or (folding and text.startswith(NEXT_NAME))):
+            # Letters would glue onto a degree (`MDa`): they go; digits are read off later.
+            folded[-1] = folded[-1].rstrip() + ("" if letters else text)
             folding = True
             continue
         folding = False

@@ -62,7 +62,7 @@ ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 SEPARATOR = re.compile(r",|;|&|\band\b|[∙•·]")
 # Where a site folds names away (`+6`, `+4 authors`, `…`, `Show more`): the list is not whole.
 FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?|\s+more)?|…|\.\.\.|"
-                         r"Show (?:more|all)(?: authors)?)$", re.IGNORECASE)
+                         r"(?:et al\.?\s*)?Show (?:more|all)(?: authors)?)$", re.IGNORECASE)
 # Dimensions: `Karl Brandtner, Yuki Sasaoka … + 9 more`.
 FOLDED_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*(\+\s?\d+\s+more)$", re.IGNORECASE)
 # Springer: `… & on behalf of the Kanto-Tokai Gastric Cancer Study Group`: a group author.
@@ -99,6 +99,10 @@ TRAILING_MARKER = re.compile(r"\s\d{1,2}[*†‡]?$")
 ORCID = re.compile(r"\s*(?:View ORCID Profile|ORCID(?: Icon)?(?=[\s,;]|$)|(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
                    r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+))")
 
+# The Lancet and others put a title before the name: `Prof Ingrid Solberg`.
+HONORIFIC = re.compile(r"^(?:Prof(?:essor)?\.?|Dr\.?|Assoc(?:iate)?\.? Prof(?:essor)?\.?)\s+"
+                       r"(?=[A-Z])")
+
 
 def _without_degrees(part: str) -> str:
     """`Catherine M. Ashworth MD` -> `Catherine M. Ashworth`. A degree is written with a
@@ -129,7 +133,7 @@ def _name_parts(line: str) -> list[str]:
     if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts
                               if not FOLDED_PART.match(p)):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
-    parts = [_without_degrees(LETTER_MARKERS.sub("", p)) for p in parts]
+    parts = [_without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))) for p in parts]
     return [_undotted(p) for p in parts if _bare(p) not in DEGREES]
 
 

@@ -13,9 +13,10 @@ _PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
 _JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
 _JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
 SHAPES = (
-    # Cell Press, copied: `Original Article Volume 32, Issue 4p488-499April 2021`.
-    re.compile(r"^(?:[A-Z][\w ]{0,40}?\s)?Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?)\s*"
-               r"p(?P<p>\d+(?:[-\u2013]\d+)?)\s*(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})$"),
+    # Cell Press, copied: `Original Article Volume 32, Issue 4p488-499April 2021`; the
+    # Lancet: `Articles| Volume 403, Issue 10424, P365-375, January 27, 2024`.
+    re.compile(r"^(?:[A-Z][\w ]{0,40}?\s*\|?\s*)?Volume\s+(?P<v>\w+),\s*Issue\s+(?P<i>\w+?),?"
+               r"\s*[pP](?P<p>\d+(?:[-\u2013]\d+)?),?\s*(?P<d>[A-Z][a-z]+\s+(?:\d{1,2},\s*)?\d{4})$"),
     # NEJM: `VOL. 341 NO. 21`; Karger: `Vol. 41, No. 10, 2018`; Future Medicine:
     # `Vol. 10, No. 5 | April 2014`.
     re.compile(r"^VOL\.\s*(?P<v>\d+),?\s+NO\.\s*(?P<i>\w+)(?:,\s*(?P<y>\d{4})|"
