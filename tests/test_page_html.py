@@ -78,3 +78,20 @@ def test_citation_authors_with_a_closing_semicolon_is_a_whole_list() -> None:
 def test_year_last_dates_keep_only_what_is_unambiguous(raw: str, parts: list[int]) -> None:
     date = parse_written_date(raw)
     assert date is not None and date["date_parts"] == [parts]
+
+
+def test_a_pmc_article_saved_as_html_gives_both_ids_and_its_sectioned_abstract() -> None:
+    """A PMC page (§4.1 C) saved as HTML: logo link, citation, byline with markers, the
+    `PMCID: … PMID: …` row, and abstract sections under their own headings."""
+    text = (PUBMED_HTML.parent / "c_pmc_saved_as_html.html").read_text("utf-8")
+    assert parsers.detect(text, "page.html").name == "pubmed-page"
+    record = _record(pubmed_page, text)
+    assert [(a.family, a.given) for a in record.author] == [("Eze", "Ngozi"), ("Lindgren", "Paul")]
+    assert (record.container_title, record.year, record.volume, record.page) == (
+        "Breast Cancer Research : BCR", 2021, "23", "44")
+    assert (record.pmid, record.pmcid) == ("33845888", "PMC8040001")
+    assert record.keywords == ["HER3", "Trastuzumab resistance", "Breast cancer"]
+    assert record.abstract is not None and record.abstract.startswith(
+        "Background: Resistance to trastuzumab often involves invented HER3")
+    assert "Methods: We profiled 48 made-up tumour samples." in record.abstract
+    assert "treated with trastuzumab [1]" not in record.abstract
