@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ._text_title import GLUED_TYPE
+
 # Unlabelled names that are article types wherever they stand above the abstract.
 NAMED_TYPES = frozenset({
     "original article", "original investigation", "original research", "original paper",
@@ -30,8 +32,6 @@ NEAR_TITLE = 3  # filled lines above the title a one-word type may stand on
 # Access badges printed with the type: `Original Article · Open Access`, `Open AccessReview`.
 BADGE = re.compile(r"^(?:Open Access|Free Access)\s*|\s*(?:[|·•]\s*)?(?:Open Access|"
                    r"Free Access|Free|Full Access)$", re.IGNORECASE)
-GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?P<type>Article|Review|Letter|Editorial|Note|Erratum|"
-                        r"Conference Paper|Short Survey)\)$")
 # A labelled value lists one type, or several after `. ` or `; ` (Ovid, PubMed-style).
 TYPE_SEPARATOR = re.compile(r"\.\s+|;\s*")
 MAX_TYPE_WORDS = 6

@@ -62,7 +62,7 @@ ARTICLE_TYPE = re.compile(r"^(?:(?:Original|Research|Review|Brief|Short|Clinical
 PUBLISHED_LINE = re.compile(r"^(?:Published|First published)\b.*\b(?:1[89]|20)\d\d\.?$")
 BADGE = re.compile(r"\s+(?:Free|Open Access)$")
 # Scopus glues the document type to the title: `… in a prospective cohort(Article)`.
-GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?:Article|Review|Letter|Editorial|Note|Erratum|"
+GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?P<type>Article|Review|Letter|Editorial|Note|Erratum|"
                         r"Conference Paper|Short Survey)\)$")
 # Words that tell the languages of SciELO's (and Thieme's) titles apart: a title and its
 # translation.
