@@ -51,7 +51,9 @@ def _author_keys(names: list[Any]) -> list[str]:
     keys = []
     for name in names:
         if isinstance(name, dict):
-            family, given = name.get("family") or name.get("literal") or "", name.get("given") or ""
+            family = " ".join(filter(None, (name.get("non-dropping-particle"),
+                                            name.get("family") or name.get("literal"))))
+            given = name.get("given") or ""
         else:
             family, _, given = str(name).partition(",")
         keys.append(f"{folded(family)}|{folded(given)[:1]}")
@@ -90,8 +92,9 @@ def field_right(field: str, want: Any, item: dict[str, Any]) -> bool:
     if field == "pages":
         printed = {folded(item.get("page") or ""), folded(custom.get("page_as_printed") or "")}
         return folded(want) in printed if want else not item.get("page")
-    if field == "keywords":
-        return sorted(_as_list(want or [])) == sorted(_as_list(item.get("keyword")))
+    if field == "keywords":  # exported joined by `, `; a keyword may hold a comma itself
+        joined = folded(", ".join(want or [])) == folded(item.get("keyword") or "")
+        return joined or sorted(_as_list(want or [])) == sorted(_as_list(item.get("keyword")))
     if field == "mesh":
         # One row per descriptor/qualifier pair on the page: a descriptor counts once.
         wanted = [folded(m) for m in want or []]

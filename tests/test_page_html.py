@@ -97,3 +97,20 @@ def test_a_pmc_article_saved_as_html_gives_both_ids_and_its_sectioned_abstract()
         "Background: Resistance to trastuzumab often involves invented HER3")
     assert "Methods: We profiled 48 made-up tumour samples." in record.abstract
     assert "treated with trastuzumab [1]" not in record.abstract
+
+
+def test_pubmed_html_with_the_journal_button_in_its_own_block_keeps_the_citation() -> None:
+    """PubMed wraps the journal button in a block; the citation `. 2019 Mar;…` follows it
+    and belongs on the same line, with the DOI and Epub date in a block below."""
+    old = ('<div class="article-citation"><button class="journal-actions-trigger" '
+           'title="Breast cancer research and treatment">Breast Cancer Res Treat</button>\n'
+           '<span class="cit">. 2019 Mar;174(2):301-312.</span> <span class="citation-doi">')
+    new = ('<div class="article-citation"><div class="article-source"><div class="journal-'
+           'actions"><button>Cancer Rep (Hoboken)</button></div>\n<span class="cit">. 2019 '
+           'Mar;174(2):301-312.</span></div>\n<span class="citation-doi">')
+    text = PUBMED_HTML.read_text("utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    record = _record(pubmed_page, text)
+    assert (record.container_title, record.year, record.volume, record.page) == (
+        "Cancer Rep (Hoboken)", 2019, "174", "301-312")

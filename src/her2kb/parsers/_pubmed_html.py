@@ -18,6 +18,7 @@ from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from ._meta_tags import read_page
 from ._page_values import split_author_list
 
+_JOURNAL_WORDS = 12
 _NCBI_DATABASES = {"pubmed", "pmc"}
 _SITE_NAMES = {"pubmed", "pmc", "pubmed central (pmc)", "pubmed central"}
 # Record key -> Highwire tag that may fill it, with its normaliser.
@@ -42,10 +43,18 @@ def is_ncbi_html(head: str) -> bool:
 def visible_text(markup: str) -> tuple[str, dict[str, str]]:
     """The page's visible text (whole: it ends in a line break) and its Highwire tags."""
     page = read_page(markup, True)
+    lines = list(page.lines)
+    # On PubMed the journal is a button in a block of its own and the citation follows it as
+    # `. 2021 …`, on the same line in a browser. (A PMC page's walker reads the two apart.)
+    pubmed = any(value.strip().lower() == "pubmed" for name, value in page.metas
+                 if name.startswith("ncbi_") or name == "og:site_name")
+    for index in range(len(lines) - 1, 0, -1) if pubmed else ():
+        if lines[index].startswith(". ") and 0 < len(lines[index - 1].split()) <= _JOURNAL_WORDS:
+            lines[index - 1:index + 1] = [lines[index - 1] + lines[index]]
     tags: dict[str, str] = {}
     for name, value in page.metas:
         tags.setdefault(name, value)
-    return "\n".join(page.lines).strip("\n") + "\n", tags
+    return "\n".join(lines).strip("\n") + "\n", tags
 
 
 def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
