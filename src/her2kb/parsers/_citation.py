@@ -61,6 +61,7 @@ class Citation:
     pages: str | None = None
     tokens: dict[str, str] = field(default_factory=dict)
     unparsed: str = ""
+    below_byline: bool = False  # Europe PMC prints it under the title, authors, affiliations
 
     @property
     def has_parts(self) -> bool:
@@ -112,6 +113,29 @@ def parse_citation(line: str) -> Citation | None:
     )
     citation.unparsed = _read_tokens(parts.group("rest"), citation.tokens)
     return citation
+
+
+# Europe PMC's own journal line: `Journal, 19(4):301-312, 06 Jul 2021`, or with the date
+# first (`Journal, 04 May 2012, 7(3):R21`); the journal is written out, not abbreviated.
+_EUROPE_DATE = (r"(?:(?P<day{n}>\d{{1,2}})\s+)?(?:(?P<month{n}>[A-Z][a-z]{{2}})\s+)?"
+                r"(?P<year{n}>\d{{4}})")
+_EUROPE_PMC = re.compile(
+    rf"^(?P<journal>[A-Z][^,;()]{{1,150}}?),\s+(?:{_EUROPE_DATE.format(n=1)},\s+)?"
+    r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::(?P<pages>[^\s,]+))?"
+    rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?$")
+
+
+def parse_europe_pmc(line: str) -> Citation | None:
+    """Europe PMC's journal line as a Citation (with a MEDLINE-shaped date), else None."""
+    match = _EUROPE_PMC.match(line)
+    if not match or not (match["volume"] or match["pages"]) or \
+            bool(match["year1"]) == bool(match["year2"]):
+        return None
+    n = 1 if match["year1"] else 2
+    date = " ".join(part for part in (match[f"year{n}"], match[f"month{n}"], match[f"day{n}"])
+                    if part)
+    return Citation(journal=match["journal"].strip(), date=date, volume=match["volume"],
+                    issue=match["issue"], pages=match["pages"], below_byline=True)
 
 
 def extend(citation: Citation, line: str) -> bool:

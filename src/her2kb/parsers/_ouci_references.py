@@ -1,6 +1,7 @@
 """OUCI reference lists (formats.md §7).
 
-In a reference line, `…, Journal, № 170, p. 321`, the `№` is the **volume** (in the
+In a reference line, `Author (Year) Title, Journal, № 170, p. 321` or `Author, Title, Journal,
+№ 170, p. 321`, the `№` is the **volume** (in the
 article's own head line it is the issue); a DOI line right under a reference belongs to
 it. `CitedReference` keeps title, journal, year and DOI; the volume and page are read
 only so that they never leak into the title or journal.
@@ -24,6 +25,8 @@ PAGE_TAIL = re.compile(r",\s*(?:pp?|с)\.\s*(?P<page>[^,]+?)\s*$")
 AUTHOR_YEAR = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<year>\d{4})[a-z]?\)[.,:]?\s+(?P<rest>.+)$")
 DOI_TAIL = re.compile(r",\s*(?P<doi>(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+?)\s*$")
 YEAR_TAIL = re.compile(r",\s*(?P<year>\d{4})\s*$")
+# Without a year the line opens with the first author's family name: `Dalby, Title, Journal, …`.
+FAMILY_HEAD = re.compile(r"^(?P<who>[^\W\d_][\w'’-]+(?:\s[A-Z]\.?){0,3}),\s+(?P<rest>.+,\s.+)$")
 
 
 def is_doi_line(line: str) -> bool:
@@ -52,6 +55,8 @@ def parse_reference(line: str) -> tuple[dict[str, Any], bool]:
         text, year, complete = text[: tail.start()], int(tail.group("year")), True
     if (head := AUTHOR_YEAR.match(text)) and plausible_year(head.group("year")):
         text, year = head.group("rest"), int(head.group("year"))
+    elif complete and (family := FAMILY_HEAD.match(text)):
+        text = family.group("rest")
     title, _, journal = text.rpartition(", ") if complete else ("", "", text)
     if not title:  # one segment only: it is the title, the journal is unknown
         title, journal = journal, ""

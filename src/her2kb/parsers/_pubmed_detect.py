@@ -81,6 +81,10 @@ _ABSTRACT_MIN_WORDS, _TITLE_MIN_WORDS = 12, 2
 # lines, up to the next blank line, are never evidence of a page.
 _GLUED_DOI = re.compile(r"\bdoi:10\.")
 _NUMBERED_ITEM = re.compile(r"^\d{1,4}\s?[.:)](?:\s+\S|$)")
+# A page copied with no blank lines at all would be one block from its first numbered line
+# (an affiliation) to the end: a block ends this many lines after its last numbered line.
+# A Summary block (title, authors, citation, `PMID:`, status) is shorter.
+_BLOCK_TAIL = 6
 
 
 def detect(head: str) -> int:
@@ -125,10 +129,15 @@ def _journal_site(text: str) -> bool:
 def _outside_numbered_blocks(lines: list[str]) -> list[str]:
     """The lines with every numbered block (item line up to the next blank) blanked out."""
     kept: list[str] = []
-    in_block = False
+    since_item = None  # lines since the block's last numbered line; None outside a block
     for line in lines:
-        in_block = bool(line) and (in_block or _NUMBERED_ITEM.match(line) is not None)
-        kept.append("" if in_block else line)
+        if not line:
+            since_item = None
+        elif _NUMBERED_ITEM.match(line):
+            since_item = 0
+        elif since_item is not None:
+            since_item = since_item + 1 if since_item < _BLOCK_TAIL else None
+        kept.append("" if since_item is not None else line)
     return kept
 
 

@@ -15,18 +15,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._citation import CONTINUATION, Citation, extend, parse_citation, parse_cut, whole_tokens
+from ._citation import (
+    CONTINUATION,
+    Citation,
+    extend,
+    parse_citation,
+    parse_cut,
+    parse_europe_pmc,
+    whole_tokens,
+)
 from ._pubmed_authors import read_byline
 from ._pubmed_terms import PUBLICATION_TYPES
 from ._pubmed_title import assign
+from ._text_article_type import BADGE, NAMED_TYPES
 
 LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
+# The PMC design of 2024 copies the logo's alt text alone: `Journal of … logo`.
+BARE_LOGO = re.compile(r"^(?P<name>[A-Z][^.:;|]{2,150}?)\s+logo$")
 # §4.1: a PMC logo that names a collection or the manuscript system is not a journal.
 _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
                          r"funders? group|public health emergency|open choice|online open|"
                          r"oxford open|open select|sponsored documents)\b", re.IGNORECASE)
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
+# Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …`.
+_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+(?:\s+PMC?ID:.*)?$")
 # A PMC figure or table sub-page (§4.1 E) names its figure where the title would be.
 _SUBPAGE = re.compile(r"^(?:Fig(?:ure|\.)?|Table|Supplementary (?:Figure|Table)|Appendix)\s*"
                       r"[A-Z]?\d+[A-Za-z]?[.:]?$")
@@ -85,6 +98,7 @@ def _citation_line(head: Head, line: str, cut: bool) -> bool:
     if head.citation is not None:
         return False
     citation, dropped = parse_cut(line) if cut else (parse_citation(line), "")
+    citation = citation or (None if cut else parse_europe_pmc(line))
     if citation is None or not (citation.journal is None or citation.has_parts or cut):
         return False
     if dropped:
@@ -107,7 +121,7 @@ def _marker_line(head: Head, line: str, cut: bool) -> bool:
         head.final_form = _final_form(head, line, cut)
         head.last = "citation" if head.final_form else "other"
         return head.final_form is not None
-    logo = LOGO.match(line)
+    logo = LOGO.match(line) or BARE_LOGO.match(line)
     final = _FINAL_FORM.match(line)
     language = _LANGUAGE.match(line)
     if logo:
@@ -162,14 +176,15 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
                 head.anchor = position  # the first citation (or final-form) line
             if head.last == "language":
                 head.markers.add(position)
-        elif line in PUBLICATION_TYPES:
-            head.labels.append(line)
+        elif line in PUBLICATION_TYPES or BADGE.sub("", line).strip().casefold() in NAMED_TYPES:
+            # PMC prints the journal's own type (`Original Article`) above the title.
+            head.labels.append(BADGE.sub("", line).strip())
             head.last = "label"
-        elif line.lower().startswith("doi:"):
+        elif line.lower().startswith("doi:") or _DOI_LINK.match(line):
             if cut:
                 head.warnings.append(f"doi: the text ends inside {line!r}; left empty")
             else:
-                head.loose_doi = line
+                head.loose_doi = line.split()[0] if _DOI_LINK.match(line) else line
             head.last = "other"
         else:
             _plain_line(head, position, line)

@@ -1,11 +1,10 @@
 """Walk a PubMed / PMC page's lines into regions: head, abstract, lists, and the rest.
 
-Headings switch the region (formats.md §4.4). Lists are read where their heading
-stands; the MeSH list may be followed, after two or more blank lines, by the
-unlabelled substances list of layout A1. Sections about other works (similar
-articles, cited by, references) and the PMC article body are skipped, so their
-titles, citation lines and DOIs never reach the record. Furniture lines (§4.5) are
-dropped wherever they stand.
+Headings switch the region (formats.md §4.4). Lists are read where their heading stands;
+the MeSH list may be followed, after two or more blank lines, by the unlabelled substances
+list of layout A1. Sections about other works (similar articles, cited by, references) and
+the PMC article body are skipped, so their titles, citation lines and DOIs never reach the
+record. Furniture lines (§4.5) are dropped wherever they stand.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._page import next_filled, read_list
-from ._pubmed_head import LOGO
+from ._pubmed_head import BARE_LOGO, LOGO
 from ._pubmed_sections import (
     NAV_ONLY_ENTRIES,
     heading_kind,
@@ -64,8 +63,9 @@ class Layout:
     id_lines: list[str] = field(default_factory=list)
 
 
-def _stops_list(line: str) -> bool:
-    return bool(heading_kind(line) or is_furniture(line) or ID_LINE.match(line))
+def _stops_list(line: str) -> bool:  # Europe PMC's `Citations & impact` tab ends a list too
+    return bool(heading_kind(line) or is_furniture(line) or ID_LINE.match(line)
+                or line.lower() in NAV_ONLY_ENTRIES)
 
 
 def _stops_relation(line: str) -> bool:
@@ -107,7 +107,8 @@ class _Walker:
         return self.layout
 
     def _plain(self, line: str, index: int) -> None:
-        logo = bool(LOGO.match(line) or _OLD_LOGO.match(line))
+        logo = bool(LOGO.match(line) or _OLD_LOGO.match(line)
+                    or (BARE_LOGO.match(line) and not is_furniture(line)))
         if logo and self.region == "skip" and self.layout.abstract is None:
             # The old PMC sidebar (`Similar articles`, `Cited by other articles`) can be
             # copied above the article; the journal logo line starts the article itself.

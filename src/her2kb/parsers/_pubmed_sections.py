@@ -72,6 +72,12 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^send even when there", r"^optional text in email:", r"^create a file for external",
     r"^your rss feed$", r"^number of items displayed:$", r"^rss link$",
     r"^unable to load your delegates", r"^citation manager$",
+    # Europe PMC's header, its banner over an abstract it cannot show in full, its footer.
+    r"^europe pmc$", r"^search life-sciences literature", r"^i agree, dismiss this banner$",
+    r"^this website requires cookies", r"^available from publisher site using doi",
+    r"^a subscription may be required", r"^share this article$", r"^europe pmc is ",
+    # PMC's article history under the byline (the 2024 design).
+    r"^received \d{4} [a-z]{3}\b.*\baccepted\b", r"^collection date \d{4}",
 )]
 # Words of buttons, tabs and menu entries. A line made only of these is a control row.
 BUTTON_WORDS = frozenset({

@@ -43,12 +43,16 @@ def _pick_title(head: Head) -> Plain | None:
         # Legacy B pages: whatever stands above the citation is the NCBI header, and a
         # text that stops at the citation has no title.
         return next((p for p in head.plain if p.position > head.anchor), None)
+    citation = head.final_form or head.citation
+    if citation is not None and citation.below_byline:
+        # Europe PMC: the title is the line above the author line, both above the citation.
+        return next((p for p in head.plain if p.position < head.anchor and not p.in_affiliations
+                     and (below := at.get(p.position + 1)) and author_list(below.text)), None)
     position = head.anchor - 1
     while position in head.markers:  # `[Article in …]` can stand between title and citation
         position -= 1
     above = at.get(position)
     below = next((p for p in head.plain if p.position > head.anchor), None)
-    citation = head.final_form or head.citation
     if citation is not None and citation.journal is None:
         # Layout D / new PubMed: the journal can stand alone above a journal-less citation,
         # and the title is below it (the text may stop before the title).
@@ -79,7 +83,9 @@ def assign(head: Head) -> None:
     if title.position == head.cut_at:
         head.title = None
         head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
-    top = max(title.position, head.anchor if head.anchor is not None else -1)
+    citation = head.final_form or head.citation
+    below_byline = citation is not None and citation.below_byline
+    top = max(title.position, head.anchor if head.anchor is not None and not below_byline else -1)
     # The full page prints the title twice (above and below `Affiliations`): a copy is
     # never the author line.
     after = [p for p in head.plain

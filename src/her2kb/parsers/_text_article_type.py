@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ._text_title import GLUED_TYPE
-
+# Scopus glues the document type to the title: `… in a prospective cohort(Article)`.
+GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?P<type>Article|Review|Letter|Editorial|Note|Erratum|"
+                        r"Conference Paper|Short Survey)\)$")
 # Unlabelled names that are article types wherever they stand above the abstract.
 NAMED_TYPES = frozenset({
     "original article", "original investigation", "original research", "original paper",
@@ -23,12 +24,19 @@ NAMED_TYPES = frozenset({
     "clinical study", "brief report", "short report", "brief communication",
     "short communication", "rapid communication", "letter to the editor", "special article",
     "full length article", "primary research", "technical note", "clinical investigation",
-    "editorial commentary", "review paper", "article commentary",
+    "editorial commentary", "review paper", "article commentary", "study protocol",
+    "original reports",  # ASCO
 })
 # One-word types: also menu entries and links, so only counted right above the title.
 WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "correspondence",
                         "letter", "erratum", "correction", "retraction", "perspectives"})
 NEAR_TITLE = 3  # filled lines above the title a one-word type may stand on
+# `Article` (Spandidos, Nature) is a type only right above the title, or with only access
+# badges and the publication date between (Nature: `Article`, `Open access`, `Published: …`).
+RIGHT_ABOVE_TYPES = frozenset({"article", "research", "journal article"})  # Nature, BMC, OUP
+PUBLISHED = re.compile(r"^Published:?\s+\S")
+# Frontiers prints the type in capitals before a lower-case `article`: `ORIGINAL RESEARCH article`.
+FRONTIERS_TYPE = re.compile(r"^(?P<type>[A-Z][A-Z -]+?)\s+article$")
 # Access badges printed with the type: `Original Article · Open Access`, `Open AccessReview`.
 BADGE = re.compile(r"^(?:Open Access|Free Access)\s*|\s*(?:[|·•]\s*)?(?:Open Access|"
                    r"Free Access|Free|Full Access)$", re.IGNORECASE)
@@ -51,9 +59,13 @@ def printed_type(head: list[str], end: int, title: str | None) -> str | None:
     if title_at is not None and (glued := GLUED_TYPE.search(filled[title_at][1])):
         return glued["type"]  # Scopus: `… a prospective cohort(Article)`
     for k, (_, line) in enumerate(filled):
-        bare = BADGE.sub("", line).strip()
+        bare = FRONTIERS_TYPE.sub(r"\g<type>", BADGE.sub("", line).strip())
         key = bare.casefold()
         near_title = title_at is not None and 0 < title_at - k <= NEAR_TITLE
-        if key in NAMED_TYPES or (key in WORD_TYPES and near_title):
+        right_above = title_at is not None and k < title_at and all(
+            not BADGE.sub("", between).strip() or PUBLISHED.match(between)
+            for _, between in filled[k + 1:title_at])
+        if key in NAMED_TYPES or (key in WORD_TYPES and near_title) \
+                or (key in RIGHT_ABOVE_TYPES and right_above):
             return bare
     return None

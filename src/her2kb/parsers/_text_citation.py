@@ -17,7 +17,7 @@ from typing import Any
 from ..dates import parse_written_date
 from ._citation import Citation, parse_citation
 from ._text_cited import cited_work, repository_citation
-from ._text_numbering import journal_citation
+from ._text_numbering import issue_of_volume, journal_citation
 
 CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
                         r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
@@ -63,6 +63,8 @@ def read_citation(head: list[str], end: int, found: dict[str, Any],
                        for line in head[i + 1:i + 1 + OWN_BLOCK_LINES]]
         values = (cited_work([text for text in head if text]) or journal_citation(top)
                   or repository_citation(top) or journal_citation(information) or {})
+        if values.get("volume") and not values.get("issue"):
+            values["issue"] = issue_of_volume([text for text in head if text], values["volume"])
     if not values:
         return
     if values.get("date") and not _same_year(found.get("date"), values["date"]):

@@ -30,7 +30,8 @@ _LABELLED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this arti
 _LABELLED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?:\s*"
                             r"(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")
 # Springer, BMC, Nature: `… Title. BMC Cancer 18, 1142 (2018). https://doi.org/…`.
-_SPRINGER_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?)\s+(?P<v>\d+),\s*(?P<p>[\w\u2013-]+)\s+"
+_SPRINGER_TAIL = re.compile(r"^(?P<j>(?:[A-Z]|npj\s)[^,()]{1,150}?)\s+(?P<v>\d+),\s*"
+                            r"(?P<p>[\w\u2013-]+)\s+"
                             r"\((?P<y>\d{4})\)\.?(?:\s+(?:https?://(?:dx\.)?doi\.org/)?"
                             r"(?P<doi>10\.\d{4,9}/\S+))?")
 # APA and Harvard (Zenodo, Google Scholar's Cite box): `Doe, A. (2019). Title. Journal,

@@ -28,7 +28,7 @@ from ._text_record_blocks import (
     own_citations,
     published_in,
 )
-from ._text_record_table import folded_rows, ovid_rows
+from ._text_record_table import folded_rows, ovid_rows, stacked_rows
 from ._text_terms import NUMBERED_REFERENCE, term_lines
 from ._text_title import read_title_and_authors
 from ._text_wos import joined_labels
@@ -98,8 +98,8 @@ def _list_below(lines: list[str], index: int) -> bool:
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
-    lines = joined_labels([part for line in folded_rows(ovid_rows(folded_marker_bylines(lines)))
-                           for part in _unglued(line)])
+    lines = joined_labels([part for line in stacked_rows(folded_rows(ovid_rows(
+        folded_marker_bylines(lines)))) for part in _unglued(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))

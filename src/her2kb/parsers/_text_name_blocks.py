@@ -12,6 +12,7 @@ import re
 from ._text_lines import label_of
 from ._text_names import (
     GLUED_MARKERS,
+    LETTER_MARKERS,
     NAME_PART,
     SEPARATOR,
     TRAILING_MARKER,
@@ -173,9 +174,12 @@ def folded_marker_bylines(lines: list[str]) -> list[str]:
         text = line.strip()
         below = lines[index + 1].strip() if index + 1 < len(lines) else ""
         letters = LETTER_MARKER_ONLY.match(text) is not None
+        # ScienceDirect: `Claire Dubois a b` / `, Marco Rinaldi c` / …: markers kept inline.
+        comma_name = text.startswith(", ") and bool(folded) and is_name(
+            LETTER_MARKERS.sub("", folded[-1].strip()))
         if folded and folded[-1].strip() and (
                 ((MARKER_ONLY.match(text) or letters) and (folding or below.startswith(NEXT_NAME)))
-                or (folding and text.startswith(NEXT_NAME))):
+                or ((folding or comma_name) and text.startswith(NEXT_NAME))):
             # Letters would glue onto a degree (`MDa`): they go; digits are read off later.
             folded[-1] = folded[-1].rstrip() + ("" if letters else text)
             folding = True

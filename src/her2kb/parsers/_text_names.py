@@ -39,7 +39,9 @@ DOTTED_MARKERS = re.compile(r"(?<=[A-Z]\.)[a-z](?:,\s*[a-z])*(?=\s*[,∙•·]|\
 INITIALS_PART = re.compile(r"^(?:[A-Z]\.-?){1,3}$")
 FAMILY_PART = re.compile(rf"^{_CAPITALISED}$")
 # Links after the last name: Scopus `Email Author`, Cochrane `Authors' declarations of interest`.
-CONTACT_TAIL = re.compile(r"\s+(?:Email Author|Authors' declarations of interest)$")
+# Atypon (ASCO): `… Catherine M. Ferreira, MD AUTHORS INFO & AFFILIATIONS`.
+CONTACT_TAIL = re.compile(r"\s+(?:Email Author|Authors' declarations of interest|"
+                          r"(?i:Authors Info & Affiliations))$")
 # Family name first (LWW `Nakamura, Kenji; Ohno, Masako`; Zenodo `Sørensen, Mikkel1`).
 FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
                           rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
@@ -96,8 +98,12 @@ TRAILING_MARKER = re.compile(r"\s\d{1,2}[*†‡]?$")
 # HighWire sites (bioRxiv, medRxiv) glue the link text to the name: `View ORCID ProfileYuki`;
 # Taylor & Francis prints the icon's alt text: `Lorenzo Castellani ORCID Icon, …`, Ivyspring
 # the bare word: `Thomas K. Brenner3 ORCID, Qiang Sun1✉`.
+# The marker may also stand apart after the iD (`… orcid.org/0000-0002-7713-4410 1`).
 ORCID = re.compile(r"\s*(?:View ORCID Profile|ORCID(?: Icon)?(?=[\s,;]|$)|(?:ORCID:?\s*)?(?:https?://)?orcid\.org/"
-                   r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX]|[^\s,;]+))")
+                   r"(?:\d{4}-\d{4}-\d{4}-\d{3}[\dX](?:\s\d{1,2}(?:,\d{1,2})*(?=[\s,;&]|$))?"
+                   r"|[^\s,;]+))")
+# Springer marks equal contribution with a note number after the affiliation: `Lena Hoffmann1 na1`.
+EQUAL_CONTRIBUTION = re.compile(r"\s+na\d{1,2}(?=[\s,;&]|$)")
 
 # The Lancet and others put a title before the name: `Prof Ingrid Solberg`.
 HONORIFIC = re.compile(r"^(?:Prof(?:essor)?\.?|Dr\.?|Assoc(?:iate)?\.? Prof(?:essor)?\.?)\s+"
@@ -124,7 +130,8 @@ def _name_parts(line: str) -> list[str]:
     if by := BY_LINE.match(line):
         line = by.group("names")
     line = AFFILIATION_LINKS.sub("", CONTACT_TAIL.sub("", SCHOLAR_TAIL.sub("", line)))
-    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", EMAIL.sub("", line)))
+    line = EQUAL_CONTRIBUTION.sub("", EMAIL.sub("", line))
+    line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", line))
     line = FOLDED_TAIL.sub(r", \1", line)
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
     line = DOTTED_MARKERS.sub("", line)

@@ -38,6 +38,7 @@ _TRAIL_CRUMBS = frozenset({"home", "archives", "archive", "issues", "all issues"
                            "current issue", "browse"})
 _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
 _TITLE_LINE_WORDS = 12
+_SHORT_LINE = 120  # numbering lines are short; long lines are prose and cost time
 # Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
 # J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`).
 # A date, an ISSN, a breadcrumb trail or a journal menu (Karger's `Online First`) is no
@@ -109,6 +110,19 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
     return unnamed
 
 
+def issue_of_volume(lines: list[str], volume: str) -> str | None:
+    """The issue a numbering line elsewhere on the page gives `volume` (Spandidos cites
+    `Oncol Lett 25: 187, 2023` and names the issue in its sidebar)."""
+    for line in lines:
+        if len(line) > _SHORT_LINE:
+            continue
+        for shape in SHAPES:
+            match = shape.match(line)
+            if match and match.groupdict().get("v") == volume and match.groupdict().get("i"):
+                return match["i"]
+    return None
+
+
 def journal_line(lines: list[str]) -> str | None:
     """A line that is nothing but a listed journal name (`International Journal of Cancer`
     in a publisher's page header); one-word names (`Cancer`) are too common to count."""
@@ -148,10 +162,14 @@ def _issn_header(lines: list[str]) -> tuple[int, str] | None:
 
 def _first_listed(lines: list[str]) -> tuple[int, str] | None:
     """The first line that is a listed journal name (see `journal_line`), or Springer's
-    `Gastric Cancer Aims and scope Submit manuscript` (which may stand below the numbering)."""
-    return next(((index, line) for index, line in enumerate(lines)
-                 if journal_line([line])), None) or next(
-        ((-1, match["j"]) for line in lines if (match := _AIMS_AND_SCOPE.match(line))), None)
+    `Gastric Cancer Aims and scope Submit manuscript`, on one line or on its own over `Aims
+    and scope` (either may stand below the numbering)."""
+    masthead = next(((-1, match["j"]) for line in lines
+                     if (match := _AIMS_AND_SCOPE.match(line))), None) or next(
+        ((-1, lines[index - 1]) for index in range(1, len(lines))
+         if lines[index].casefold() == "aims and scope" and _journal_above(lines, index)), None)
+    return masthead or next(((index, line) for index, line in enumerate(lines)
+                             if journal_line([line])), None)
 
 
 def _journal_above(lines: list[str], index: int) -> str | None:

@@ -10,7 +10,8 @@ import re
 
 _MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
-_JOURNAL = r"(?P<j>[A-Z][^,;:()]{1,150}?)"
+# A name starts with a capital, or a short lower-case prefix (`eLife`, `iScience`, `npj …`).
+_JOURNAL = r"(?P<j>(?:[A-Z]|[a-z]{1,3}(?=[A-Z])|npj\s)[^,;:()]{1,150}?)"
 _JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
 SHAPES = (
     # Cell Press, copied: `Original Article Volume 32, Issue 4p488-499April 2021`; the

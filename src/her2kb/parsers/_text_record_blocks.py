@@ -20,8 +20,14 @@ ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
 INFO_HEADINGS = frozenset({"article information", "article info"})
 ID_ROW = re.compile(r"^(?:PMID|PMCID):\s*\S+$")
-CITE_THIS = re.compile(r"^(?:Cite this article(?: as)?|How to cite this article)\s*:\s*\S",
-                       re.IGNORECASE)
+CITE_THIS = re.compile(r"^(?:Citation|Cite this article(?: as)?|How to cite this article)\s*:"
+                       r"\s*\S", re.IGNORECASE)
+# Frontiers' article footer, after the reference list: `Keywords: …`, then `Citation: …`.
+FOOTER_KEYWORDS = re.compile(r"^Keywords:\s*\S")
+# SAGE's `Cite article` and JAMA's `Cite This` / `Citation` boxes: headings over the line.
+CITE_HEADING = re.compile(r"^(?:Cite(?: this)?(?: article)?|Citation|How to cite(?: this "
+                          r"article)?)$", re.IGNORECASE)
+CITE_BELOW = 3
 
 
 def published_in(lines: list[str], start: int) -> list[str]:
@@ -55,8 +61,21 @@ def about_this_article(lines: list[str], start: int) -> list[str]:
 
 def own_citations(lines: list[str], start: int) -> list[str]:
     """`Cite this article as: Zhang X, … Title. Gland Surg 2022;11(3):512-524.` below the
-    reference list: the page citing itself."""
-    return [clean_spaces(line) for line in lines[start:] if CITE_THIS.match(line.lstrip())]
+    reference list, or the line under a `Cite article` heading: the page citing itself.
+    Frontiers prints its keywords just above that line."""
+    found: list[str] = []
+    for index in range(start, len(lines)):
+        line = lines[index].lstrip()
+        if CITE_THIS.match(line):
+            above = [clean_spaces(text) for text in lines[max(start, index - 2):index]]
+            found += [text for text in above if FOOTER_KEYWORDS.match(text)]
+            found.append(clean_spaces(line))
+        elif len(line) <= HEADING_CHARS and CITE_HEADING.match(line.strip()):
+            below = (clean_spaces(text) for text in lines[index + 1:index + 1 + CITE_BELOW])
+            cited = next((text for text in below if text and not CITE_HEADING.match(text)), "")
+            if len(cited) > HEADING_CHARS:
+                found.append(cited)
+    return found
 
 
 def article_ids(lines: list[str], start: int) -> list[str]:

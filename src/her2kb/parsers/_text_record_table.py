@@ -31,6 +31,18 @@ OVID_VALUE = re.compile(r"^[ \t\u00a0]+\S")
 OVID_NAME_END = re.compile(r"(?<=\.)\s+(?=[^\W\d_][\w'’ -]*,\s)")
 INITIAL_END = re.compile(r"\b[A-Z]\.$")  # `Nkechi A.` keeps its dot
 DATABASE_NOTE = re.compile(r"\s*\[ABSTRACT FROM (?:AUTHOR|PUBLISHER)\]|^Copyright of .*")
+# Epistemonikos stacks each label over its value with no colon (`Journal` / `Breast …` /
+# `Year` / `2020`; `PubMed` / `32146635` / `DOI` / `10.1007/…`). Such a pair is read only in
+# a run of at least two, and only where the value has the shape of what the label names.
+STACKED_VALUES = {
+    "journal": re.compile(r"^[^\W\d_][^:]{1,150}$"),
+    "year": re.compile(r"^(?:1[89]|20)\d\d$"),
+    "pubmed": re.compile(r"^\d{1,9}$"), "pmid": re.compile(r"^\d{1,9}$"),
+    "doi": re.compile(r"^10\.\d{4,9}/\S+$"),
+    "volume": re.compile(r"^\w{1,10}$"), "issue": re.compile(r"^[\w-]{1,12}$"),
+    "pages": re.compile(r"^\w{0,4}\d+(?:\s*[-\u2013]\s*\w{0,4}\d+)?$"),
+}
+MIN_STACKED = 2
 
 
 def folded_rows(lines: list[str]) -> list[str]:
@@ -86,3 +98,24 @@ def _ovid_names(row: str) -> str:
     return "Authors: " + "; ".join(name.strip().removesuffix(".") if name.count(".") == 1
                                    and name.endswith(".") and not INITIAL_END.search(name)
                                    else name.strip() for name in names)
+
+
+def stacked_rows(lines: list[str]) -> list[str]:
+    """Runs of label-over-value pairs (see STACKED_VALUES) as `Label: value` lines."""
+    def pair_at(index: int) -> bool:
+        shape = STACKED_VALUES.get(lines[index].strip().casefold())
+        return shape is not None and index + 1 < len(lines) \
+            and shape.match(lines[index + 1].strip()) is not None
+    rows: list[str] = []
+    index = 0
+    while index < len(lines):
+        run = index
+        while pair_at(run):
+            run += 2
+        if (run - index) // 2 >= MIN_STACKED:
+            rows += [f"{lines[i].strip()}: {lines[i + 1].strip()}" for i in range(index, run, 2)]
+            index = run
+        else:
+            rows.append(lines[index])
+            index += 1
+    return rows

@@ -14,6 +14,7 @@ from typing import Any
 from ..identifiers import find_dois
 from ._citation import parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS
+from ._text_article_type import GLUED_TYPE, NAMED_TYPES
 from ._text_lines import label_of
 from ._text_name_blocks import (
     names_after_by,
@@ -34,7 +35,8 @@ FURNITURE = re.compile(
     r"(?:Open|Full|Free) Access|"
     # Springer's paywall box.
     r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
-    r"Find a journal.*|.* Aims and scope(?: Submit manuscript)?|"  # Springer Nature Link
+    r"Find a journal.*|(?:.* )?Aims and scope(?: Submit manuscript)?|Submit manuscript|"
+    r"Access provided by .*|"  # Springer Nature Link
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
@@ -61,9 +63,7 @@ ARTICLE_TYPE = re.compile(r"^(?:(?:Original|Research|Review|Brief|Short|Clinical
 # between the title and the names.
 PUBLISHED_LINE = re.compile(r"^(?:Published|First published)\b.*\b(?:1[89]|20)\d\d\.?$")
 BADGE = re.compile(r"\s+(?:Free|Open Access)$")
-# Scopus glues the document type to the title: `… in a prospective cohort(Article)`.
-GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?P<type>Article|Review|Letter|Editorial|Note|Erratum|"
-                        r"Conference Paper|Short Survey)\)$")
+ACCESS_LINK = re.compile(r"\s+Get access$")  # OUP's link glued to the title
 # Words that tell the languages of SciELO's (and Thieme's) titles apart: a title and its
 # translation.
 FUNCTION_WORDS = {
@@ -87,7 +87,7 @@ def _cites_below(filled: list[str], index: int) -> bool:
 def _without_badge(title: str, filled: list[str]) -> str:
     """Silverchair appends an access badge to the title (`… Interferon-γ Free`); the title
     the page cites elsewhere has none. Scopus glues the document type on."""
-    title = GLUED_TYPE.sub("", title)
+    title = ACCESS_LINK.sub("", GLUED_TYPE.sub("", title))
     bare = BADGE.sub("", title)
     if bare != title and any(f"{bare}{end}" in line for line in filled for end in ".;"):
         return bare  # the page's citation sentence: `…; Title. Cancer Res 1995; …`
@@ -105,7 +105,8 @@ def _byline_below(filled: list[str], index: int) -> tuple[int, int]:
         between = filled[index + offset - 1] if index + offset < len(filled) else ""
         citation = parse_citation(between)  # Oncotarget: `Oncotarget. 2016; 7:45121-45134. …`
         if not (ARTICLE_TYPE.match(between) or label_of(between) or is_numbering_line(between)
-                or PUBLISHED_LINE.match(between) or (citation and citation.has_parts)):
+                or PUBLISHED_LINE.match(between) or (citation and citation.has_parts)
+                or between.casefold() in NAMED_TYPES or journal_line([between])):
             break
         if names_evidence(filled, index + offset) == 2:
             return 2, offset

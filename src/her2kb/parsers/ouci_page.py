@@ -31,6 +31,7 @@ from ._page_values import (
     missing_note,
     name_items,
     split_author_list,
+    type_for,
 )
 from ._text_name_blocks import AUTHOR_HEADING, names_evidence
 from ._text_names import names_line
@@ -164,6 +165,8 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             warnings.append("authors taken from unlabelled bullets under the title; check them")
         elif "title" not in fields and label_of(line) is None:
             fields["title"] = line
+        elif "title" in fields and type_for(line) and "publication_types" not in fields:
+            store_value("type", line, fields, warnings)  # the type printed under the title
         elif not fields.get("author") and names_evidence(lines, index - 1) == 2 \
                 and not AUTHOR_HEADING.match(line):  # the names are below it
             fields["author"] = split_author_list(names_line(line) or line, warnings)
@@ -183,7 +186,8 @@ def _title_index(lines: list[str]) -> int:
     first_long = next((i for i, line in enumerate(lines) if _title_like(line)), len(lines))
     stop = next((i for i, line in enumerate(lines) if is_doi_line(line) or labelled(line)
                  or (label_of(line) and i > first_long)), len(lines))
-    plain = [i for i in range(stop) if not bullet_item(lines[i])]
+    # The type (`Journal Article`) may stand between the title and the labelled lines.
+    plain = [i for i in range(stop) if not bullet_item(lines[i]) and type_for(lines[i]) is None]
     if len(plain) > 1 and names_evidence(lines, plain[-1]) == 2 and _title_like(lines[plain[-2]]):
         return plain[-2]  # a scrape that dropped the `Authors` label: names under the title
     return plain[-1] if plain and stop < len(lines) else 0

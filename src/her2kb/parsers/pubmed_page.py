@@ -53,8 +53,6 @@ _HEADINGS_AFTER_LISTS = ("Publication types", "MeSH terms", "Substances", "Grant
                          "Similar articles", "Cited by", "Keywords", "Full Text Sources")
 
 
-
-
 def _journal(head: Head, citation: Citation | None, warnings: list[str]) -> str | None:
     """Final-form citation, PMC logo, citation line, byline, journal line (§4.1, §4.3)."""
     if head.final_form and head.final_form.journal:
@@ -82,6 +80,8 @@ def _date(raw: str | None, what: str, warnings: list[str]) -> dict[str, Any] | N
 def _citation_fields(head: Head, warnings: list[str]) -> dict[str, Any]:
     citation = head.final_form or head.citation
     fields: dict[str, Any] = {"container_title": _journal(head, citation, warnings)}
+    if citation and citation.journal not in (None, fields["container_title"]):
+        fields["container_title_short"] = citation.journal  # under PMC's logo: the full name
     if citation is None:
         fields["issued"] = _date(head.short_cite[1] if head.short_cite else None, "issued",
                                  warnings)
@@ -160,7 +160,10 @@ def _raw_list(layout: Layout, kind: str, at_end: int | None, warnings: list[str]
 
 def _keywords(layout: Layout, cut_line: str | None, warnings: list[str]) -> list[str]:
     """A `Keywords:` line (dropping a last word the text stops inside) or bulleted ones."""
-    keywords = [word for item in layout.lists.get("keywords", [])
+    items = list(layout.lists.get("keywords", []))
+    if cut_line and items[-1:] == [cut_line]:  # Europe PMC: one a line, the last one cut
+        warnings.append(f"keywords: the text ends inside {items.pop()!r}; dropped")
+    keywords = [word for item in items
                 for word in (split_keywords(item) if ";" in item else [item])]
     line = layout.keywords_line
     if not line:

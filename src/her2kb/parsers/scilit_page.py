@@ -131,7 +131,10 @@ def _title_and_authors(head: list[str]) -> tuple[int | None, int | None]:
         return None, None
     if len(plain) > 1 and names_line(head[plain[-1]]) and not names_line(head[plain[-2]]):
         return plain[-2], plain[-1]
-    return plain[-1], None
+    # The author line may also follow the badges, just above the first bullet.
+    between = [i for i in range(meta, len(head)) if head[i] not in BADGES]
+    below = between[0] if between and not head[between[0]].startswith("- ") else None
+    return plain[-1], below if below is not None and names_line(head[below]) else None
 
 
 def _read_abstract(abstract: list[str], keywords: list[str], fields: dict[str, Any],
