@@ -46,6 +46,9 @@ def test_stacked_labels_are_read_only_in_runs_of_matching_shapes() -> None:
     # One pair alone, or a value of the wrong shape, stays as printed.
     assert stacked_rows(["Year", "2020", "Abstract"]) == ["Year", "2020", "Abstract"]
     assert stacked_rows(["Year", "soon", "DOI", "none"]) == ["Year", "soon", "DOI", "none"]
+    # A run may end the page (the fuzz found this one).
+    assert stacked_rows(["Year", "2020", "PubMed", "90000125"]) == [
+        "Year: 2020", "PubMed: 90000125"]
 
 
 def test_ouci_reference_opening_with_a_family_name() -> None:

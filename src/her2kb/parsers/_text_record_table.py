@@ -103,9 +103,10 @@ def _ovid_names(row: str) -> str:
 def stacked_rows(lines: list[str]) -> list[str]:
     """Runs of label-over-value pairs (see STACKED_VALUES) as `Label: value` lines."""
     def pair_at(index: int) -> bool:
+        if index + 1 >= len(lines):
+            return False
         shape = STACKED_VALUES.get(lines[index].strip().casefold())
-        return shape is not None and index + 1 < len(lines) \
-            and shape.match(lines[index + 1].strip()) is not None
+        return shape is not None and shape.match(lines[index + 1].strip()) is not None
     rows: list[str] = []
     index = 0
     while index < len(lines):
