@@ -1,10 +1,10 @@
 """OUCI reference lists (formats.md §7).
 
 In a reference line, `Author (Year) Title, Journal, № 170, p. 321` or `Author, Title, Journal,
-№ 170, p. 321`, the `№` is the **volume** (in the
-article's own head line it is the issue); a DOI line right under a reference belongs to
-it. `CitedReference` keeps title, journal, year and DOI; the volume and page are read
-only so that they never leak into the title or journal.
+№ 170, p. 321`, the `№` is the **volume** (in the article's own head line it is the issue);
+a DOI line right under a reference belongs to it. `CitedReference` keeps title, journal,
+year and DOI; the volume and page are read only so that they never leak into the title or
+journal.
 """
 
 from __future__ import annotations

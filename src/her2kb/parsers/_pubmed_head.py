@@ -176,9 +176,9 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
                 head.anchor = position  # the first citation (or final-form) line
             if head.last == "language":
                 head.markers.add(position)
-        elif line in PUBLICATION_TYPES or BADGE.sub("", line).strip().casefold() in NAMED_TYPES:
-            # PMC prints the journal's own type (`Original Article`) above the title.
-            head.labels.append(BADGE.sub("", line).strip())
+        elif line in PUBLICATION_TYPES or (bare := BADGE.sub("", line).strip()).casefold() \
+                in NAMED_TYPES:  # PMC prints the journal's own type above the title
+            head.labels.append(line if line in PUBLICATION_TYPES else bare)
             head.last = "label"
         elif line.lower().startswith("doi:") or _DOI_LINK.match(line):
             if cut:
