@@ -36,6 +36,11 @@ def clean_spaces(value: str) -> str:
     return " ".join(value.translate(_SPACE_TABLE).split())
 
 
+def plain_spaces(value: str) -> str:
+    """Exotic spaces mapped to ' ' and zero-width ones dropped; runs and layout kept."""
+    return value.translate(_SPACE_TABLE)
+
+
 def clean_block(value: str) -> str:
     """Like clean_spaces, but keep paragraph breaks (single newlines) inside long text."""
     lines = (clean_spaces(line) for line in value.translate(_SPACE_TABLE).split("\n"))

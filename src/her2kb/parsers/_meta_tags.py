@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..identifiers import normalize_doi
+from ..text import plain_spaces
 
 # Common keys -> tag names in priority order (lower-cased; `dcterms.` is read as `dc.`).
 HIGHWIRE = {
@@ -174,7 +175,9 @@ def read_page(text: str, markup: bool) -> Page:
         metas = page.metas
     else:
         metas = []
-    page = Page(metas=metas, lines=text.split("\n"))
+    # A browser's copy may hold no-break spaces, and spaces at line ends: both go. Line
+    # starts are kept, since record tables indent their continuation lines.
+    page = Page(metas=metas, lines=[plain_spaces(line).rstrip() for line in text.split("\n")])
     page.metas += [(_tag_name(m.group("name")), m.group("v").strip())
                    for m in TEXT_TAG.finditer(text)]
     return page

@@ -155,10 +155,12 @@ def _has_a1_head(lines: list[str], index: int) -> bool:
     citation = parse_citation(lines[index])
     if citation is None or "doi" not in citation.tokens:
         return False
-    above = [line for line in lines[max(0, index - 2):index] if line]
-    if not above or bullet_item(above[-1]) is not None:
+    above = index - 1  # a browser's copy may put several blank lines between them
+    while above >= 0 and not lines[above]:
+        above -= 1
+    if above < 0 or bullet_item(lines[above]) is not None:
         return False
-    if len(above[-1].split()) < _TITLE_MIN_WORDS or _is_strict_citation(above[-1]):
+    if len(lines[above].split()) < _TITLE_MIN_WORDS or _is_strict_citation(lines[above]):
         return False
     start = next_filled(lines, index + 1)
     end = start

@@ -67,8 +67,11 @@ def own_citations(lines: list[str], start: int) -> list[str]:
     for index in range(start, len(lines)):
         line = lines[index].lstrip()
         if CITE_THIS.match(line):
-            above = [clean_spaces(text) for text in lines[max(start, index - 2):index]]
-            found += [text for text in above if FOOTER_KEYWORDS.match(text)]
+            above = index - 1  # the nearest filled line: a copy may hold several blank ones
+            while above > start and not lines[above].strip():
+                above -= 1
+            if above >= start and FOOTER_KEYWORDS.match(clean_spaces(lines[above])):
+                found.append(clean_spaces(lines[above]))
             found.append(clean_spaces(line))
         elif len(line) <= HEADING_CHARS and CITE_HEADING.match(line.strip()):
             below = (clean_spaces(text) for text in lines[index + 1:index + 1 + CITE_BELOW])

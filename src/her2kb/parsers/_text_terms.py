@@ -15,7 +15,13 @@ MAX_LIST_WORDS = 40
 SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "main text",
                               "highlights", "methods", "results", "discussion", "main",
                               "details",  # Zenodo's record table follows its keywords
-                              "asjc scopus subject areas", "fingerprint"})  # Pure portals
+                              "asjc scopus subject areas", "fingerprint",  # Pure portals
+                              # What follows the list on a page copied without blank lines.
+                              "mesh terms", "fields of study", "publication history",
+                              "previous article", "next article", "related research data",
+                              "view issue table of contents"})
+# `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
+DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")
 
 
 def term_lines(head: list[str], index: int) -> list[str]:
@@ -41,7 +47,8 @@ def term_lines(head: list[str], index: int) -> list[str]:
             continue
         if (len(line.split()) > MAX_TERM_WORDS or line.endswith(".") or ";" in line
                 or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)
-                or STOP_HEADING.match(line) or FURNITURE.match(line)):
+                or STOP_HEADING.match(line) or FURNITURE.match(line)
+                or DATED_ROW.match(line) or not any(char.isalpha() for char in line)):
             break
         terms.append(line)
         blank_after.append(False)
