@@ -13,7 +13,8 @@ record must leave it empty too.
 Comparison forgives what a reader may legitimately normalise: letter case, spacing, dash
 and quote shapes and a closing period in text; a journal may match the full title or its
 abbreviation; pages may match the normalised range or the range as printed; authors are
-compared by family name and first initial.
+compared by family name and first initial; MeSH rows are compared as the truth writes
+them, `Descriptor/qualifier` pairs or descriptors alone.
 """
 
 from __future__ import annotations
@@ -71,8 +72,11 @@ def _year(item: dict[str, Any]) -> int | None:
     return parts[0][0] if parts and parts[0] else None
 
 
-def _mesh(item: dict[str, Any]) -> list[str]:
-    return [folded(m["descriptor"]) for m in (item.get("custom") or {}).get("mesh") or []]
+def _mesh(item: dict[str, Any], qualified: bool = False) -> list[str]:
+    """The record's MeSH rows: descriptors, or `Descriptor/qualifier` pairs."""
+    rows = (item.get("custom") or {}).get("mesh") or []
+    return [folded(m["descriptor"] + (f"/{m['qualifier']}" if qualified and m.get("qualifier")
+                                      else "")) for m in rows]
 
 
 def _text_match(expected: Any, got: Any) -> bool:
@@ -96,9 +100,11 @@ def field_right(field: str, want: Any, item: dict[str, Any]) -> bool:
         joined = folded(", ".join(want or [])) == folded(item.get("keyword") or "")
         return joined or sorted(_as_list(want or [])) == sorted(_as_list(item.get("keyword")))
     if field == "mesh":
-        # One row per descriptor/qualifier pair on the page: a descriptor counts once.
-        wanted = [folded(m) for m in want or []]
-        return list(dict.fromkeys(wanted)) == list(dict.fromkeys(_mesh(item)))
+        # A truth written `Descriptor/qualifier` is compared pair by pair; one written with
+        # descriptors only, descriptor by descriptor (each counts once).
+        wanted = [re.sub(r"\s*/\s*", "/", folded(m)) for m in want or []]
+        qualified = any("/" in m for m in wanted)
+        return list(dict.fromkeys(wanted)) == list(dict.fromkeys(_mesh(item, qualified)))
     if field == "publication_types":
         got = custom.get("publication_types") or []
         return sorted(_as_list(want or [])) == sorted(_as_list(got))
@@ -115,7 +121,7 @@ def _shown(field: str, item: dict[str, Any]) -> object:
     if field == "year":
         return _year(item)
     if field == "mesh":
-        return _mesh(item)
+        return _mesh(item, qualified=True)
     if field == "publication_types":
         return (item.get("custom") or {}).get("publication_types")
     value = item.get(keys.get(field, field))

@@ -366,12 +366,6 @@ def test_initials_take_given_names_spelled_out_by_another_byline() -> None:
     assert with_given_names(initials, other) == initials
 
 
-def test_europe_pmc_page_gives_its_pmcid() -> None:
-    sample = SAMPLES / "generic" / "text_europepmc_tab_row_spaced_markers_pmcid.txt"
-    entry = _parsed(sample.read_text("utf-8"), sample.name)
-    assert (entry.record.pmid, entry.record.pmcid) == ("10100201", "PMC1234567")
-
-
 def test_a_journal_site_citing_in_pubmed_style_stays_generic() -> None:
     sample = SAMPLES / "generic" / "text_koreamed_degrees_spaced_markers_pubmed_style_citation.txt"
     assert parsers.detect(sample.read_text("utf-8"), sample.name).name == "generic"

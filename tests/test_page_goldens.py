@@ -6,7 +6,8 @@ Every invented sample under `tests/samples/{pubmed,scilit,ingenta}/` and
 whole normalised record (CSL field names in snake case, defaults left out) and the exact
 warnings. Goldens were written from the samples and reviewed field by field; a change in
 any value fails here. Samples in `truncated/` stop mid-page (or start below the head):
-the field the text stops inside must be empty and named in a warning, never a fragment.
+the field the text stops inside must be empty and named in a warning, never a fragment
+(an abstract keeps the whole sentences before the cut).
 """
 
 from __future__ import annotations

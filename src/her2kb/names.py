@@ -20,9 +20,10 @@ CORPORATE = re.compile(
 # Vancouver initials: 1-4 capitals, accented ones included (`Dubois-Mercier É`, `Ødegaard ÅK`).
 INITIALS = "[{}]{{1,4}}".format("".join(
     ch for ch in map(chr, range(0x41, 0x250)) if ch.isalpha() and ch.isupper()))
-_VANCOUVER = re.compile(
-    rf"^(?P<family>.+?)\s+(?P<initials>{INITIALS})(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$"
-)
+# French compound given names keep their hyphen in some listings: `Lefebvre J-M`.
+HYPHENED_INITIALS = rf"{INITIALS}(?:-{INITIALS})?"
+_VANCOUVER = re.compile(rf"^(?P<family>.+?)\s+(?P<initials>{HYPHENED_INITIALS})"
+                        r"(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 
 
@@ -96,7 +97,7 @@ def vancouver(value: str) -> dict[str, Any] | None:
     if not match or is_corporate(text):
         return given_family(text) if not match else {"literal": text}
     name = split_particle(match.group("family"))
-    name["given"] = ".".join(match.group("initials")) + "."
+    name["given"] = "-".join(".".join(part) + "." for part in match.group("initials").split("-"))
     if match.group("suffix"):
         name["suffix"] = match.group("suffix")
     return name

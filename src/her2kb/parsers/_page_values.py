@@ -1,8 +1,8 @@
 """Values read off saved pages, checked for being cut off (OUCI and the generic reader).
 
-Saved page text is often cut at a size limit mid-page. A field that was cut (an abstract
-that stops mid-word at the end of the file, an author list ending in a dangling comma, a
-page range `123-`) is left empty with a warning; a fragment is never stored as the value.
+Saved page text is often cut at a size limit mid-page. A field that was cut (an author list
+ending in a dangling comma, a page range `123-`) is left empty with a warning; a fragment is
+never stored as the value. An abstract that stops mid-word keeps its whole sentences.
 These helpers also split `Given Family` author lists (formats.md §12.8) and map type
 labels, shared by the two readers. They know no site.
 """
@@ -12,16 +12,28 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import INITIALS, family_given, given_family, is_corporate, parse_name, vancouver
+from ..names import (
+    HYPHENED_INITIALS,
+    family_given,
+    given_family,
+    is_corporate,
+    parse_name,
+    vancouver,
+)
 from ..text import clean_spaces
 
 # Characters a complete abstract or sentence may end with (closing quotes and brackets too).
 FINAL_PUNCTUATION = ".!?)]}\"'”’»%…"
+# The end of a sentence inside an abstract: the next one starts with a capital (or a label
+# on the next paragraph). `vs.`, `et al.`, `e.g.`, `i.e.`, `Fig.` and `approx.` end none.
+SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bapprox)"
+                          r"[.!?](?=\s+[A-Z(\[])")
+MIN_KEPT_ABSTRACT = 40  # a shorter first sentence is more likely a label or a heading
 # Trailing affiliation markers glued to names on pages: digits, `*`, daggers.
 NAME_MARKERS = re.compile(r"(?:[\d*†‡§¶]+,?)+$")
 # `123-`, `e12–`: a range whose end is missing.
 OPEN_RANGE = re.compile(r"^[A-Za-z]*\d+\s*[-\u2010-\u2015\u2212]\s*$")
-VANCOUVER_NAME = re.compile(rf"^\S.* {INITIALS}$")  # `Doe JA`
+VANCOUVER_NAME = re.compile(rf"^\S.* {HYPHENED_INITIALS}$")  # `Doe JA`, `Lefort J-P`
 PAGE_SHAPE = re.compile(
     r"^[A-Za-z]{0,3}\d+(?:\s*[-\u2010-\u2015\u2212]\s*[A-Za-z]{0,3}\d+)?$"
 )
@@ -57,10 +69,16 @@ def ends_cut(text: str) -> bool:
 
 
 def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str | None:
-    """The abstract, or None (with a warning) when it is the file's tail and was cut."""
+    """The abstract; when it is the file's tail and was cut, its whole sentences (or None
+    when the cut fell in the first), with a warning either way."""
     if not text:
         return None
     if at_end and ends_cut(text):
+        ends = [match.end() for match in SENTENCE_END.finditer(text)]
+        if ends and ends[-1] >= MIN_KEPT_ABSTRACT:
+            warnings.append("abstract: the text ends mid-sentence; only the sentences before "
+                            "the cut are kept")
+            return text[:ends[-1]]
         warnings.append("abstract: the text ends mid-sentence; the abstract is cut off, left empty")
         return None
     return text

@@ -8,6 +8,8 @@ its own: a bare label met a second time means the body has started.
 
 from __future__ import annotations
 
+import re
+
 from ._page_values import checked_abstract
 
 # Structured-abstract labels that PMC prints on a line of their own.
@@ -24,6 +26,9 @@ STRUCTURED_LABELS = frozenset({
     "case presentation", "case report", "purpose of review", "recent findings",
 })
 _MAX_LABEL_WORDS = 6
+# Summaries PMC prints under the `Abstract` heading before the abstract itself.
+LAY_SUMMARY = re.compile(r"^(?:simple summary|lay summary|plain language summary|highlights|"
+                         r"graphical abstract|key points)$", re.IGNORECASE)
 
 
 def _label(line: str) -> str | None:
@@ -60,4 +65,8 @@ def abstract_text(lines: list[str], cut: bool, warnings: list[str]) -> str | Non
     With `cut` the text ends in the abstract's last line: an abstract that stops
     mid-sentence there is a fragment, so it is left empty and a warning says so.
     """
+    if cut and lines and LAY_SUMMARY.match(lines[0]):
+        # The text stops inside PMC's lay summary: the abstract proper was still to come.
+        warnings.append("abstract: the text ends inside the summary printed before it; left empty")
+        return None
     return checked_abstract(join_paragraphs(lines), cut, warnings)

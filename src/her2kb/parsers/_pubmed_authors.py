@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import FAMILY_WORDS, INITIALS, given_family, is_corporate, vancouver
+from ..names import FAMILY_WORDS, HYPHENED_INITIALS, given_family, is_corporate, vancouver
 
 # Affiliation markers glued to either end of a name, or a lower-case letter list.
 _MARKERS = re.compile(r"^[\d*†‡§¶#✉]+|[\d*†‡§¶#✉]+$|(?:\s+[a-z](?:,[a-z])*)$")
-_VANCOUVER = re.compile(rf"^(?:[\w'’\-]+\s+)+{INITIALS}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
+_VANCOUVER = re.compile(
+    rf"^(?:[\w'’\-]+\s+)+{HYPHENED_INITIALS}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
 # Layout D (§4.5): `Jin-Shing Chen␣et al. Drug Resist Updat. 2003 Jun.`, or one author.
 _ET_AL = re.compile(r"^(?P<name>[^.]{2,80}?),?\s+et\s+al\.?\s+(?P<journal>.+?)\.\s+"
                     r"(?P<date>\d{4}\b[^.]*)\.?$")

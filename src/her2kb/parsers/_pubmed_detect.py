@@ -29,6 +29,7 @@ _ANCHORS = [(re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in
     (r"logo\s*Link to ", 15), (r"^Access keys NCBI", 15), (r"^PMCID:\s*PMC\d+", 15),
     (r"^Published in final edited form as", 15), (r"^MeSH terms$", 12),
     (r"^Publication types$", 12),
+    (r"^Europe PMC$", 15),  # its site header: its abstract view copies PubMed's layout
 )]
 # PMC's link row under each reference (`[PMC free article] [PubMed] [Google Scholar]`): a
 # scrape that starts at `Abstract` (§4.1 E) may have no other PMC mark. It sits inside the

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from ._page import next_filled, read_list
+from ._pubmed_abstract import LAY_SUMMARY
 from ._pubmed_head import BARE_LOGO, LOGO
+from ._pubmed_relations import INLINE_RELATION, relation_items
 from ._pubmed_sections import (
     NAV_ONLY_ENTRIES,
     heading_kind,
@@ -23,27 +25,17 @@ from ._pubmed_sections import (
     links_block_end,
     menu_end,
 )
-from ._pubmed_terms import RELATION_KINDS
 
 # PMC: the article body starts at `Introduction` or a numbered heading (`1. Introduction`).
 _BODY_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+[A-Z][^.:]{2,60}|Introduction)$")
 ID_LINE = re.compile(r"^(?:PMID|PMCID|PMC ID|NIHMSID)\s*:", re.IGNORECASE)
 # Legacy B3 prints `DOI:` alone with the DOI on the next line, below the `PMID:` pair.
 _BARE_DOI = re.compile(r"^DOI:$")
+# Europe PMC's DOI link with the IDs after it: `https://doi.org/10.… PMID: 1 PMCID: PMC2`.
+_DOI_LINK_IDS = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+\s+(?P<ids>PMC?ID:.*)$")
 _VALUE_BELOW = re.compile(r"^(?:\d+|10\.\d{4,9}/\S+)$")
-# Legacy pages can print a relation on one line: `Erratum in: J Examp. 2010;…`.
-_RELATION_NAMES = "|".join(sorted(RELATION_KINDS))
-_INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.*)$",
-                              re.IGNORECASE)
-# A related-item citation: `Journal. YYYY…`, possibly after the item's title.
-_CITATION_LIKE = re.compile(r"\.\s+\d{4}\b")
-# The second line of a two-line related item: `Doe JA, Roe B. J Examp. 2010 …`.
-_BYLINE_CITATION = re.compile(r"^[A-Z][^.]{0,200}?(?:\s[A-Z]{1,3}|\set al)\.\s+[^.]+\.\s+\d{4}\b")
 _MIN_BARE_KEYWORDS, _MAX_KEYWORD_WORDS = 3, 6
 _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
-# Summaries PMC prints under the `Abstract` heading before the abstract itself.
-_LAY_SUMMARY = re.compile(r"^(?:simple summary|lay summary|plain language summary|highlights|"
-                          r"graphical abstract|key points)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 _OLD_LOGO = re.compile(r"^logo of \S+", re.IGNORECASE)  # the old PMC design's journal logo
 
@@ -63,14 +55,14 @@ class Layout:
     id_lines: list[str] = field(default_factory=list)
 
 
+# The article's part of a page ends here when it has no abstract: `No abstract available`,
+# then the disclaimer link, then `Comment on` items that are other works' titles.
+_HEAD_END = re.compile(r"^(?:No abstract available\.?|PubMed Disclaimer)$", re.IGNORECASE)
+
+
 def _stops_list(line: str) -> bool:  # Europe PMC's `Citations & impact` tab ends a list too
     return bool(heading_kind(line) or is_furniture(line) or ID_LINE.match(line)
                 or line.lower() in NAV_ONLY_ENTRIES)
-
-
-def _stops_relation(line: str) -> bool:
-    return _stops_list(line) or bool(_INLINE_RELATION.match(line)) \
-        or not _CITATION_LIKE.search(line)
 
 
 def _bare_keywords(line: str) -> bool:
@@ -119,6 +111,8 @@ class _Walker:
         furniture = bool(line) and is_furniture(line)
         if furniture and self.region == "head":
             self.layout.site_furniture = True
+            if _HEAD_END.match(line):
+                self.region = "post"  # what follows is about other works, never the abstract
         if self.region == "skip" and not self.about_other_works and ID_LINE.match(line):
             if self.layout.abstract is not None:  # legacy B1: `PMID:` at the page's foot
                 self.layout.id_lines.append(line + self._number_below(index))
@@ -126,8 +120,11 @@ class _Walker:
             self.region = "head"  # PMC: the ID line follows the collapsed `Copyright …` box
         if not line or furniture or self.region in ("skip", "body"):
             return
+        if self.region == "abstract" and line.lower() in NAV_ONLY_ENTRIES:
+            self.region = "post"  # Europe PMC's tab row after the abstract
+            return
         keywords = _KEYWORDS.match(line)
-        relation = _INLINE_RELATION.match(line)
+        relation = INLINE_RELATION.match(line)
         if relation:
             heading = relation.group("heading").lower()
             self.layout.relations.append((heading, relation.group("item")))
@@ -146,6 +143,8 @@ class _Walker:
             self.region = "body"
         elif self.region == "head":
             self.layout.head.append(line)
+            if ids := _DOI_LINK_IDS.match(line):
+                self.layout.id_lines.append(ids["ids"])
         elif self.region == "abstract" and self.layout.abstract is not None:
             self.layout.abstract.append(line)
 
@@ -174,7 +173,7 @@ class _Walker:
             # A second abstract heading after the text (a PMC `Summary` section) is body,
             # unless what came first was a lay summary (MDPI's `Simple Summary`, PMC
             # `Highlights`): the real abstract follows that and replaces it.
-            if self.layout.abstract and not _LAY_SUMMARY.match(self.layout.abstract[0]):
+            if self.layout.abstract and not LAY_SUMMARY.match(self.layout.abstract[0]):
                 self.region = "body"
                 return index + 1
             self.layout.abstract = []
@@ -206,24 +205,8 @@ class _Walker:
         return max(end, index + 1)
 
     def _relations(self, heading: str, index: int, plain: bool) -> int:
-        """Bulleted items; unbulleted (legacy) ones only while they look like citations.
-
-        Above the abstract an unbulleted list is read as one item: the page's own
-        citation line may follow it with no blank line between.
-        """
-        if plain and self.region == "head":
-            first = next_filled(self.lines, index + 1)
-            line = self.lines[first] if first < len(self.lines) else ""
-            items, end = ([line], first + 1) if _CITATION_LIKE.search(line) else ([], first)
-        else:
-            stop = _stops_relation if plain else _stops_list
-            items, end = read_list(self.lines, index + 1, stop, plain=plain)
-            while not plain and items and end < len(self.lines) \
-                    and _BYLINE_CITATION.match(self.lines[end]):
-                # A bullet holding a title, then `Authors. Journal. Date…` on its own line.
-                items[-1] = f"{items[-1]} {self.lines[end]}"
-                more, end = read_list(self.lines, end + 1, stop)
-                items.extend(more)
+        items, end = relation_items(self.lines, index + 1, _stops_list, plain=plain,
+                                    above_abstract=self.region == "head")
         self.layout.relations.extend((heading, item) for item in items)
         return max(end, index + 1)
 

@@ -19,6 +19,7 @@ _AFFILIATION = re.compile(
     r"^\d{1,2}(?:\s|$)|@|\b(?:Department|Dept|Universit\w*|Hospital|Institut\w*|Cent(?:er|re)|"
     r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
 )
+_URL_LINE = re.compile(r"^https?://\S+$")
 _MAX_JOURNAL_WORDS = 10
 _CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
 
@@ -46,12 +47,17 @@ def _pick_title(head: Head) -> Plain | None:
     citation = head.final_form or head.citation
     if citation is not None and citation.below_byline:
         # Europe PMC: the title is the line above the author line, both above the citation.
-        return next((p for p in head.plain if p.position < head.anchor and not p.in_affiliations
+        # The last such line: a site menu above may hold a pair that reads the same way
+        # (`Menu` over `About Europe PMC`); a name over the next name is no title.
+        return next((p for p in reversed(head.plain) if p.position < head.anchor
+                     and not p.in_affiliations and not author_list(p.text)
                      and (below := at.get(p.position + 1)) and author_list(below.text)), None)
     position = head.anchor - 1
     while position in head.markers:  # `[Article in …]` can stand between title and citation
         position -= 1
     above = at.get(position)
+    if above and _URL_LINE.match(above.text):
+        above = None  # the old PMC sidebar's `Permalink` stands above the citation
     below = next((p for p in head.plain if p.position > head.anchor), None)
     if citation is not None and citation.journal is None:
         # Layout D / new PubMed: the journal can stand alone above a journal-less citation,

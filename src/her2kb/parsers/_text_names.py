@@ -23,8 +23,10 @@ NAME_PART = re.compile(
     r"{1,4}[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])+[\d*†‡]*$")
 # Letters of a name, with the apostrophes and hyphens (U+2011 on Spandidos) inside it.
 _CAPITALISED = r"[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])*"
-# A Vancouver name in a byline (Dove `Authors Zhou H, Tang Q`; Europe PMC `Tanabe K 1 ,`).
-VANCOUVER_NAME = re.compile(rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}}$")
+# A Vancouver name in a byline (Dove `Authors Zhou H, Tang Q`; Europe PMC `Tanabe K 1 ,`,
+# `Lefort J-P 2 ,`).
+VANCOUVER_NAME = re.compile(
+    rf"^{_CAPITALISED}(?:\s{_CAPITALISED})?\s[A-Z]{{1,3}}(?:-[A-Z]{{1,2}})?$")
 # Karger: `Ebersbach K.a · Thalmann R.a, b`: dotted initials after the family name, the
 # affiliation letters glued to the last dot.
 DOTTED_NAME = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED})?)\s"

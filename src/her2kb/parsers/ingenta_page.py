@@ -177,8 +177,8 @@ def _drop_cut(page: _Page, warnings: list[str]) -> None:
         warnings.append(f"title: the text ends inside {page.title!r}; left empty")
         page.title = None
     elif page.last == "abstract":
-        if checked_abstract("\n".join(page.abstract), True, warnings) is None:
-            page.abstract = []
+        kept = checked_abstract("\n".join(page.abstract), True, warnings)
+        page.abstract = kept.split("\n") if kept else []
     elif page.last == "label":
         label, value = page.labels.pop()
         kept, name = _whole_part(label, value)

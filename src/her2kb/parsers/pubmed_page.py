@@ -44,8 +44,9 @@ from ._pubmed_terms import (
 )
 
 _PARAGRAPH_WORDS = 12  # an abstract paragraph without its heading is at least this long
-# Only the legacy NCBI header has this control; its pages print the citation above the title.
-LEGACY_SETTINGS = re.compile(r"^Display Settings:", re.IGNORECASE)
+# Only the legacy NCBI header has these controls (B1 `Display Settings:`, B2/B3 `Format:
+# Abstract` on one line); its pages print the citation above the title.
+LEGACY_SETTINGS = re.compile(r"^(?:Display Settings:|Format: Abstract$)", re.IGNORECASE)
 _ID_TOKENS = re.compile(r"\b(?P<kind>PMID|PMCID|DOI)\s*:\s*(?P<value>\S+)", re.IGNORECASE)
 # Section names a cut list item may be the start of (`MeSH Ter`, `LinkO`, §4.4).
 _HEADINGS_AFTER_LISTS = ("Publication types", "MeSH terms", "Substances", "Grant support",

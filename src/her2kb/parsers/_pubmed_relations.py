@@ -1,0 +1,76 @@
+"""Related items under `Comment in`, `Erratum in`, `Retraction in` … on a PubMed page.
+
+Three shapes (formats.md §4.5): bullets (`• Title. Journal. 2010…`, the citation maybe on
+the bullet's second line); a legacy one-line relation (`Erratum in: J Examp. 2010;…`);
+and, in a copy that lost its bullets, plain lines. Plain items are one line each on
+legacy pages and up to three on the new site (title, authors, citation line, then the
+item's `PMID:` line), so a plain item runs to the first line that reads as a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ._page import next_filled, read_list
+from ._pubmed_terms import RELATION_KINDS
+
+_RELATION_NAMES = "|".join(sorted(RELATION_KINDS))
+INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.*)$",
+                             re.IGNORECASE)
+# A related-item citation: `Journal. YYYY…`, possibly after the item's title.
+CITATION_LIKE = re.compile(r"\.\s+\d{4}\b")
+# The second line of a two-line related item: `Doe JA, Roe B. J Examp. 2010 …`.
+_BYLINE_CITATION = re.compile(r"^[A-Z][^.]{0,200}?(?:\s[A-Z]{1,3}|\set al)\.\s+[^.]+\.\s+\d{4}\b")
+_ITEM_ID = re.compile(r"^PMID:\s*\d+")
+_MAX_ITEM_LINES = 3  # title, authors, citation
+_MAX_LINE_WORDS = 60  # a title or author line; an abstract paragraph is longer
+
+
+def relation_items(lines: list[str], start: int, stop: Callable[[str], bool], *,
+                   plain: bool, above_abstract: bool) -> tuple[list[str], int]:
+    """The items of the relation list whose heading is the line before `start`, and the
+    index where the list ended.
+
+    Above the abstract an unbulleted list is read as one item: the page's own citation
+    line may follow it with no blank line between.
+    """
+    if plain and above_abstract:
+        first = next_filled(lines, start)
+        line = lines[first] if first < len(lines) else ""
+        return ([line], first + 1) if CITATION_LIKE.search(line) else ([], first)
+    if plain:
+        return _plain_items(lines, start, stop)
+    items, end = read_list(lines, start, stop)
+    while items and end < len(lines) and _BYLINE_CITATION.match(lines[end]):
+        # A bullet holding a title, then `Authors. Journal. Date…` on its own line.
+        items[-1] = f"{items[-1]} {lines[end]}"
+        more, end = read_list(lines, end + 1, stop)
+        items.extend(more)
+    return items, end
+
+
+def _plain_items(lines: list[str], start: int,
+                 stop: Callable[[str], bool]) -> tuple[list[str], int]:
+    items: list[str] = []
+    index = next_filled(lines, start)
+    while index < len(lines):
+        group: list[str] = []
+        at = index
+        while at < len(lines) and len(group) < _MAX_ITEM_LINES:
+            line = lines[at]
+            if not line or stop(line) or INLINE_RELATION.match(line) \
+                    or len(line.split()) > _MAX_LINE_WORDS:
+                break
+            group.append(line)
+            at += 1
+            if CITATION_LIKE.search(line):
+                break
+        if not group or not CITATION_LIKE.search(group[-1]):
+            break  # not an item: the list is over
+        items.append(" ".join(group))
+        # The new site's item ends with its own `PMID:` line; under a legacy one-line item
+        # that line is the page's own.
+        own_id = len(group) > 1 and at < len(lines) and _ITEM_ID.match(lines[at])
+        index = at + 1 if own_id else at
+    return items, index
