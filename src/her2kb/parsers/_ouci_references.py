@@ -25,8 +25,10 @@ PAGE_TAIL = re.compile(r",\s*(?:pp?|с)\.\s*(?P<page>[^,]+?)\s*$")
 AUTHOR_YEAR = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<year>\d{4})[a-z]?\)[.,:]?\s+(?P<rest>.+)$")
 DOI_TAIL = re.compile(r",\s*(?P<doi>(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+?)\s*$")
 YEAR_TAIL = re.compile(r",\s*(?P<year>\d{4})\s*$")
-# Without a year the line opens with the first author's family name: `Dalby, Title, Journal, …`.
-FAMILY_HEAD = re.compile(r"^(?P<who>[^\W\d_][\w'’-]+(?:\s[A-Z]\.?){0,3}),\s+(?P<rest>.+,\s.+)$")
+# Without a year the line opens with the first author's name: `Dalby, Title, Journal, …`,
+# or with the initials first, `A Delgado, Title, Journal, № 68, p. 122, 2018`.
+FAMILY_HEAD = re.compile(r"^(?P<who>(?:[A-Z]\.?\s){0,3}[^\W\d_][\w'’-]+(?:\s[A-Z]\.?){0,3}),"
+                         r"\s+(?P<rest>.+,\s.+)$")
 
 
 def is_doi_line(line: str) -> bool:

@@ -19,7 +19,12 @@ from ._text_article_type import labelled_types, printed_type
 from ._text_citation import CITE_LABEL, read_citation
 from ._text_cited_names import cited_families
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
-from ._text_name_blocks import AUTHOR_HEADING, folded_marker_bylines, names_below_label
+from ._text_name_blocks import (
+    AUTHOR_HEADING,
+    comma_line_bylines,
+    folded_marker_bylines,
+    names_below_label,
+)
 from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_line
 from ._text_record_blocks import (
@@ -99,7 +104,7 @@ def _list_below(lines: list[str], index: int) -> bool:
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
     lines = joined_labels([part for line in stacked_rows(folded_rows(ovid_rows(
-        folded_marker_bylines(lines)))) for part in _unglued(line)])
+        folded_marker_bylines(comma_line_bylines(lines))))) for part in _unglued(line)])
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))

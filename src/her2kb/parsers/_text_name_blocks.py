@@ -187,3 +187,22 @@ def folded_marker_bylines(lines: list[str]) -> list[str]:
         folding = False
         folded.append(line)
     return folded
+
+
+def comma_line_bylines(lines: list[str]) -> list[str]:
+    """Scilit prints a byline one name a line with a lone `,` line between the names:
+    `Tomás Ibarra` / `,` / `Lucía Fernández-Rey` / … One line again, as other sites print it.
+    (Silverchair's keyword lists use the same `,` lines; they join the same way.)"""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if line.strip() == "," and joined and is_name(below) \
+                and is_name(joined[-1].rsplit(", ", 1)[-1].strip()):
+            joined[-1] = f"{joined[-1].rstrip()}, {below}"
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined

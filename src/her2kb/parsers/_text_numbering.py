@@ -176,6 +176,9 @@ def _journal_above(lines: list[str], index: int) -> str | None:
     while index > 0 and lines[index - 1].casefold() in _BREADCRUMB:
         index -= 1
     above = lines[index - 1] if index else ""
+    labelled = label_of(above)
+    if labelled and labelled[0] == "container_title":  # Scilit: `Journal: Clinical Breast Cancer`
+        above = labelled[1]
     words = above.split()
     if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") \
             and not _NOT_JOURNAL.search(above) and label_of(above) is None \

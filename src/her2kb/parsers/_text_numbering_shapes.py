@@ -22,9 +22,10 @@ SHAPES = (
     # `Vol. 10, No. 5 | April 2014`.
     re.compile(r"^VOL\.\s*(?P<v>\d+),?\s+NO\.\s*(?P<i>\w+)(?:,\s*(?P<y>\d{4})|"
                r"\s*\|\s*(?P<d>[\w ,]*\d{4}))?$", re.IGNORECASE),
-    # Cambridge Core spaces its commas: `Journal , Volume 6 , Issue 21 , October 2004 , pp. 1 - 19`
+    # Cambridge Core spaces its commas: `Journal , Volume 6 , Issue 21 , October 2004 , pp. 1 - 19`;
+    # Scilit: `Volume 22, Issue 4, pp e512-e521`.
     re.compile(rf"^(?:{_JOURNAL_COLON}\s*,\s*)?Volume\s+(?P<v>[\w.-]+)(?:\s*,\s*Issue\s+"
-               rf"(?P<i>[\w./ -]+?))?(?:\s*,\s*(?P<d>[^,]*?\d{{4}}))?\s*,\s*(?:(?:Pages?|pp\.)\s*"
+               rf"(?P<i>[\w./ -]+?))?(?:\s*,\s*(?P<d>[^,]*?\d{{4}}))?\s*,\s*(?:(?:Pages?|pp\.?)\s*"
                rf"{_PAGES}|(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
     re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}}),\s*(?P<v>\d+)(?:\((?P<i>[^)]+)\))?,\s*"
                r"(?P<a>\d+)(?:;.*)?$"),

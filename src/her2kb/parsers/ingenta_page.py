@@ -38,7 +38,9 @@ FURNITURE = [
         r"Export Citation|Open Access|Free Content|Sign In|Register|Help|Cart|Home|Browse|"
         r"Search|Advanced Search|Publishers|Library Services)$",
         # Tab headings of the full page; like the `No …` lines they close the abstract.
-        r"^(?:References|Citations|Supplementary Data|Article Media|Metrics)$",
+        r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
+        # The buy box's buttons, the share row and the abstract tab's own heading.
+        r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$",
     )
 ]
 # `No References`, `No Citations` ...: furniture that also closes the abstract (§6).

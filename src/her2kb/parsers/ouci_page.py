@@ -48,14 +48,19 @@ SECTIONS = {
 }
 FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
+    "відкритий український індекс цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
     "повний текст", "про проєкт", "about", "cite", "цитувати",
     "share", "поділитися", "details", "деталі", "show more", "показати більше",
     # The site menu and footer.
     "skip to main content", "перейти до основного вмісту", "sources", "джерела",
     "organizations", "організації", "statistics", "статистика", "про проект", "contacts",
-    "контакти", "terms of use", "умови використання", "help", "допомога",
+    "контакти", "terms of use", "умови використання", "help", "допомога", "contact us",
+    "зв'язатися з нами",
 })
+# `Details` over `Number of citations: 3`, `DOI: …` rows closes the English page; alone it
+# is a button.
+DETAILS = frozenset({"details", "деталі"})
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 # Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
@@ -122,8 +127,11 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     """The page's lines by section, in page order; furniture dropped, blank lines kept."""
     sections: dict[str, list[str]] = {"head": []}
     current = "head"
-    for line in lines:
+    for index, line in enumerate(lines):
         key = line.casefold().rstrip(":")
+        below = next((text for text in lines[index + 1:index + 3] if text), "")
+        if key in DETAILS and labelled(below):
+            key = "detailed information"  # a `Details` button has no labelled rows under it
         if key in SECTIONS:
             current = SECTIONS[key]
             sections.setdefault(current, [])
