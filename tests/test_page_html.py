@@ -114,3 +114,28 @@ def test_pubmed_html_with_the_journal_button_in_its_own_block_keeps_the_citation
     record = _record(pubmed_page, text)
     assert (record.container_title, record.year, record.volume, record.page) == (
         "Cancer Rep (Hoboken)", 2019, "174", "301-312")
+
+
+def test_a_pmc_page_saved_as_html_takes_its_repeated_author_tags() -> None:
+    """PMC writes one `citation_author` tag a name; when the visible text gives no author
+    line the reader can take, the tags name them all, in order."""
+    page = "\n".join([
+        "<html><head>",
+        '<meta name="ncbi_db" content="pmc">',
+        '<meta name="citation_title" content="Invented lineage change under a made-up conjugate">',
+        '<meta name="citation_author" content="Hanna R. Whitmore">',
+        '<meta name="citation_author_institution" content="Invented Institute, Town">',
+        '<meta name="citation_author" content="Tomek Zielny">',
+        '<meta name="citation_author" content="Daniel P. O\'Connell">',
+        '<meta name="citation_doi" content="10.5555/ijo.2021.4832">',
+        "</head><body>",
+        "<h1>Invented lineage change under a made-up conjugate</h1>",
+        "<p>Invented Breast Res. 2021; 12: 45.</p>",
+        "<h2>Abstract</h2><p>Invented cells changed their lineage under the made-up conjugate "
+        "in every model we tried, and the change was reversed by an invented inhibitor.</p>",
+        "</body></html>"])
+    assert parsers.detect(page, "page.html").name == "pubmed-page"
+    record = _record(pubmed_page, page)
+    assert [(a.family, a.given) for a in record.author] == [
+        ("Whitmore", "Hanna R."), ("Zielny", "Tomek"), ("O'Connell", "Daniel P.")]
+    assert record.doi == "10.5555/ijo.2021.4832"

@@ -54,6 +54,10 @@ def visible_text(markup: str) -> tuple[str, dict[str, str]]:
     tags: dict[str, str] = {}
     for name, value in page.metas:
         tags.setdefault(name, value)
+    # PMC repeats `citation_author`, one tag a name; PubMed lists them all in one tag.
+    names = [value.strip() for name, value in page.metas if name == "citation_author"]
+    if names and "citation_authors" not in tags:
+        tags["citation_authors"] = "; ".join(names)
     return "\n".join(lines).strip("\n") + "\n", tags
 
 
