@@ -1,6 +1,6 @@
 """Related items under `Comment in`, `Erratum in`, `Retraction in` … on a PubMed page.
 
-Three shapes (formats.md §4.5): bullets (`• Title. Journal. 2010…`, the citation maybe on
+Three shapes (formats.md §4.1 D, §4.4): bullets (`• Title. Journal. 2010…`, the citation maybe on
 the bullet's second line); a legacy one-line relation (`Erratum in: J Examp. 2010;…`);
 and, in a copy that lost its bullets, plain lines. Plain items are one line each on
 legacy pages and up to three on the new site (title, authors, citation line, then the
