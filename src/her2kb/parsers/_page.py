@@ -89,6 +89,14 @@ def matches_any(line: str, patterns: Iterable[re.Pattern[str]]) -> bool:
     return any(pattern.search(line) for pattern in patterns)
 
 
+def previous_filled(lines: list[str], start: int) -> int:
+    """Index of the last non-blank line at or before `start` (-1 when none)."""
+    index = start
+    while index >= 0 and not lines[index]:
+        index -= 1
+    return index
+
+
 def next_filled(lines: list[str], start: int) -> int:
     """Index of the first non-blank line at or after `start` (len(lines) when none)."""
     index = start

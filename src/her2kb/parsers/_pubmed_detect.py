@@ -15,6 +15,7 @@ from ._page import (
     looks_like_structured_document,
     next_filled,
     page_lines,
+    previous_filled,
 )
 from ._pubmed_html import is_ncbi_html
 from ._pubmed_listing import listing_size
@@ -156,9 +157,7 @@ def _has_a1_head(lines: list[str], index: int) -> bool:
     citation = parse_citation(lines[index])
     if citation is None or "doi" not in citation.tokens:
         return False
-    above = index - 1  # a browser's copy may put several blank lines between them
-    while above >= 0 and not lines[above]:
-        above -= 1
+    above = previous_filled(lines, index - 1)  # a copy may put several blank lines between
     if above < 0 or bullet_item(lines[above]) is not None:
         return False
     if len(lines[above].split()) < _TITLE_MIN_WORDS or _is_strict_citation(lines[above]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import clean_spaces
+from ._page import previous_filled
 from ._text_lines import label_of
 from ._text_numbering import is_numbering_line
 
@@ -67,9 +68,7 @@ def own_citations(lines: list[str], start: int) -> list[str]:
     for index in range(start, len(lines)):
         line = lines[index].lstrip()
         if CITE_THIS.match(line):
-            above = index - 1  # the nearest filled line: a copy may hold several blank ones
-            while above > start and not lines[above].strip():
-                above -= 1
+            above = previous_filled(lines, index - 1)  # a copy may hold several blank lines
             if above >= start and FOOTER_KEYWORDS.match(clean_spaces(lines[above])):
                 found.append(clean_spaces(lines[above]))
             found.append(clean_spaces(line))
