@@ -31,6 +31,7 @@ _VOLUME_ISSUE_PAGES = re.compile(
     r"\s*(?::\s*(?P<pages>\S.*?))?"
     r"\s*(?:\.(?=\s|$)|$)(?P<rest>.*)$"
 )
+_COLON_VOLUME = re.compile(r"^:\s*[^(:;.\s]+(?:\([^()]*\))?:\s*\S")
 _TOKENS: dict[str, re.Pattern[str]] = {
     "doi": re.compile(r"^doi:\s*(?P<v>\S*)", re.IGNORECASE),
     "pii": re.compile(r"^pii:\s*(?P<v>\S+?)\.?(?=\s|$)", re.IGNORECASE),
@@ -103,7 +104,10 @@ def parse_citation(line: str) -> Citation | None:
     head = _HEAD.match(line)
     if not head:
         return None
-    parts = _VOLUME_ISSUE_PAGES.match(head.group("tail").lstrip(","))
+    tail = head.group("tail").lstrip(",")
+    if _COLON_VOLUME.match(tail):  # `2022 Mar:163:108-118`, a colon typed for the `;`
+        tail = ";" + tail[1:]
+    parts = _VOLUME_ISSUE_PAGES.match(tail)
     if not parts:
         return None
     volume, issue = _split_volume(_strip(parts.group("volume")), _strip(parts.group("issue")))

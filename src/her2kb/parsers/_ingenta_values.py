@@ -14,7 +14,7 @@ from .. import journals
 from ..dates import parse_written_date
 
 SOURCE = re.compile(
-    r"^(?P<j>.+?), Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
+    r"^(?:(?P<j>.+?), )?Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
     r"(?:, (?:Supplement|Suppl\.?) (?P<s>[^,]+?))?"
     r"(?:, (?P<d>(?:\d{1,2} )?(?:[A-Z][a-z]+\.?(?:[-/\u2013][A-Z][a-z]+\.?)? )?"
     r"(?:\d{1,2}, )?\d{4}))?"
@@ -28,6 +28,7 @@ BLURB_VERBS = frozenset({
 })
 # After a name the text may have cut short, a whole verb shows the name itself is whole.
 BLURB_VERB_AFTER = re.compile(rf"^\s+(?:{'|'.join(sorted(BLURB_VERBS))})\s")
+NAME_GOES_ON = re.compile(r"^\s+[A-Z]")
 BLURB_CONNECTORS = frozenset({"of", "and", "the", "in", "for", "on", "&", "de", "la"})
 
 
@@ -55,9 +56,14 @@ def blurb_journal(blurb: str, warnings: list[str], cut: bool = False) -> str | N
     With `cut` the text stops inside the blurb: a name it ends with may be cut short.
     """
     known = journals.longest_prefix(blurb)
-    if known and (not cut or BLURB_VERB_AFTER.match(blurb[len(known):])):
+    after = blurb[len(known):] if known else ""
+    # A listed name that runs on into more capitalised words is the start of a longer,
+    # unlisted one (`International Journal of Oncology` in `… Oncology Pharmacy Practice`).
+    if known and (BLURB_VERB_AFTER.match(after) or not (cut or NAME_GOES_ON.match(after))):
         return known
     words = blurb.split()
+    if words[:1] == ["The"]:
+        words = words[1:]  # the sentence's article, not the name's: listed names kept theirs
     verb = next((i for i, w in enumerate(words) if w in BLURB_VERBS), None)
     candidate = words[:verb] if verb else []
     if (candidate and candidate[0][0].isupper() and candidate[-1] not in BLURB_CONNECTORS

@@ -38,7 +38,8 @@ HIGHWIRE = {
 }
 PRISM = {
     "container_title": ("prism.publicationname",),
-    "date": ("prism.publicationdate", "prism.coverdate", "prism.onlinedate"),
+    # The cover date is the issue's; T&F's `publicationDate` is the day it went online.
+    "date": ("prism.coverdate", "prism.publicationdate", "prism.onlinedate"),
     "volume": ("prism.volume",), "issue": ("prism.number", "prism.issueidentifier"),
     "first_page": ("prism.startingpage",), "last_page": ("prism.endingpage",),
     "pages": ("prism.pagerange",), "doi": ("prism.doi",), "issn": ("prism.issn", "prism.eissn"),

@@ -40,8 +40,10 @@ LABELS = {
     "funder": "_funder", "funders": "_funder", "фундатор": "_funder", "фінансування": "_funder",
     "indexed in scopus": "_indexed", "indexed in web of science": "_indexed",
     "asjc classification": "_asjc", "класифікація asjc": "_asjc",
+    "класифікація за asjc": "_asjc",
 }
 TABLE_LABELS = sorted((label for label in LABELS if " " in label), key=len, reverse=True)
+DOI_ROW = re.compile(r"^DOI\s+(?P<v>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
 ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
@@ -74,6 +76,8 @@ def labelled(line: str) -> tuple[str, str] | None:
     if match and key:
         return key, match.group("value").strip()
     text = clean_spaces(line)
+    if doi := DOI_ROW.match(text):  # one word, but the value's shape is unmistakable
+        return "doi", doi.group("v")
     folded = text.casefold()
     label = next((label for label in TABLE_LABELS if folded.startswith(label + " ")), None)
     return (LABELS[label], text[len(label):].strip()) if label else None

@@ -117,7 +117,7 @@ def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
         parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
         reader = given_family
         # A group may close a Vancouver list (`Chen W, Kanto-Tokai Gastric Oncology Group`).
-        people = parts[:-1] if len(parts) > 2 and is_corporate(parts[-1]) else parts
+        people = parts[:-1] if len(parts) >= 2 and is_corporate(parts[-1]) else parts
         if len(parts) > 1 and all(VANCOUVER_NAME.match(p) for p in people):
             reader = vancouver
         elif len(parts) > 1 and all(" " in p for p in parts):

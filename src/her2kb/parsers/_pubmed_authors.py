@@ -30,6 +30,7 @@ _SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")  # `A, B, and 
 # the split would read them as the start of the next name, so they go first.
 _GLUED_MARKERS = re.compile(r",(?:[a-z]|[\d*†‡§¶#✉]+)(?:,(?:[a-z]|[\d*†‡§¶#✉]+))*(?=\s|$)")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)  # `… and the HERMES Audit Group`
+_LABEL = re.compile(r"^Authors?:\s*")  # some mirrors label the line
 _MIN_WORDS, _MAX_WORDS = 2, 6
 
 
@@ -57,7 +58,8 @@ def _bare(part: str) -> str:
 def author_list(line: str) -> list[dict[str, Any]] | None:
     """Names from a PMC or legacy author line (`Jane Doe1,*, Rui Roe2`, `Doe J, Roe R.`)."""
     names: list[dict[str, Any]] = []
-    for part in _SEPARATORS.split(_GLUED_MARKERS.sub(",", line.strip().rstrip("."))):
+    line = _LABEL.sub("", line.strip())
+    for part in _SEPARATORS.split(_GLUED_MARKERS.sub(",", line.rstrip("."))):
         text = _bare(part)
         if is_corporate(text):
             text = _THE.sub("", text)

@@ -29,6 +29,7 @@ from ._pubmed_terms import PUBLICATION_TYPES
 from ._pubmed_title import assign
 from ._text_article_type import BADGE, NAMED_TYPES
 
+_DATE_FIRST = re.compile(r"^(?:19|20)\d\d(?: [A-Z][a-z]{2}(?: \d{1,2})?)?;\s*\w")
 LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
 # The PMC design of 2024 copies the logo's alt text alone: `Journal of … logo`.
 BARE_LOGO = re.compile(r"^(?P<name>[A-Z][^.:;|]{2,150}?)\s+logo$")
@@ -97,6 +98,8 @@ def _citation_line(head: Head, line: str, cut: bool) -> bool:
         return True
     if head.citation is not None:
         return False
+    if _DATE_FIRST.match(line):  # PMC under a logo: `2017 Sep 12; 8(40): 67890–67904.`
+        line = ". " + line
     citation, dropped = parse_cut(line) if cut else (parse_citation(line), "")
     citation = citation or (None if cut else parse_europe_pmc(line))
     if citation is None or not (citation.journal is None or citation.has_parts or cut):

@@ -38,6 +38,10 @@ _MIN_BARE_KEYWORDS, _MAX_KEYWORD_WORDS = 3, 6
 _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 _OLD_LOGO = re.compile(r"^logo of \S+", re.IGNORECASE)  # the old PMC design's journal logo
+# Its alt text is mostly a lower-case code (`Logo of ibres`); a capitalised one is a name.
+_OLD_LOGO_NAME = re.compile(r"^Logo of (?P<name>[A-Z][\w&'’-]*(?: [A-Za-z&][\w&'’-]*){0,9})$")
+_MANUSCRIPT_HEAD = re.compile(r"^(?:HHS Public Access|Published in final edited form as\b|"
+                              r".*\bAuthor manuscript; available in PMC\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -99,11 +103,15 @@ class _Walker:
         return self.layout
 
     def _plain(self, line: str, index: int) -> None:
+        if named := _OLD_LOGO_NAME.match(line):  # read as the 2024 design's `Name logo`
+            line = f"{named['name']} logo"
         logo = bool(LOGO.match(line) or _OLD_LOGO.match(line)
                     or (BARE_LOGO.match(line) and not is_furniture(line)))
-        if logo and self.region == "skip" and self.layout.abstract is None:
+        starts = logo or bool(_MANUSCRIPT_HEAD.match(line))
+        if starts and self.region == "skip" and self.layout.abstract is None:
             # The old PMC sidebar (`Similar articles`, `Cited by other articles`) can be
-            # copied above the article; the journal logo line starts the article itself.
+            # copied above the article; the journal logo line (or an author manuscript's
+            # banner) starts the article itself.
             self.region = "head"
             self.about_other_works = False
         elif logo and self.region == "abstract" and self.layout.abstract:

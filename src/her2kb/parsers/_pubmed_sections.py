@@ -76,6 +76,9 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^europe pmc$", r"^search life-sciences literature", r"^i agree, dismiss this banner$",
     r"^this website requires cookies", r"^available from publisher site using doi",
     r"^a subscription may be required", r"^share this article$", r"^europe pmc is ",
+    # A reader view's header: the site's host name, the reading time.
+    r"^(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov|europepmc\.org)$",
+    r"^\d{1,3}(?:[–-]\d{1,3})? minutes?$",
     # PMC's article history under the byline (the 2024 design).
     r"^received \d{4} [a-z]{3}\b.*\baccepted\b", r"^collection date \d{4}",
 )]
@@ -129,6 +132,10 @@ _OTHER_WORKS = {"similar articles", "cited by", "references", "selected referenc
 _MAX_PROVIDERS = 3  # names in one `Full text links` box
 _MAX_PROVIDER_WORDS = 5
 _SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
+# PMC's row of collapsed boxes under the byline, copied as one line.
+_PMC_TAB_ROW = re.compile(r"^author information(?:\s+(?:article notes|copyright and license "
+                          r"information|(?:pmc )?disclaimer))+$")
+_ABSTRACT_WORDS = 12  # an abstract heading over a paragraph this long ends a menu run
 
 
 def heading_kind(line: str) -> str | None:
@@ -140,7 +147,7 @@ def heading_kind(line: str) -> str | None:
         return f"relation:{key}"
     if key in _ABSTRACT_HEADINGS:
         return "abstract"
-    if key in _AFFILIATION_HEADINGS:
+    if key in _AFFILIATION_HEADINGS or _PMC_TAB_ROW.match(key):
         return "affiliations"
     if key in _SKIP_HEADINGS or _SKIP_PATTERN.match(line):
         return "skip"
@@ -167,6 +174,8 @@ def menu_end(lines: list[str], index: int) -> int | None:
     names, end, position = 0, index, index
     while position < len(lines):
         line = lines[position]
+        if line and heading_kind(line) == "abstract" and _over_prose(lines, position):
+            break  # PMC: `Associated Data` / `Supplementary Materials` / `Abstract` / text
         if line and (heading_kind(line) or line.lower() in NAV_ONLY_ENTRIES):
             names, end = names + 1, position + 1
         elif line and not is_furniture(line):
@@ -176,6 +185,11 @@ def menu_end(lines: list[str], index: int) -> int | None:
     if names < MIN_MENU_RUN or (after < len(lines) and is_item_start(lines[after])):
         return None
     return end
+
+
+def _over_prose(lines: list[str], index: int) -> bool:
+    below = next_filled(lines, index + 1)
+    return below < len(lines) and len(lines[below].split()) >= _ABSTRACT_WORDS
 
 
 def links_block_end(lines: list[str], index: int) -> int | None:
@@ -195,8 +209,9 @@ def links_block_end(lines: list[str], index: int) -> int | None:
         if lines[position].lower() == "full text provider logo":
             return position + 1
         cited = parse_citation(lines[position]) if position > index + 1 else None
-        if cited is not None and cited.journal:
-            return position
+        if (cited is not None and cited.journal) or (position > index + 1
+                                                     and is_furniture(lines[position])):
+            return position  # the citation, or the next control (`Actions`) without a logo
         if len(lines[position].split()) > _MAX_PROVIDER_WORDS:
             return None  # a title, not a provider's name: the box has closed unseen
         position += 1

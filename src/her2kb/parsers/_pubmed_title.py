@@ -20,7 +20,9 @@ _AFFILIATION = re.compile(
     r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
 )
 _URL_LINE = re.compile(r"^https?://\S+$")
+_TAB_TITLE = re.compile(r"\s+[-–|]\s+(?:PubMed|PMC|Europe PMC)$")  # the browser tab's title
 _MAX_JOURNAL_WORDS = 10
+_MIN_TITLE_WORDS = 4
 _CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
 
 
@@ -36,9 +38,11 @@ def _pick_title(head: Head) -> Plain | None:
     at = {plain.position: plain for plain in head.plain}
     if head.anchor is None:
         # Full pages print the citation above the title; with none seen (the text stops
-        # before it), no line is surely the title.
+        # before it, or the copy starts below it), only a line over names is surely the title.
         if head.full_page:
-            return None
+            end = head.plain[-1].position + 1 if head.plain else 0
+            over = _over_byline(head, at, end)  # a menu entry over a menu entry: no title
+            return over if over and len(over.text.split()) >= _MIN_TITLE_WORDS else None
         return head.plain[0] if head.plain else None
     if head.citation_first:
         # Legacy B pages: whatever stands above the citation is the NCBI header, and a
@@ -46,12 +50,7 @@ def _pick_title(head: Head) -> Plain | None:
         return next((p for p in head.plain if p.position > head.anchor), None)
     citation = head.final_form or head.citation
     if citation is not None and citation.below_byline:
-        # Europe PMC: the title is the line above the author line, both above the citation.
-        # The last such line: a site menu above may hold a pair that reads the same way
-        # (`Menu` over `About Europe PMC`); a name over the next name is no title.
-        return next((p for p in reversed(head.plain) if p.position < head.anchor
-                     and not p.in_affiliations and not author_list(p.text)
-                     and (below := at.get(p.position + 1)) and author_list(below.text)), None)
+        return _over_byline(head, at, head.anchor)
     position = head.anchor - 1
     while position in head.markers:  # `[Article in …]` can stand between title and citation
         position -= 1
@@ -64,10 +63,29 @@ def _pick_title(head: Head) -> Plain | None:
         # and the title is below it (the text may stop before the title).
         if above and _journal_like(above.text):
             head.journal_line, above = above.text, None
+        if (below is None or below.in_affiliations) and above is None \
+                and (over := _over_byline(head, at, head.anchor)):
+            citation.below_byline = True  # a reader view: title and names above the journal
+            return over
         return below or above
     if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
         return below  # the PMC breadcrumb's journal; the title is below the citation
     return above or below
+
+
+def _over_byline(head: Head, at: dict[int, Plain], anchor: int) -> Plain | None:
+    """Europe PMC (and a browser's reader view): the title is the line above the author
+    line, both above the citation. The last such line: a site menu above may hold a pair
+    that reads the same way (`Menu` over `About Europe PMC`); a name over a name is no title."""
+    return next((p for p in reversed(head.plain) if p.position < anchor
+                 and not p.in_affiliations and not _people(p.text) and not _URL_LINE.match(p.text)
+                 and (below := at.get(p.position + 1)) and below.position != head.cut_at
+                 and _people(below.text)), None)
+
+
+def _people(line: str) -> bool:
+    """A line of names with one person at least (a title reads as one group's name)."""
+    return any("family" in name for name in author_list(line) or [])
 
 
 def _byline_lines(after: list[Plain]) -> int:
@@ -85,7 +103,7 @@ def assign(head: Head) -> None:
     title = _pick_title(head)
     if title is None or head.subpage:
         return
-    head.title = title.text
+    head.title = _TAB_TITLE.sub("", title.text)
     if title.position == head.cut_at:
         head.title = None
         head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")

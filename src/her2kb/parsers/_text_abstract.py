@@ -126,9 +126,18 @@ def metadata_end(head: list[str]) -> int:
                 len(head))
 
 
+NO_ABSTRACT = re.compile(r"^(?:No abstract(?: available)?|Abstract not available)\.?$",
+                         re.IGNORECASE)
+
+
 def read_abstract(head: list[str], at_end: bool, found: dict[str, Any],
                   notes: dict[str, str]) -> None:
-    """Under an `Abstract` heading (or after `Abstract:`), else the first long paragraph."""
+    """Under an `Abstract` heading (or after `Abstract:`), else the first long paragraph;
+    none where the page says it has none (Scilit: `No abstract available`)."""
+    said = next((i for i, line in enumerate(head) if NO_ABSTRACT.match(line)), None)
+    if said is not None and not any(map(_long_paragraph, head[:said])):
+        found["abstract"] = None
+        return
     start, guessed, head = _abstract_start(head, found.get("abstract"))
     first = next((line for line in head[start:] if line), "")
     structured = not guessed and _label(first) is not None

@@ -25,7 +25,8 @@ from ..identifiers import find_dois
 from ._citation import parse_citation
 from ._text_numbering import journal_citation
 
-_LABELLED = re.compile(r"^(?:Citation|Cite this article|How to cite(?: this article)?)\s*:\s*"
+_LABELLED = re.compile(r"^(?:Citation|Cite\s+this\s+article|How\s+to\s+cite(?:\s+this\s+article)?)"
+                       r"\s*:\s*"
                        r"(?P<who>.+?)\s\((?P<y>\d{4})\)\.?\s(?P<rest>.+)$")
 _LABELLED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?:\s*"
                             r"(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")

@@ -26,12 +26,13 @@ from ._text_name_blocks import (
     names_below_label,
 )
 from ._text_names import SEPARATOR, folds_names, names_line
-from ._text_numbering import abbreviates, is_numbering_line, journal_line
+from ._text_numbering import abbreviates, is_numbering_line, journal_line, masthead
 from ._text_record_blocks import (
     about_this_article,
     article_ids,
     own_citations,
     published_in,
+    wiley_details,
 )
 from ._text_record_table import folded_rows, ovid_rows, stacked_rows
 from ._text_terms import NUMBERED_REFERENCE, term_lines
@@ -109,7 +110,7 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))
     about = (about_this_article(lines, len(head)) + own_citations(lines, len(head))
-             + article_ids(lines, len(head)))
+             + article_ids(lines, len(head)) + wiley_details(lines, len(head)))
     # Each block keeps its heading, which ends an abstract standing right above it.
     head = [*head, "", "Published In", *info, "", "About this article", *about] \
         if info or about else head
@@ -173,7 +174,7 @@ def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
     """A page header naming the journal in full (a listed name, or one the citation's
     `Front. Oncol.` abbreviates) is how a reader would name it; the abbreviation is kept as
     the short title."""
-    top = [line for line in top_lines if line]
+    top = [masthead(line) for line in top_lines if line]
     short = found.get("container_title")
     full = journal_line(top)
     if short and not (full and abbreviates(short, full)):

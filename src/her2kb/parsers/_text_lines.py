@@ -30,7 +30,9 @@ LABELS = {
     "author-supplied keywords": "keywords",  # EBSCOhost
     "identifier / keyword": "keywords",  # ProQuest
     "medline pmid": "pmid",  # Embase: `MEDLINE PMID<TAB>26718294 (https://…/26718294)`
-    "first published": "date", "first published online": "online_date",
+    # Wiley: `First published` is the day online; `Issue Online` dates the issue.
+    "first published": "online_date", "first published online": "online_date",
+    "issue online": "date", "version of record online": "online_date",
     "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
     "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "creators": "authors",
@@ -39,6 +41,7 @@ LABELS = {
     "article type": "article_type", "document type": "article_type",
     "publication type": "article_type", "publication types": "article_type",
     "type of article": "article_type", "article category": "article_type",
+    "article number": "pages",
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",
     "期": "issue", "页": "pages", "文献号": "pages", "出版年": "date", "摘要": "abstract",
@@ -47,6 +50,8 @@ LABELS = {
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID|"
                         r"Author-Supplied Keywords|Identifier / keyword)"
                         r"\s*[:：]\s*(?P<value>.*)$")
+VOLUME_AND_ISSUE = re.compile(r"^Vol(?:ume)?\.?\s*(?P<v>\w+),?\s+(?:No|Number|Issue)\.?\s*"
+                              r"(?P<i>\w+(?:[-–]\w+)?)$", re.IGNORECASE)
 # A record table copied with a tab between label and value (Lens `Journal<TAB>…`).
 # One tab only: `Author<TAB>Year<TAB>Country` is a table's header row, not a label.
 TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() /]{2,20})\t+(?P<value>[^\t]*\S)\s*$")
@@ -159,6 +164,8 @@ def line_pairs(line: str) -> list[tuple[str, Any]]:
         found = [(pair[0], parts[0].strip())]
         found += [more for part in parts[1:] if (more := label_of(part.strip()))]
         return [_site_form(key, value, "wos") for key, value in found]
+    if pair[0] == "issue" and (both := VOLUME_AND_ISSUE.match(pair[1])):
+        return [("volume", both["v"]), ("issue", both["i"])]  # Scilit: `Issue<TAB>Vol. 12 No. 4`
     return [_site_form(*pair, _site(match, pair[1]))]
 
 

@@ -37,7 +37,7 @@ PANEL_END = re.compile(r"^Search for (?:more papers|more articles|other works) b
 # Liebert (Atypon) prints the comma between panels on a line of its own: `,` / `, and`.
 PANEL_JOIN = re.compile(r"^,?\s*(?:and)?$")
 PANEL_LINKS = frozenset({"oxford academic", "pubmed", "google scholar", "this site"})
-MAX_PANEL_LINES = 8
+MAX_PANEL_LINES = 16  # a corresponding author's panel adds e-mail, ORCID and address
 MIN_LISTED_NAMES = 2
 # ResearchGate: one name a line under a bare `Authors:` label, some with their institution
 # on the line below, and `+7` where names are folded away.

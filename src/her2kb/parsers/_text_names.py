@@ -59,7 +59,9 @@ GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?!(?<=[A-Z]{2})\d+\s+[A-Z])"
 # Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
 DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
                      "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
-                     "frcpath", "frcs", "mrcp", "mbbch", "ba", "dmsc", "dmedsc"})
+                     "frcpath", "frcs", "mrcp", "mbbch", "ba", "dmsc", "dmedsc",
+                     # Pharmacy and nursing (oncology pharmacy journals print them).
+                     "bpharm", "mpharm", "bcop", "bcps", "msn", "bsn", "aocnp", "ocn"})
 ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 # Between names: commas, semicolons, `and`, and Cell Press's and Springer's dots
 # (`Ana Moura1 ∙ Daniel Whitcombe1 ∙ … ∙ Javier Ortega 1,3 ∙ Show more`).

@@ -130,6 +130,12 @@ def journal_line(lines: list[str]) -> str | None:
                  and journals.is_full_name(line)), None)
 
 
+def masthead(line: str) -> str:
+    """Springer's `Gastric Cancer Aims and scope Submit manuscript` -> `Gastric Cancer`."""
+    match = _AIMS_AND_SCOPE.match(line)
+    return match["j"] if match else line
+
+
 def abbreviates(short: str, full: str) -> bool:
     """True when `Front. Oncol.` abbreviates `Frontiers in Oncology` word by word (§12.9);
     NLM also drops letters inside a word (`Geburtshilfe Frauenheilkd`)."""

@@ -54,6 +54,11 @@ SHAPES = (
     # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
     re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
                rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
+    # … and its newer header: `Article in Breast Cancer Research and Treatment 196(1) ·
+    # November 2022` (pages after a colon when shown).
+    re.compile(rf"^(?:Article|Review|Letter|Conference Paper)\s+in\s+{_JOURNAL}\s+(?P<v>\d+)"
+               rf"(?:\((?P<i>[^)]+)\))?(?::\s*{_PAGES})?\s+·\s+"
+               r"(?P<d>(?:[A-Z][a-z]+\s+)?\d{4})$"),
     # NEJM, BMJ, Lancet: `N Engl J Med 1999;341:1570-1578`, `BMJ Open 2016;6:e012386. doi: …`;
     # Ivyspring's citation adds the article's address: `… doi:10.7150/jca.91234. https://…`.
     re.compile(rf"^(?P<j>[A-Z][^,;:().]{{1,80}}?)\s+(?P<y>\d{{4}});\s*(?P<v>\w+)"

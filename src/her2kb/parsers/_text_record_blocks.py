@@ -3,7 +3,8 @@
 The reader's head stops at the reference list (its DOIs and citations are other works'),
 but Atypon (JCO) puts the work's journal, numbering and PMID in `Published In` there,
 Springer its DOI and keywords in `About this article`, AME its own citation
-(`Cite this article as: …`) and Korean journals' sites the PMID in `Article information`.
+(`Cite this article as: …`), Korean journals' sites the PMID in `Article information` and
+Wiley its keywords and issue date in `Details`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
 INFO_HEADINGS = frozenset({"article information", "article info"})
 ID_ROW = re.compile(r"^(?:PMID|PMCID):\s*\S+$")
-CITE_THIS = re.compile(r"^(?:Citation|Cite this article(?: as)?|How to cite this article)\s*:"
+CITE_THIS = re.compile(r"^(?:Citation|Cite\s+this\s+article(?:\s+as)?|"
+                       r"How\s+to\s+cite\s+this\s+article)\s*:"
                        r"\s*\S", re.IGNORECASE)
 # Frontiers' article footer, after the reference list: `Keywords: …`, then `Citation: …`.
 FOOTER_KEYWORDS = re.compile(r"^Keywords:\s*\S")
@@ -90,8 +92,24 @@ def article_ids(lines: list[str], start: int) -> list[str]:
     return ids
 
 
+def wiley_details(lines: list[str], start: int) -> list[str]:
+    """Wiley prints the keywords and the `Publication History` rows (`Issue Online: 05
+    February 2020`, the print date) in its `Details` tab after the reference list."""
+    at = next(iter(_headings(lines, start, {"publication history"})), None)
+    if at is None:
+        return []
+    block = [text for line in lines[at + 1:at + 1 + INFO_LINES] if (text := clean_spaces(line))]
+    rows = block[:next((i for i, line in enumerate(block) if not label_of(line)), len(block))]
+    keywords = next(iter(_headings(lines, start, {"keywords"})), None)
+    if keywords is None or keywords > at:
+        return rows
+    terms = [clean_spaces(line) for line in lines[keywords:at]]
+    return [*terms, "", *rows]
+
+
 def _headings(lines: list[str], start: int, names: set[str] | frozenset[str]) -> list[int]:
     """Where a heading of `names` stands at or after `start`; only short lines are cleaned
-    (a page after its reference list can run to tens of thousands of lines)."""
-    return [i for i in range(start, len(lines)) if len(lines[i]) <= HEADING_CHARS
+    (a page after its reference list can run to tens of thousands of lines). Copies keep
+    a heading's indent, so the length is measured without it."""
+    return [i for i in range(start, len(lines)) if len(lines[i].strip()) <= HEADING_CHARS
             and clean_spaces(lines[i]).casefold() in names]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from ._page import next_filled
+
 ROW = re.compile(r"^[A-Z][\w /()-]{1,40}:\t")
 MORE_VALUES = re.compile(r"^\t+(?P<value>\S.*?)\s*$")
 # The title row ends in a sentence's period the title does not have (`… phase II study. `).
@@ -28,6 +30,7 @@ OVID_LABELS = {"Unique Identifier": "PMID", "Authors Full Name": "Authors", "Tit
                "Year of Publication": "Year", "Keywords": "Keywords"}
 OVID_JOINTS = {"Authors": "; ", "Keywords": "; "}
 OVID_VALUE = re.compile(r"^[ \t\u00a0]+\S")
+OVID_RECORD = re.compile(r"^\s*<\d{1,4}>\s*$")
 OVID_NAME_END = re.compile(r"(?<=\.)\s+(?=[^\W\d_][\w'’ -]*,\s)")
 INITIAL_END = re.compile(r"\b[A-Z]\.$")  # `Nkechi A.` keeps its dot
 DATABASE_NOTE = re.compile(r"\s*\[ABSTRACT FROM (?:AUTHOR|PUBLISHER)\]|^Copyright of .*")
@@ -64,6 +67,15 @@ def folded_rows(lines: list[str]) -> list[str]:
     return folded
 
 
+def ovid_records(lines: list[str]) -> list[int]:
+    """Where each record of an Ovid results display starts (`<1>`, `<2>` … each over its
+    `Unique Identifier`); [] for a page of one record."""
+    starts = [index for index, line in enumerate(lines) if OVID_RECORD.match(line)
+              and (after := next_filled(lines, index + 1)) < len(lines)
+              and lines[after].strip() == "Unique Identifier"]
+    return starts if len(starts) >= 2 else []
+
+
 def ovid_rows(lines: list[str]) -> list[str]:
     """Ovid's full record prints each label on its own line and the values indented below:
 
@@ -79,13 +91,17 @@ def ovid_rows(lines: list[str]) -> list[str]:
     label: str | None = None
     for index, line in enumerate(lines):
         line = line.rstrip("\r")
+        # A copy may put blank lines between a label and its values, or inside a value.
+        after = next_filled(lines, index)
+        if not line.strip() and after < len(lines) and OVID_VALUE.match(lines[after]):
+            continue
         if OVID_VALUE.match(line):
             if label:  # a list's items are joined with `; `, a paragraph's lines with a space
                 joint = "" if rows[-1].endswith(": ") else OVID_JOINTS.get(label, " ")
                 rows[-1] = f"{rows[-1]}{joint}{line.strip()}"
             continue  # a value of a row the reader does not keep (`Registry Number/…`)
         label = OVID_LABELS.get(line.strip(), "")
-        below = lines[index + 1] if index + 1 < len(lines) else ""
+        below = lines[after + 1] if (after := next_filled(lines, index + 1)) < len(lines) else ""
         # An unknown label over its values is a row too: a blank line ends the one above.
         rows.append(f"{label}: " if label else "" if OVID_VALUE.match(below) else line)
     return [_ovid_names(row) if row.startswith("Authors:") else row for row in rows]

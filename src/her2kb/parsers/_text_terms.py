@@ -23,6 +23,8 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
                               "view issue table of contents"})
 # `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
 DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")
+COUNTED = re.compile(r"\s*\(\d+\)$")  # ScienceDirect, Scilit: `References (58)`
+LIST_SEPARATORS = (";", ",", " · ", " - ")
 
 
 def term_lines(head: list[str], index: int) -> list[str]:
@@ -30,10 +32,22 @@ def term_lines(head: list[str], index: int) -> list[str]:
     Karger's `·`, Thieme's ` - `),
     else one term a line up to a section heading (BMC, ScienceDirect, T&F)."""
     below = next((line for line in head[index + 1:] if line), "")
-    if (any(separator in below for separator in (";", ",", " · ", " - "))
-            and not below.endswith(".") and label_of(below) is None
-            and len(below.split()) <= MAX_LIST_WORDS):
+    terms = _one_a_line(head, index)
+    # A first term may hold a separator itself (`Gastric cancer - epidemiology`): one-a-line
+    # terms below it, none with a separator, say the list is one term a line.
+    one_a_line = len(terms) >= 3 and not any(map(_has_separator, terms[1:]))
+    if (_has_separator(below) and not one_a_line and not below.endswith(".")
+            and label_of(below) is None and len(below.split()) <= MAX_LIST_WORDS):
         return [below]
+    return terms if len(terms) >= 2 else []
+
+
+def _has_separator(line: str) -> bool:
+    return any(separator in line for separator in LIST_SEPARATORS)
+
+
+def _one_a_line(head: list[str], index: int) -> list[str]:
+    """Terms one a line below the heading, up to a heading, a sentence or a long line."""
     terms: list[str] = []
     blank_after: list[bool] = []  # a blank line after each term
     for line in head[index + 1:]:
@@ -47,11 +61,12 @@ def term_lines(head: list[str], index: int) -> list[str]:
                 break
             continue
         if (len(line.split()) > MAX_TERM_WORDS or line.endswith(".") or ";" in line
-                or line.casefold() in SECTION_HEADINGS or NUMBERED_REFERENCE.match(line)
+                or COUNTED.sub("", line).casefold() in SECTION_HEADINGS
+                or NUMBERED_REFERENCE.match(line)
                 or STOP_HEADING.match(line) or FURNITURE.match(line)
                 or DATED_ROW.match(line) or not any(char.isalpha() for char in line)):
             break
         terms.append(line)
         blank_after.append(False)
-    return terms if len(terms) >= 2 else []
+    return terms
 

@@ -17,6 +17,7 @@ from ._text_abstract import ABSTRACT_MIN_WORDS
 from ._text_article_type import GLUED_TYPE, NAMED_TYPES
 from ._text_lines import label_of
 from ._text_name_blocks import (
+    AUTHOR_HEADING,
     names_after_by,
     names_evidence,
     names_in_panels,
@@ -71,7 +72,8 @@ FUNCTION_WORDS = {
     "es": frozenset({"del", "el", "los", "las", "y", "en", "con", "entre", "una", "un"}),
     "pt": frozenset({"do", "da", "dos", "das", "e", "em", "com", "entre", "uma", "um", "no", "na"}),
     "fr": frozenset({"du", "des", "le", "les", "et", "avec", "dans", "une", "un", "chez"}),
-    "de": frozenset({"der", "die", "das", "und", "mit", "bei", "beim", "im", "von", "zur", "zum"}),
+    "de": frozenset({"der", "die", "das", "und", "mit", "bei", "beim", "im", "in", "von", "zur",
+                     "zum", "für", "nach", "den", "dem", "einer", "eines"}),
 }
 
 
@@ -153,6 +155,12 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     """
     filled = [line for line in head if line and not FURNITURE.match(line)]
     candidates = [i for i, line in enumerate(filled) if _substantial(line)]
+    # Under a bare `Authors` heading stand names and their institutions (ResearchGate);
+    # the title is above it when anything there can be.
+    heading = next((i for i, line in enumerate(filled) if AUTHOR_HEADING.match(line)
+                    and i + 1 < len(filled) and names_line(filled[i + 1])), None)
+    if heading is not None and any(i < heading for i in candidates):
+        candidates = [i for i in candidates if i < heading]
     # Names under a line (2 surely, 1 for one name alone) or, between the two, the work's
     # citation line (ResearchGate: `June 2012Journal 134(2):617-28` under the title).
     strength = {i: max(_byline_below(filled, i)[0],
@@ -162,8 +170,9 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     above = [i for i in candidates if best and strength[i] == best]
     chosen = above or candidates
     index: int | None = chosen[0] if chosen else None
-    if found.get("title"):
-        index = next((i for i, line in enumerate(filled) if line.endswith(found["title"])), None)
+    if found.get("title"):  # of the lines printing it (Springer: two), the one over names
+        printed = [i for i, line in enumerate(filled) if line.endswith(found["title"])]
+        index = max(printed, key=lambda i: _byline_below(filled, i)[0], default=None)
     byline = _byline_below(filled, index)[1] if index is not None else 1
     if not found.get("title") and index is not None:
         if above and index > 0 and _translated(head, filled[index - 1], filled[index]):

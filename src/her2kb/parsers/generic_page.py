@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from ..dates import parse_written_date
@@ -34,6 +35,7 @@ from ._page_values import (
 from ._text_cited_names import with_cited_families, with_given_names
 from ._text_evidence import text_evidence
 from ._text_fields import read_text
+from ._text_record_table import ovid_records
 
 NAME = "generic"
 TEXT = "page text"
@@ -87,9 +89,20 @@ def detect(head: str) -> int:
 
 
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
-    """One record per page; warnings name every guessed, disputed or cut-off field."""
+    """One record per page (per record of an Ovid results display); warnings name every
+    guessed, disputed or cut-off field."""
     body = text.lstrip("\ufeff")
     markup = body.lstrip()[:1] == "<"
+    lines = body.splitlines(keepends=True)
+    starts = [] if markup else ovid_records([line.strip() for line in lines])
+    if not starts:
+        yield _page_entry(body, markup, origin, 1)
+        return
+    for start, end in pairwise([0, *starts[1:], len(lines)]):  # the site's head goes first
+        yield _page_entry("".join(lines[start:end]), False, origin, start + 1)
+
+
+def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry | ParseProblem:
     page = read_page(body, markup)
     warnings: list[str] = []
     notes: dict[str, str] = {}
@@ -106,7 +119,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
             warnings.append(note)
     fields = _fields(merged, warnings)
     warnings.extend(missing_note(fields, ("title", "container_title", "issued")))
-    yield build_entry(fields, origin, 1, text, warnings)
+    return build_entry(fields, origin, line, body, warnings)
 
 
 def _title_from_markup(metas: list[tuple[str, str]], title: str | None,
@@ -127,7 +140,8 @@ def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     text_values = dict(sources).get(TEXT, {})
     for name, values in sources:
         for key, value in values.items():
-            if name in TEXT_FIRST.get(key, ()) and text_values.get(key):
+            if name in TEXT_FIRST.get(key, ()) and text_values.get(key) \
+                    and not _run_together(text_values[key], value):
                 continue
             if value and key not in merged and key not in GROUPED:
                 if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
@@ -206,6 +220,14 @@ def _pages(parts: dict[str, Any], warnings: list[str]) -> str | None:
         printed = f"{first}-{last}" if last and last != first else str(first)
         return checked_pages(printed, warnings)
     return checked_pages(parts.get("pages"), warnings)
+
+
+def _run_together(text: Any, listed: Any) -> bool:
+    """Keyword links copied with only spaces between them (T&F): the text's one keyword
+    is the listed keywords run together, and the list says where each ends."""
+    items = _keywords(listed)
+    return len(items) > 1 and len(_keywords(text)) == 1 \
+        and " ".join(_keywords(text)).casefold().split() == " ".join(items).casefold().split()
 
 
 def _keywords(value: Any) -> list[str]:

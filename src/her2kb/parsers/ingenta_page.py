@@ -10,6 +10,7 @@ The journal comes from the `Source:` line, else from the blurb (§6, §12.9). In
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._ingenta_values import SOURCE, blurb_journal, read_source
 from ._page import ends_open, holds_tagged_export, looks_like_structured_document, page_lines
 from ._page_values import checked_abstract, split_author_list
+from ._text_names import names_line
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
@@ -41,12 +43,24 @@ FURNITURE = [
         r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
         # The buy box's buttons, the share row and the abstract tab's own heading.
         r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$",
+        # The tab headings copied as one row (`Abstract<TAB>References<TAB>Citations`).
+        r"^(?:Abstract|References|Citations|Supplementary Data|Article Media|Metrics)"
+        r"(?: (?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions))+$",
     )
 ]
 # `No References`, `No Citations` ...: furniture that also closes the abstract (§6).
 NOTHING_HERE = re.compile(
     r"^No (?:References|Citations|Supplementary Data|Article Media|Metrics|Abstract\.?)$"
 )
+# Without labels: the numbering line under the buy box, and the DOI link below it.
+NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4}|pp?\.)")
+# The journal and `Volume 27, Number 5` breadcrumb above the title: never the title.
+BREADCRUMB = re.compile(r"^Volume \S+(?:, Number [^,]+)?$")
+# A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
+WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
+DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+$")
+# A blurb copied without its bullet is the first long line under `More about …`.
+BLURB_WORDS = 8
 LABEL = re.compile(
     r"^(?P<label>Authors?|Source|Keywords|Document Type|Publication date|Publisher|DOI|"
     r"Affiliations?|Language):\s*(?P<value>.*)$"
@@ -98,7 +112,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; warnings name what the page lacked or what was guessed."""
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
-    page = _scan(text.lstrip("\ufeff").splitlines())
+    page = _scan(_unwrapped(text.lstrip("\ufeff").splitlines()))
     if ends_open(text):
         _drop_cut(page, warnings)
     fields["title"] = page.title
@@ -124,6 +138,18 @@ class _Page:
     last: str = ""
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with a wrapped `Source:` line joined again; entities a copy kept decoded."""
+    joined: list[str] = []
+    for raw in lines:
+        line = html.unescape(raw) if "&" in raw else raw
+        if joined and WRAPPED.match(joined[-1].strip()) and line.strip():
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _scan(lines: list[str]) -> _Page:
     """Title, abstract paragraphs, labelled lines and the first blurb bullet's first line."""
     page = _Page()
@@ -136,17 +162,23 @@ def _scan(lines: list[str]) -> _Page:
         if not line:
             continue
         if line == MORE_ABOUT:
-            in_more, page.last = True, "furniture"
+            in_more, page.last = True, "more"
             continue
-        if in_more and (line.startswith(BULLET) or raw[:1].isspace()):
+        if NUMBERING.match(line) or DOI_LINK.match(line):
+            line = f"{'DOI' if DOI_LINK.match(line) else 'Source'}: {line}"
+        bare_blurb = page.last == "more" and len(line.split()) >= BLURB_WORDS
+        if in_more and (line.startswith(BULLET) or raw[:1].isspace() or bare_blurb):
             # Only the first bullet is the blurb; its continuation lines are indented.
-            first = line.startswith(BULLET) and page.blurb is None
+            first = (line.startswith(BULLET) or bare_blurb) and page.blurb is None
             if first:
                 page.blurb = line.lstrip(BULLET).strip()
             page.last = "blurb" if first else "furniture"
             continue
         in_more = False
         if head is not None and (LABEL.match(line) or STRONG_MARKERS[0](line)):
+            if len(head) > 1 and (names := names_line(head[-1])):
+                page.labels.append(("Authors", names))  # the names under the title, no label
+                head.pop()
             if head:
                 page.title = head[-1]
             head = None
@@ -157,6 +189,8 @@ def _scan(lines: list[str]) -> _Page:
             page.labels.append((label.group("label"), label.group("value").strip()))
             closed = closed or bool(page.abstract) or label.group("label") == "Keywords"
             page.last = "label"
+        elif head is not None and BREADCRUMB.match(line):
+            del head[-1:]  # the journal's name above it goes too
         elif head is not None:
             head.append(line)
             page.last = "title"

@@ -57,6 +57,10 @@ FURNITURE = frozenset({
     "organizations", "організації", "statistics", "статистика", "про проект", "contacts",
     "контакти", "terms of use", "умови використання", "help", "допомога", "contact us",
     "зв'язатися з нами",
+    # The newer Ukrainian header: `ОУІЦ`, its tagline, menu and sign-in entries.
+    "оуіц", "відкритий український індекс цитування", "про оуіц", "увійти",
+    "ua | en", "en | ua", "статистика використання", "usage statistics", "sign in",
+    "оуіц — відкритий український індекс цитування",
 })
 # `Details` over `Number of citations: 3`, `DOI: …` rows closes the English page; alone it
 # is a button.

@@ -212,7 +212,10 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     lines = fold_wrapped_byline(fold_author_popups(page_lines(text)))
     layout = walk(lines)
     filled = [line for line in lines if line]
-    cut_line = filled[-1] if filled and ends_open(text) else None  # the text may stop in it
+    # The text may stop in its last line: it has no final line break, or it ends in the head
+    # (a whole page goes on below the byline; a line break at the cut proves nothing).
+    cut_line = filled[-1] if filled and (ends_open(text) or layout.head[-1:] == filled[-1:]) \
+        else None
     head = read_head(layout.head, layout.affiliation_headings,
                      cut_line is not None and layout.head[-1:] == [cut_line],
                      layout.site_furniture, any(map(LEGACY_SETTINGS.match, filled)))
