@@ -456,6 +456,9 @@ def test_nothing_usable_is_a_problem() -> None:
     ("Invented Rev. 2001 Nov-Dec;4(6 Suppl):S3-8; discussion S8-10.",
      ("Invented Rev", "2001 Nov-Dec", "4", "6 Suppl", "S3-8; discussion S8-10")),
     ("Breast Cancer Res. 2010; 12(3): R45.", ("Breast Cancer Res", "2010", "12", "3", "R45")),
+    # A colon typed for the semicolon; a colon alone still opens the pages.
+    (". 2022 Mar:163:108-118.", (None, "2022 Mar", "163", None, "108-118")),
+    ("J Examp. 2010 Mar:e1274.", ("J Examp", "2010 Mar", None, None, "e1274")),
 ])
 def test_citation_line_parts(line: str, parts: tuple[str | None, ...]) -> None:
     citation = parse_citation(line)

@@ -39,6 +39,8 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^search pmc full-text archive", r"^view in nlm catalog$", r"^find articles by ",
     r"^other formats", r"^pdf \([\d.,]+\s*[kmg]b?\)$", r"^as a library, nlm", r"^learn more: pmc",
     r"^pmc (?:disclaimer|copyright notice)", r"^\.?\s*author manuscript;",
+    r"^the publisher's final edited version of this article is available at ",
+    r"^see other articles in pmc that cite the published article", r"^copyright notice$",
     r"^hhs public access$", r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$",
     r"^see all (?:similar articles|\"?cited by\"? articles|\d+ \w+)",
     r"^show (?:all \d+ (?:mesh terms|authors|publication types|substances)|details)$",
@@ -115,7 +117,8 @@ _LIST_HEADINGS = {
     "publication types": "publication_types", "publication type": "publication_types",
     "mesh terms": "mesh", "substances": "substances", "keywords": "keywords",
 }
-_AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source"}
+_AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source",
+                         "affiliations expand"}  # the new page's collapsed list
 _ABSTRACT_HEADINGS = {"abstract", "summary"}
 # Sections about other works or page services: their content never feeds the record.
 _SKIP_HEADINGS = {

@@ -113,3 +113,20 @@ def mesh_item_cut(item: str) -> bool:
 def term_item_cut(item: str, known: Iterable[str]) -> bool:
     """True when a last list item is visibly unfinished or a strict prefix of a known term."""
     return bool(_OPEN_END.search(item)) or _unbalanced(item) or _proper_prefix(item, known)
+
+
+# Section names a cut list item may be the start of (`MeSH Ter`, `LinkO`, §4.4).
+HEADINGS_AFTER_LISTS = ("Publication types", "MeSH terms", "Substances", "Grant support",
+                        "Grants and funding", "LinkOut - more resources", "Related information",
+                        "Similar articles", "Cited by", "Keywords", "Full Text Sources")
+
+
+def list_item_cut(kind: str, item: str, known: list[str]) -> bool:
+    """§4.4: a last item the text stops inside; publication types are a closed list."""
+    if term_item_cut(item, HEADINGS_AFTER_LISTS):  # `MeSH Ter`: a heading, cut
+        return True
+    if kind == "mesh":
+        return mesh_item_cut(item)
+    if kind == "publication_types":
+        return item not in PUBLICATION_TYPES or term_item_cut(item, PUBLICATION_TYPES)
+    return term_item_cut(item, known)

@@ -43,6 +43,7 @@ STOP_HEADING = re.compile(
     re.IGNORECASE)
 # Semantic Scholar glues its fold button to the abstract's last sentence (`… negative. Collapse`).
 FOLD_BUTTON = re.compile(r"(?<=[.!?])\s*(?:Collapse|Expand|Show less|Read less)$")
+NO_ABSTRACT = re.compile(r"^(?:No abstract(?: available)?|Abstract not available)\.?$", re.I)
 # Labelled lines below an abstract that no reader keeps (PLOS, Frontiers, journal footers).
 END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
@@ -126,14 +127,10 @@ def metadata_end(head: list[str]) -> int:
                 len(head))
 
 
-NO_ABSTRACT = re.compile(r"^(?:No abstract(?: available)?|Abstract not available)\.?$",
-                         re.IGNORECASE)
-
-
 def read_abstract(head: list[str], at_end: bool, found: dict[str, Any],
                   notes: dict[str, str]) -> None:
-    """Under an `Abstract` heading (or after `Abstract:`), else the first long paragraph;
-    none where the page says it has none (Scilit: `No abstract available`)."""
+    """Under an `Abstract` heading (or after `Abstract:`), else the first long paragraph.
+    None where the page says it has none (Scilit: `No abstract available`)."""
     said = next((i for i, line in enumerate(head) if NO_ABSTRACT.match(line)), None)
     if said is not None and not any(map(_long_paragraph, head[:said])):
         found["abstract"] = None

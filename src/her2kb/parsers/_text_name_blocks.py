@@ -11,6 +11,7 @@ import re
 
 from ._text_lines import label_of
 from ._text_names import (
+    FOLDED_PART,
     GLUED_MARKERS,
     LETTER_MARKERS,
     NAME_PART,
@@ -121,7 +122,7 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
             break  # two blank lines: the author block is over
         if not line or AFFILIATION.search(line):
             continue
-        if FOLDED_NAMES.match(line):
+        if FOLDED_NAMES.match(line) or FOLDED_PART.match(line):  # `+7`, `Show all 9 authors`
             folded = True
             continue
         reversed_name = family_first([line])

@@ -68,7 +68,8 @@ ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 SEPARATOR = re.compile(r",|;|&|\band\b|[∙•·]")
 # Where a site folds names away (`+6`, `+4 authors`, `…`, `Show more`): the list is not whole.
 FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?|\s+more)?|…|\.\.\.|"
-                         r"(?:et al\.?\s*)?Show (?:more|all)(?: authors)?)$", re.IGNORECASE)
+                         r"(?:et al\.?\s*)?Show (?:more|all)(?: \d+)?(?: authors)?)$",
+                         re.IGNORECASE)
 # Dimensions: `Karl Brandtner, Yuki Sasaoka … + 9 more`.
 FOLDED_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*(\+\s?\d+\s+more)$", re.IGNORECASE)
 # Springer: `… & on behalf of the Kanto-Tokai Gastric Cancer Study Group`: a group author.

@@ -10,7 +10,6 @@ The journal comes from the `Source:` line, else from the blurb (§6, §12.9). In
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,15 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._ingenta_lines import (
+    BLURB_WORDS,
+    BREADCRUMB,
+    LABEL,
+    NOTHING_HERE,
+    is_furniture,
+    unwrapped,
+    with_label,
+)
 from ._ingenta_values import SOURCE, blurb_journal, read_source
 from ._page import ends_open, holds_tagged_export, looks_like_structured_document, page_lines
 from ._page_values import checked_abstract, split_author_list
@@ -27,44 +35,6 @@ from ._text_names import names_line
 
 MORE_ABOUT = "More about this publication?"
 BULLET = "•"
-FURNITURE = [
-    re.compile(p)
-    for p in (
-        r"^Skip to (?:main )?content$", r"^padlock icon\b", r"this page is secure$",
-        r"^Download$", r"^\((?:PDF|HTML)\b[^)]*\)$",
-        r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
-        r"\(Refund Policy\)$", r"^Download \(PDF[^)]*\)$", r"^Cookie Policy$",
-        r"^[«<]?\s*previous article\b", r"\bnext article\s*[»>]?$", r"^view table of contents$",
-        r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
-        r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key|"
-        r"Export Citation|Open Access|Free Content|Sign In|Register|Help|Cart|Home|Browse|"
-        r"Search|Advanced Search|Publishers|Library Services)$",
-        # Tab headings of the full page; like the `No …` lines they close the abstract.
-        r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
-        # The buy box's buttons, the share row and the abstract tab's own heading.
-        r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$",
-        # The tab headings copied as one row (`Abstract<TAB>References<TAB>Citations`).
-        r"^(?:Abstract|References|Citations|Supplementary Data|Article Media|Metrics)"
-        r"(?: (?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions))+$",
-    )
-]
-# `No References`, `No Citations` ...: furniture that also closes the abstract (§6).
-NOTHING_HERE = re.compile(
-    r"^No (?:References|Citations|Supplementary Data|Article Media|Metrics|Abstract\.?)$"
-)
-# Without labels: the numbering line under the buy box, and the DOI link below it.
-NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4}|pp?\.)")
-# The journal and `Volume 27, Number 5` breadcrumb above the title: never the title.
-BREADCRUMB = re.compile(r"^Volume \S+(?:, Number [^,]+)?$")
-# A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
-WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
-DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+$")
-# A blurb copied without its bullet is the first long line under `More about …`.
-BLURB_WORDS = 8
-LABEL = re.compile(
-    r"^(?P<label>Authors?|Source|Keywords|Document Type|Publication date|Publisher|DOI|"
-    r"Affiliations?|Language):\s*(?P<value>.*)$"
-)
 # Detection (§0 step 8, §6). Only Ingenta prints the strong markers; the weak ones add
 # weight but never decide. A page is claimed on at least MIN_MARKERS distinct markers, one of
 # them strong: one Ingenta line alone (a `Source: …` line or the site's name in a note)
@@ -112,7 +82,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; warnings name what the page lacked or what was guessed."""
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
-    page = _scan(_unwrapped(text.lstrip("\ufeff").splitlines()))
+    page = _scan(unwrapped(text.lstrip("\ufeff").splitlines()))
     if ends_open(text):
         _drop_cut(page, warnings)
     fields["title"] = page.title
@@ -136,18 +106,7 @@ class _Page:
     labels: list[tuple[str, str]] = field(default_factory=list)
     blurb: str | None = None
     last: str = ""
-
-
-def _unwrapped(lines: list[str]) -> list[str]:
-    """Lines with a wrapped `Source:` line joined again; entities a copy kept decoded."""
-    joined: list[str] = []
-    for raw in lines:
-        line = html.unescape(raw) if "&" in raw else raw
-        if joined and WRAPPED.match(joined[-1].strip()) and line.strip():
-            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
-        else:
-            joined.append(line)
-    return joined
+    anchored: bool = False  # a label or the buy box was seen: the title is the line above
 
 
 def _scan(lines: list[str]) -> _Page:
@@ -164,8 +123,7 @@ def _scan(lines: list[str]) -> _Page:
         if line == MORE_ABOUT:
             in_more, page.last = True, "more"
             continue
-        if NUMBERING.match(line) or DOI_LINK.match(line):
-            line = f"{'DOI' if DOI_LINK.match(line) else 'Source'}: {line}"
+        line = with_label(line)
         bare_blurb = page.last == "more" and len(line.split()) >= BLURB_WORDS
         if in_more and (line.startswith(BULLET) or raw[:1].isspace() or bare_blurb):
             # Only the first bullet is the blurb; its continuation lines are indented.
@@ -181,8 +139,8 @@ def _scan(lines: list[str]) -> _Page:
                 head.pop()
             if head:
                 page.title = head[-1]
-            head = None
-        if NOTHING_HERE.match(line) or any(p.search(line) for p in FURNITURE):
+            head, page.anchored = None, True
+        if NOTHING_HERE.match(line) or is_furniture(line):
             closed = closed or bool(page.abstract) or NOTHING_HERE.match(line) is not None
             page.last = "furniture"
         elif label := LABEL.match(line):
@@ -209,6 +167,11 @@ def _scan(lines: list[str]) -> _Page:
 
 def _drop_cut(page: _Page, warnings: list[str]) -> None:
     """§6 and issue 4: the field the text stops inside is left empty, with a warning."""
+    if not page.anchored:  # cut above the buy box: the lines may be the site's breadcrumb
+        if page.title:
+            warnings.append("title: the text ends above the buy box; no line is surely the title")
+        page.title, page.abstract = None, []
+        return
     if page.last == "title" and page.title:
         warnings.append(f"title: the text ends inside {page.title!r}; left empty")
         page.title = None

@@ -35,23 +35,13 @@ from ._pubmed_head import Head, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size
-from ._pubmed_terms import (
-    PUBLICATION_TYPES,
-    RELATION_KINDS,
-    mesh_item_cut,
-    parse_mesh,
-    term_item_cut,
-)
+from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
 
 _PARAGRAPH_WORDS = 12  # an abstract paragraph without its heading is at least this long
 # Only the legacy NCBI header has these controls (B1 `Display Settings:`, B2/B3 `Format:
 # Abstract` on one line); its pages print the citation above the title.
 LEGACY_SETTINGS = re.compile(r"^(?:Display Settings:|Format: Abstract$)", re.IGNORECASE)
 _ID_TOKENS = re.compile(r"\b(?P<kind>PMID|PMCID|DOI)\s*:\s*(?P<value>\S+)", re.IGNORECASE)
-# Section names a cut list item may be the start of (`MeSH Ter`, `LinkO`, §4.4).
-_HEADINGS_AFTER_LISTS = ("Publication types", "MeSH terms", "Substances", "Grant support",
-                         "Grants and funding", "LinkOut - more resources", "Related information",
-                         "Similar articles", "Cited by", "Keywords", "Full Text Sources")
 
 
 def _journal(head: Head, citation: Citation | None, warnings: list[str]) -> str | None:
@@ -133,17 +123,6 @@ def _identifiers(head: Head, layout: Layout, cut_line: str | None,
             "pmcid": normalize_pmcid(found.get("pmcid"))}
 
 
-def _item_cut(kind: str, item: str, known: list[str]) -> bool:
-    """§4.4: a last item the text stops inside; publication types are a closed list."""
-    if term_item_cut(item, _HEADINGS_AFTER_LISTS):  # `MeSH Ter`: a heading, cut
-        return True
-    if kind == "mesh":
-        return mesh_item_cut(item)
-    if kind == "publication_types":
-        return item not in PUBLICATION_TYPES or term_item_cut(item, PUBLICATION_TYPES)
-    return term_item_cut(item, known)
-
-
 def _raw_list(layout: Layout, kind: str, at_end: int | None, warnings: list[str]) -> list[str]:
     """A list's items, minus a last item the text visibly cut in half (§4.4).
 
@@ -153,7 +132,7 @@ def _raw_list(layout: Layout, kind: str, at_end: int | None, warnings: list[str]
     if not items or at_end is None or layout.list_end.get(kind) != at_end:
         return items
     known = [m["descriptor"] for item in layout.lists.get("mesh", []) for m in parse_mesh(item)]
-    if _item_cut(kind, items[-1], known):  # a substance is usually a MeSH descriptor too
+    if list_item_cut(kind, items[-1], known):  # a substance is usually a MeSH descriptor too
         warnings.append(f"{kind}: the text ends mid-item; partial item {items[-1]!r} dropped")
         items.pop()
     return items

@@ -1,0 +1,73 @@
+"""The line shapes of Ingenta Connect page text: furniture, labels, and the lines a copy
+prints without a label (formats.md §6)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"^Skip to (?:main )?content$", r"^padlock icon\b", r"this page is secure$",
+        r"^Download$", r"^\((?:PDF|HTML)\b[^)]*\)$",
+        r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
+        r"\(Refund Policy\)$", r"^Download \(PDF[^)]*\)$", r"^Cookie Policy$",
+        r"^[«<]?\s*previous article\b", r"\bnext article\s*[»>]?$", r"^view table of contents$",
+        r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
+        r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key|"
+        r"Export Citation|Open Access|Free Content|Sign In|Register|Help|Cart|Home|Browse|"
+        r"Search|Advanced Search|Publishers|Library Services)$",
+        # Tab headings of the full page; like the `No …` lines they close the abstract.
+        r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
+        # The buy box's buttons, the share row and the abstract tab's own heading.
+        r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$",
+        # The site's menus copied as one line (`Sign In | Register | Mobile`, `Home<TAB>Browse`).
+        r"^(?:Sign In|Register|Mobile|Help|Contact Us)(?: \| (?:Register|Mobile|Help|Contact Us|"
+        r"Sign In))+$", r"^Home Browse by Publication\b",
+        # The tab headings copied as one row (`Abstract<TAB>References<TAB>Citations`).
+        r"^(?:Abstract|References|Citations|Supplementary Data|Article Media|Metrics)"
+        r"(?: (?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions))+$",
+    )
+]
+# `No References`, `No Citations` ...: furniture that also closes the abstract (§6).
+NOTHING_HERE = re.compile(
+    r"^No (?:References|Citations|Supplementary Data|Article Media|Metrics|Abstract\.?)$"
+)
+# Without labels: the numbering line under the buy box, and the DOI link below it.
+NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4}|pp?\.)")
+# The journal and `Volume 27, Number 5` breadcrumb above the title: never the title.
+BREADCRUMB = re.compile(r"^Volume \S+(?:, Number [^,]+)?$")
+# A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
+WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
+DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/\S*$")
+# A blurb copied without its bullet is the first long line under `More about …`.
+BLURB_WORDS = 8
+LABEL = re.compile(
+    r"^(?P<label>Authors?|Source|Keywords|Document Type|Publication date|Publisher|DOI|"
+    r"Affiliations?|Language):\s*(?P<value>.*)$"
+)
+
+
+def is_furniture(line: str) -> bool:
+    return any(pattern.search(line) for pattern in FURNITURE)
+
+
+def with_label(line: str) -> str:
+    """The unlabelled numbering line (`Volume 14, Number 3, July 2018, pp. 142-151(10)`)
+    and DOI link under the buy box, labelled as the `Source:` and `DOI:` lines they stand for."""
+    if DOI_LINK.match(line):
+        return f"DOI: {line}"
+    return f"Source: {line}" if NUMBERING.match(line) else line
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """Lines with a wrapped `Source:` line joined again; entities a copy kept decoded."""
+    joined: list[str] = []
+    for raw in lines:
+        line = html.unescape(raw) if "&" in raw else raw
+        if joined and WRAPPED.match(joined[-1].strip()) and line.strip():
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
