@@ -40,13 +40,14 @@ _TOKENS: dict[str, re.Pattern[str]] = {
     "ecollection": re.compile(rf"^eCollection\s+(?P<v>{DATE})\.?"),
     "print": re.compile(rf"^Print\s+(?P<v>{DATE})\.?"),
     "ahead_of_print": re.compile(r"^\[Epub ahead of print\]\.?", re.IGNORECASE),
+    "online_ahead": re.compile(r"^Online ahead of print\.?", re.IGNORECASE),
 }
 # Where a part of the line is closed: the start of the next part.
 _CUT_POINTS = re.compile(r"[;(:]|\.\s")
 _DOI_PART = re.compile(r"^doi:", re.IGNORECASE)
 # A line that continues the citation tail (layout D puts `doi: ….` on its own line).
-CONTINUATION = re.compile(r"^(?:doi:|pii:|Epub |eCollection |Print |Published online|\[Epub ahead)",
-                          re.IGNORECASE)
+CONTINUATION = re.compile(r"^(?:doi:|pii:|Epub |eCollection |Print |Published online|"
+                          r"\[Epub ahead|Online ahead)", re.IGNORECASE)
 # `26 Suppl 4` in the volume slot: volume 26, issue `Suppl 4` (the MEDLINE VI / IP split).
 _VOLUME_SUPPLEMENT = re.compile(r"^(?P<volume>\S+)\s+(?P<issue>(?:Suppl|Spec No|Pt)\b.*)$")
 

@@ -21,7 +21,8 @@ FURNITURE = [
         # Tab headings of the full page; like the `No …` lines they close the abstract.
         r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
         # The buy box's buttons, the share row and the abstract tab's own heading.
-        r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$",
+        r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$", r"^\|$",  # `|` between article links
+        r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
         # The site's menus copied as one line (`Sign In | Register | Mobile`, `Home<TAB>Browse`).
         r"^(?:Sign In|Register|Mobile|Help|Contact Us)(?: \| (?:Register|Mobile|Help|Contact Us|"
         r"Sign In))+$", r"^Home Browse by Publication\b",

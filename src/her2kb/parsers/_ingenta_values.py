@@ -28,6 +28,7 @@ BLURB_VERBS = frozenset({
 })
 # After a name the text may have cut short, a whole verb shows the name itself is whole.
 BLURB_VERB_AFTER = re.compile(rf"^\s+(?:{'|'.join(sorted(BLURB_VERBS))})\s")
+ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z]{1,9}\)(?=\s)")
 NAME_GOES_ON = re.compile(r"^\s+[A-Z]")
 BLURB_CONNECTORS = frozenset({"of", "and", "the", "in", "for", "on", "&", "de", "la"})
 
@@ -61,7 +62,7 @@ def blurb_journal(blurb: str, warnings: list[str], cut: bool = False) -> str | N
     # unlisted one (`International Journal of Oncology` in `… Oncology Pharmacy Practice`).
     if known and (BLURB_VERB_AFTER.match(after) or not (cut or NAME_GOES_ON.match(after))):
         return known
-    words = blurb.split()
+    words = ACRONYM.sub("", blurb).split()  # `Journal of X (JX) is …`
     if words[:1] == ["The"]:
         words = words[1:]  # the sentence's article, not the name's: listed names kept theirs
     verb = next((i for i, w in enumerate(words) if w in BLURB_VERBS), None)

@@ -31,6 +31,8 @@ _SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")  # `A, B, and 
 _GLUED_MARKERS = re.compile(r",(?:[a-z]|[\d*†‡§¶#✉]+)(?:,(?:[a-z]|[\d*†‡§¶#✉]+))*(?=\s|$)")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)  # `… and the HERMES Audit Group`
 _LABEL = re.compile(r"^Authors?:\s*")  # some mirrors label the line
+# The old PMC design glues its icon's text to the name: `Kazuo Ogatacorresponding author1`.
+_ICON_TEXT = re.compile(r"corresponding author", re.IGNORECASE)
 _MIN_WORDS, _MAX_WORDS = 2, 6
 
 
@@ -58,7 +60,7 @@ def _bare(part: str) -> str:
 def author_list(line: str) -> list[dict[str, Any]] | None:
     """Names from a PMC or legacy author line (`Jane Doe1,*, Rui Roe2`, `Doe J, Roe R.`)."""
     names: list[dict[str, Any]] = []
-    line = _LABEL.sub("", line.strip())
+    line = _ICON_TEXT.sub("", _LABEL.sub("", line.strip()))
     for part in _SEPARATORS.split(_GLUED_MARKERS.sub(",", line.rstrip("."))):
         text = _bare(part)
         if is_corporate(text):

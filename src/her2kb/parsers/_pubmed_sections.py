@@ -61,6 +61,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     # The legacy NCBI header above the citation line.
     r"^national institutes of health$", r"^national center for biotechnology information, u",
     r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$", r"^pmc\d+$",
+    r"^journal list\S.*pmc\d+$",  # the old breadcrumb glued: `Journal ListSpringer …PMC65…`
     r"^result filters$", r"^warning: the ncbi web site requires javascript",
     r"^my ncbi sign in to ncbi(?: sign out)?$", r"^about ncbi accesskeys$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
@@ -219,3 +220,29 @@ def links_block_end(lines: list[str], index: int) -> int | None:
             return None  # a title, not a provider's name: the box has closed unseen
         position += 1
     return None
+
+
+# Each MeSH term, publication type and substance of the current page opens a menu, which a
+# copy keeps under the term: `Actions` / `Search in PubMed` / `Search in MeSH` / `Add to Search`.
+_TERM_MENU = frozenset({"actions", "search in pubmed", "search in mesh", "add to search",
+                        "search in nlm catalog"})
+
+
+def without_term_menus(lines: list[str]) -> list[str]:
+    """The lines without those menus (and the blank lines after them), so the terms above
+    and below read as one list. A copy may keep only the `Actions` button of each."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and (lines[end].strip().lower() in _TERM_MENU
+                                    or (end > index and not lines[end].strip())):
+            end += 1
+        run = [line.strip().lower() for line in lines[index:end]]
+        if any(entry.startswith(("search in", "add to", "actions")) for entry in run):
+            index = end  # a menu: dropped with the blank lines after it
+        else:
+            kept.append(lines[index])
+            index += 1
+    return kept
+

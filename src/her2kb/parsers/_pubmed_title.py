@@ -23,6 +23,7 @@ _URL_LINE = re.compile(r"^https?://\S+$")
 _TAB_TITLE = re.compile(r"\s+[-–|]\s+(?:PubMed|PMC|Europe PMC)$")  # the browser tab's title
 _MAX_JOURNAL_WORDS = 10
 _MIN_TITLE_WORDS = 4
+_MIN_HEADER_WORDS = 3  # shorter lines above a citation are menu entries, not titles
 _CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
 
 
@@ -70,6 +71,12 @@ def _pick_title(head: Head) -> Plain | None:
         return below or above
     if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
         return below  # the PMC breadcrumb's journal; the title is below the citation
+    if above and len(above.text.split()) < _MIN_HEADER_WORDS:
+        # Old PMC: a menu entry above the citation, the title below it (if the text goes on).
+        if below is None or below.position == head.cut_at:
+            return None
+        if len(below.text.split()) >= _MIN_TITLE_WORDS and not _people(below.text):
+            return below
     return above or below
 
 

@@ -35,6 +35,7 @@ from ._pubmed_head import Head, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size
+from ._pubmed_sections import without_term_menus
 from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
 
 _PARAGRAPH_WORDS = 12  # an abstract paragraph without its heading is at least this long
@@ -83,6 +84,8 @@ def _citation_fields(head: Head, warnings: list[str]) -> dict[str, Any]:
     if "ahead_of_print" in tokens and not epub:
         epub = citation.date
     fields["available_date"] = _date(epub, "available_date", warnings)
+    if "online_ahead" in tokens and citation.pages and not citation.volume:
+        tokens.setdefault("pii", citation.pages)  # `2024 Mar 2:S1526-8209(24)00056-3.`
     if "pii" in tokens:  # §4.3: ahead of print; the pii is neither pages nor a DOI
         fields["pii"] = tokens["pii"]
         warnings.append(f"ahead of print (pii {tokens['pii']}): no volume, issue or pages yet")
@@ -188,7 +191,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     if count := listing_size(text):
         yield ParseProblem(origin, 1, listing_reason(count))
         return
-    lines = fold_wrapped_byline(fold_author_popups(page_lines(text)))
+    lines = without_term_menus(fold_wrapped_byline(fold_author_popups(page_lines(text))))
     layout = walk(lines)
     filled = [line for line in lines if line]
     # The text may stop in its last line: it has no final line break, or it ends in the head
