@@ -4,11 +4,14 @@ Every case here failed before its fix."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from her2kb import parsers
 from her2kb.parsers import ParsedEntry
 from her2kb.parsers._page_values import split_author_list
+from her2kb.parsers._text_record_table import ovid_rows
 
 from .page_golden import SAMPLES, extracted, golden_path
 
@@ -17,7 +20,7 @@ OVID = GENERIC / "text_ovid_full_record_indented_values.txt"
 RECORD_KEYS = ("title", "author", "container-title", "volume", "issue", "page", "DOI", "PMID")
 
 
-def _variant(tmp_path: Any, sample: Any, old: str, new: str) -> dict[str, Any]:
+def _variant(tmp_path: Path, sample: Path, old: str, new: str) -> dict[str, Any]:
     """What the reader makes of `sample` with `old` replaced by `new` (which must occur)."""
     text = sample.read_text("utf-8")
     assert old in text, old
@@ -27,12 +30,11 @@ def _variant(tmp_path: Any, sample: Any, old: str, new: str) -> dict[str, Any]:
     return extracted(copy)
 
 
-def _golden(sample: Any) -> dict[str, Any]:
-    import json
+def _golden(sample: Path) -> dict[str, Any]:
     return dict(json.loads(golden_path(sample).read_text("utf-8")))
 
 
-def _same_record(found: dict[str, Any], sample: Any) -> None:
+def _same_record(found: dict[str, Any], sample: Path) -> None:
     golden = _golden(sample)
     assert {key: found[key] for key in RECORD_KEYS} == {key: golden[key] for key in RECORD_KEYS}
 
@@ -58,19 +60,19 @@ def test_an_authors_label_on_a_pubmed_style_author_line_is_not_a_name() -> None:
         (None, None, "Kanto-Tokai Gastric Oncology Group")]
 
 
-def test_cite_this_article_as_with_doubled_spaces(tmp_path: Any) -> None:
+def test_cite_this_article_as_with_doubled_spaces(tmp_path: Path) -> None:
     sample = GENERIC / "text_ame_symbol_markers_contributions_cite_this_article_as.txt"
     found = _variant(tmp_path, sample, "Cite this article as:", "Cite this  article  as:")
     _same_record(found, sample)
 
 
-def test_an_indented_published_in_heading(tmp_path: Any) -> None:
+def test_an_indented_published_in_heading(tmp_path: Path) -> None:
     sample = GENERIC / "text_atypon_published_in_block_after_references.txt"
     found = _variant(tmp_path, sample, "\nPublished In\n", "\n" + " " * 30 + "Published In\n")
     _same_record(found, sample)
 
 
-def test_a_first_keyword_holding_a_dash_in_a_one_a_line_list(tmp_path: Any) -> None:
+def test_a_first_keyword_holding_a_dash_in_a_one_a_line_list(tmp_path: Path) -> None:
     sample = GENERIC / "bmc_keyword_lines.txt"
     found = _variant(tmp_path, sample, "Keywords\nBreast cancer\n",
                      "Keywords\nBreast cancer - epidemiology\n")
@@ -78,13 +80,13 @@ def test_a_first_keyword_holding_a_dash_in_a_one_a_line_list(tmp_path: Any) -> N
                                  *_golden(sample)["keywords"][1:]]
 
 
-def test_a_german_translation_sharing_the_word_in_with_english(tmp_path: Any) -> None:
+def test_a_german_translation_sharing_the_word_in_with_english(tmp_path: Path) -> None:
     sample = GENERIC / "text_thieme_marker_lines_dash_keywords_dropped_letters.txt"
     found = _variant(tmp_path, sample, "-Status bei erfundenen", "-Status in erfundenen")
     assert found["title"] == _golden(sample)["title"]
 
 
-def test_ovid_copied_with_a_blank_line_after_every_line(tmp_path: Any) -> None:
+def test_ovid_copied_with_a_blank_line_after_every_line(tmp_path: Path) -> None:
     text = OVID.read_text("utf-8")
     found = _variant(tmp_path, OVID, text, text.replace("\n", "\n\n"))
     _same_record(found, OVID)
@@ -111,3 +113,9 @@ def test_an_ovid_display_of_two_records_gives_two() -> None:
         ("10000321", "10.5555/ijo.1999.17.4.1201", "weekly"),
         ("10000400", "10.5555/ijo.1999.17.4.1300", "monthly")]
     assert next(entry.line for entry in entries if isinstance(entry, ParsedEntry)) == 1
+
+
+def test_an_ovid_row_the_reader_does_not_keep_leaves_no_line() -> None:
+    rows = ovid_rows(["Unique Identifier", "  10000321", "", "Status", "", "  MEDLINE",
+                      "Title", "  An invented trial."])
+    assert rows == ["PMID: 10000321", "", "", "Title: An invented trial."]  # `Status` dropped

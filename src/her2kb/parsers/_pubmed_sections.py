@@ -238,11 +238,9 @@ def without_term_menus(lines: list[str]) -> list[str]:
         while end < len(lines) and (lines[end].strip().lower() in _TERM_MENU
                                     or (end > index and not lines[end].strip())):
             end += 1
-        run = [line.strip().lower() for line in lines[index:end]]
-        if any(entry.startswith(("search in", "add to", "actions")) for entry in run):
+        if end > index:
             index = end  # a menu: dropped with the blank lines after it
         else:
             kept.append(lines[index])
             index += 1
     return kept
-

@@ -170,11 +170,11 @@ def _first_listed(lines: list[str]) -> tuple[int, str] | None:
     """The first line that is a listed journal name (see `journal_line`), or Springer's
     `Gastric Cancer Aims and scope Submit manuscript`, on one line or on its own over `Aims
     and scope` (either may stand below the numbering)."""
-    masthead = next(((-1, match["j"]) for line in lines
-                     if (match := _AIMS_AND_SCOPE.match(line))), None) or next(
+    printed = next(((-1, match["j"]) for line in lines
+                    if (match := _AIMS_AND_SCOPE.match(line))), None) or next(
         ((-1, lines[index - 1]) for index in range(1, len(lines))
          if lines[index].casefold() == "aims and scope" and _journal_above(lines, index)), None)
-    return masthead or next(((index, line) for index, line in enumerate(lines)
+    return printed or next(((index, line) for index, line in enumerate(lines)
                              if journal_line([line])), None)
 
 

@@ -91,9 +91,10 @@ def ovid_rows(lines: list[str]) -> list[str]:
     label: str | None = None
     for index, line in enumerate(lines):
         line = line.rstrip("\r")
+        below_at = next_filled(lines, index + 1)
+        below = lines[below_at] if below_at < len(lines) else ""
         # A copy may put blank lines between a label and its values, or inside a value.
-        after = next_filled(lines, index)
-        if not line.strip() and after < len(lines) and OVID_VALUE.match(lines[after]):
+        if not line.strip() and OVID_VALUE.match(below):
             continue
         if OVID_VALUE.match(line):
             if label:  # a list's items are joined with `; `, a paragraph's lines with a space
@@ -101,7 +102,6 @@ def ovid_rows(lines: list[str]) -> list[str]:
                 rows[-1] = f"{rows[-1]}{joint}{line.strip()}"
             continue  # a value of a row the reader does not keep (`Registry Number/…`)
         label = OVID_LABELS.get(line.strip(), "")
-        below = lines[after + 1] if (after := next_filled(lines, index + 1)) < len(lines) else ""
         # An unknown label over its values is a row too: a blank line ends the one above.
         rows.append(f"{label}: " if label else "" if OVID_VALUE.match(below) else line)
     return [_ovid_names(row) if row.startswith("Authors:") else row for row in rows]

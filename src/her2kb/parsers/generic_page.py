@@ -225,9 +225,9 @@ def _pages(parts: dict[str, Any], warnings: list[str]) -> str | None:
 def _run_together(text: Any, listed: Any) -> bool:
     """Keyword links copied with only spaces between them (T&F): the text's one keyword
     is the listed keywords run together, and the list says where each ends."""
-    items = _keywords(listed)
-    return len(items) > 1 and len(_keywords(text)) == 1 \
-        and " ".join(_keywords(text)).casefold().split() == " ".join(items).casefold().split()
+    items, own = _keywords(listed), _keywords(text)
+    return len(items) > 1 and len(own) == 1 \
+        and own[0].casefold().split() == " ".join(items).casefold().split()
 
 
 def _keywords(value: Any) -> list[str]:
