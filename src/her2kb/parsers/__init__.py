@@ -80,6 +80,9 @@ class InputFormat:
     aliases: tuple[str, ...] = ()
     stream: Read | None = None
     fallback: bool = False
+    # A reader of page text that leaves markup to the registry: a saved HTML page no
+    # reader claims goes to it as the text a browser shows (see `_html_text`).
+    reads_shown_text: bool = False
 
 
 def text_parser(read: Read) -> Parse:
@@ -126,14 +129,19 @@ def get(name: str) -> InputFormat:
 
 
 def detect(text: str, origin: str) -> InputFormat:
-    """The best-scoring reader for this text; none or a tie is a FormatError naming the file."""
+    """The best-scoring reader for this text; none or a tie is a FormatError naming the file.
+
+    A saved HTML page that only the fallback claims goes to a page-text reader that claims
+    its visible text, if one does (see `_html_text`).
+    """
+    from ._html_text import as_page_text, is_markup, visible_text
+
     head = detection_head(text)
-    scored: list[tuple[int, InputFormat]] = []
-    for fallback in (False, True):
-        scored = [(fmt.detect(head), fmt) for fmt in formats() if fmt.fallback == fallback]
-        scored = [(score, fmt) for score, fmt in scored if score > 0]
-        if scored:
-            break
+    scored = _scores(head, (False, True))
+    if is_markup(head) and all(fmt.fallback for _, fmt in scored):
+        shown = visible_text(head)[:HEAD_CHARS]
+        scored = [(score, as_page_text(fmt)) for score, fmt in _scores(shown, (False,))
+                  if fmt.reads_shown_text] or scored
     if not scored:
         raise FormatError(
             f"{origin}: not a recognised format (tried {', '.join(names())}); "
@@ -146,6 +154,16 @@ def detect(text: str, origin: str) -> InputFormat:
             f"{origin}: looks like several formats ({', '.join(winners)}); choose with --format"
         )
     return next(fmt for score, fmt in scored if score == best)
+
+
+def _scores(head: str, tiers: tuple[bool, ...]) -> list[tuple[int, InputFormat]]:
+    """The readers that claim `head`: the specific ones, else (if asked) the fallback."""
+    for fallback in tiers:
+        scored = [(fmt.detect(head), fmt) for fmt in formats() if fmt.fallback == fallback]
+        scored = [(score, fmt) for score, fmt in scored if score > 0]
+        if scored:
+            return scored
+    return []
 
 
 def build_entry(

@@ -41,6 +41,7 @@ _TOKENS: dict[str, re.Pattern[str]] = {
     "print": re.compile(rf"^Print\s+(?P<v>{DATE})\.?"),
     "ahead_of_print": re.compile(r"^\[Epub ahead of print\]\.?", re.IGNORECASE),
     "online_ahead": re.compile(r"^Online ahead of print\.?", re.IGNORECASE),
+    "preprint": re.compile(r"^Preprint\.?$"),  # PubMed's preprint records end so
 }
 # Where a part of the line is closed: the start of the next part.
 _CUT_POINTS = re.compile(r"[;(:]|\.\s")

@@ -21,8 +21,12 @@ FURNITURE = [
         # Tab headings of the full page; like the `No …` lines they close the abstract.
         r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
         # The buy box's buttons, the share row and the abstract tab's own heading.
-        r"^(?:ADD TO CART|BUY NOW|Abstract:|Share:?)$", r"^\|$",  # `|` between article links
+        r"^(?:ADD TO CART|BUY NOW|ADD TO CART BUY NOW|Abstract:|Share:?)$",
+        r"^\|$",  # `|` between article links
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
+        # … and the row it sits on, copied as one line.
+        r"^(?:Add to Favourites )?Share:(?: (?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|"
+        r"Reddit|WeChat))+$",
         # The site's menus copied as one line (`Sign In | Register | Mobile`, `Home<TAB>Browse`).
         r"^(?:Sign In|Register|Mobile|Help|Contact Us)(?: \| (?:Register|Mobile|Help|Contact Us|"
         r"Sign In))+$", r"^Home Browse by Publication\b",
@@ -38,7 +42,7 @@ NOTHING_HERE = re.compile(
 # Without labels: the numbering line under the buy box, and the DOI link below it.
 NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4}|pp?\.)")
 # The journal and `Volume 27, Number 5` breadcrumb above the title: never the title.
-BREADCRUMB = re.compile(r"^Volume \S+(?:, Number [^,]+)?$")
+BREADCRUMB = re.compile(r"^Volume (?P<volume>\S+)(?:, Number (?P<issue>[^,]+))?$")
 # A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
 WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/\S*$")

@@ -76,12 +76,20 @@ _BLOCK_TAGS = frozenset({
 _SPACED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
                           "blockquote", "pre", "figure", "section", "article", "hr"})
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+# An element with the `hidden` attribute is not shown (PMC's author pop-ups repeat each
+# name and address). Only tags that always have an end tag count, so nesting can be counted.
+_CLOSED_TAGS = frozenset({"div", "span", "section", "aside", "nav", "ul", "ol", "dl", "a",
+                          "article", "header", "footer", "figure", "form", "table"})
 # `citation_title: …`, `DC.creator = …`, `prism.volume: …` lines in plain text.
 # DSpace's full item record copies as `dc.subject<TAB>HER2<TAB>en` (a language column).
 TEXT_TAG = re.compile(r"^(?P<name>(?:citation_|dc\.|dcterms\.|prism\.)[\w.]+)(?:\s*[:=]\s*|\t+)"
                       r"(?P<v>[^\t\n]*[^\t\n\s])(?:\t+[a-z]{2,3}(?:_[A-Z]{2})?)?[ \t\r]*$",
                       re.IGNORECASE | re.MULTILINE)
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
+# Keyword chips (Scilit's `MuiChip-label`, `keyword-label` links) sit side by side on one
+# line with at most a space between: a browser shows each apart, so a separator goes between.
+_CHIP_CLASS = re.compile(r"chip|keyword|kwd", re.IGNORECASE)
+CHIP_SEPARATOR = " · "
 MARKUP_TAG = re.compile(r"<(?:meta|script)\b", re.IGNORECASE)
 
 
@@ -115,10 +123,14 @@ class _Collector(HTMLParser):
             self._script = []
         elif tag == "title":
             self._in_title = True
-        if tag in _HIDDEN_TAGS:
+        if self._hidden and self._hidden[-1] == tag:
+            self._hidden.append(tag)  # nested in the hidden element: its end is not the end
+        elif tag in _HIDDEN_TAGS or (tag in _CLOSED_TAGS and "hidden" in values):
             self._hidden.append(tag)
+        if _CHIP_CLASS.search(values.get("class", "")) and not self._hidden:
+            self._separate_chip()
         self._pre += tag == "pre"
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and not self._hidden:  # a hidden block makes no line
             self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -127,10 +139,11 @@ class _Collector(HTMLParser):
             self._script = None
         if tag == "title":
             self._in_title = False
+        shown = not self._hidden
         if self._hidden and self._hidden[-1] == tag:
             self._hidden.pop()
         self._pre -= tag == "pre" and self._pre > 0
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and shown:
             self._break(tag)
 
     def handle_data(self, data: str) -> None:
@@ -141,6 +154,18 @@ class _Collector(HTMLParser):
         elif not self._hidden:
             # As a browser shows it: source line breaks and indents inside a block are spaces.
             self._text.append(data if self._pre else _SOURCE_SPACE.sub(" ", data))
+
+    def _separate_chip(self) -> None:
+        """A separator, unless the line is empty so far, or ends in one or in a label's
+        colon (PMC: `<strong class="kwd-title">Keywords: </strong>`)."""
+        for piece in reversed(self._text):
+            before = piece.rsplit("\n", 1)[-1].rstrip()
+            if before:
+                if not before.endswith((CHIP_SEPARATOR.strip(), ":")):
+                    self._text.append(CHIP_SEPARATOR)
+                return
+            if "\n" in piece:
+                return
 
     def _break(self, tag: str) -> None:
         """End the line (and leave a blank one after a spaced block), never more than that."""

@@ -157,3 +157,19 @@ def split_keywords(value: str) -> list[str]:
     text = text[:-1] if text.endswith(".") else text
     separator = next((sep for sep in (";", " · ", ",", " - ", " / ", ". ") if sep in text), ",")
     return [word.strip() for word in text.split(separator) if word.strip()]
+
+
+def keywords_run_together(text: Any, listed: Any) -> bool:
+    """Keyword links copied with only spaces between them (T&F): the text's one keyword
+    is the listed keywords run together, and the list says where each ends."""
+    items, own = keyword_list(listed), keyword_list(text)
+    return len(items) > 1 and len(own) == 1 \
+        and own[0].casefold().split() == " ".join(items).casefold().split()
+
+
+def keyword_list(value: Any) -> list[str]:
+    """Keywords from one string holding the whole list (meta tags, page text) or a list."""
+    items = [value] if isinstance(value, str) else list(value or [])
+    if len(items) == 1:  # one string holding the whole list (meta tags, page text)
+        return split_keywords(items[0])
+    return [item.strip().rstrip(".") for item in items if item.strip()]

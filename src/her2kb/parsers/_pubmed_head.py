@@ -25,6 +25,7 @@ from ._citation import (
     whole_tokens,
 )
 from ._pubmed_authors import read_byline
+from ._pubmed_book import book_citation, chapter_date, read_book_line
 from ._pubmed_terms import PUBLICATION_TYPES
 from ._pubmed_title import assign
 from ._text_article_type import BADGE, NAMED_TYPES
@@ -78,6 +79,7 @@ class Head:
     last: str = ""  # kind of the previous line, for continuation lines
     in_affiliations: bool = False
     cut_at: int | None = None  # position of a last line the text stops inside
+    book: dict[str, Any] | None = None  # a Bookshelf chapter's book (`_pubmed_book`)
     subpage: bool = False  # a PMC figure or table page: no title, no abstract
     full_page: bool = False  # site furniture stood around the head (layouts B, C, D)
     citation_first: bool = False  # the legacy NCBI header (B1-B3): the title is below
@@ -173,6 +175,12 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
             head.in_affiliations, head.last = True, "other"
         elif _SUBPAGE.match(line):
             head.subpage, head.last = True, "other"
+        elif head.citation is None and (book := read_book_line(line)) is not None:
+            head.book, head.citation, head.last = book, book_citation(book), "other"
+            head.anchor = position  # a Bookshelf chapter: the title is below
+        elif head.book and head.last == "other" and head.anchor == position - 1 \
+                and head.citation and (date := chapter_date(line)):
+            head.citation.date = date  # the chapter's own date, under the book's
         elif (_marker_line(head, line, cut) or _citation_line(head, line, cut)
               or _byline(head, line)):
             if head.anchor is None and (head.final_form or head.last == "citation"):

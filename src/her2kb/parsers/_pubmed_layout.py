@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ._page import next_filled, read_list
 from ._pubmed_abstract import LAY_SUMMARY
 from ._pubmed_head import BARE_LOGO, LOGO
-from ._pubmed_relations import INLINE_RELATION, relation_items
+from ._pubmed_relations import inline_relation, relation_items
 from ._pubmed_sections import (
     NAV_ONLY_ENTRIES,
     heading_kind,
@@ -132,10 +132,9 @@ class _Walker:
             self.region = "post"  # Europe PMC's tab row after the abstract
             return
         keywords = _KEYWORDS.match(line)
-        relation = INLINE_RELATION.match(line)
+        relation = inline_relation(line)
         if relation:
-            heading = relation.group("heading").lower()
-            self.layout.relations.append((heading, relation.group("item")))
+            self.layout.relations.append(relation)
         elif ID_LINE.match(line) or _BARE_DOI.match(line):
             self.layout.id_lines.append(line + self._number_below(index))
             if self.region == "abstract" and self.layout.abstract:
@@ -180,8 +179,14 @@ class _Walker:
         if kind == "abstract":
             # A second abstract heading after the text (a PMC `Summary` section) is body,
             # unless what came first was a lay summary (MDPI's `Simple Summary`, PMC
-            # `Highlights`): the real abstract follows that and replaces it.
-            if self.layout.abstract and not LAY_SUMMARY.match(self.layout.abstract[0]):
+            # `Highlights`): the real abstract follows that and replaces it. Wiley's case
+            # reports print a `Key Clinical Message`, then the `Abstract`: both are kept.
+            abstract = self.layout.abstract or []
+            first = abstract[0] if abstract else ""
+            if first.casefold() == "key clinical message":
+                abstract.append(self.lines[index].strip())
+                return index + 1
+            if first and not LAY_SUMMARY.match(first):
                 self.region = "body"
                 return index + 1
             self.layout.abstract = []

@@ -18,6 +18,19 @@ from ._pubmed_terms import RELATION_KINDS
 _RELATION_NAMES = "|".join(sorted(RELATION_KINDS))
 INLINE_RELATION = re.compile(rf"^(?P<heading>{_RELATION_NAMES}):\s+(?P<item>\S.*)$",
                              re.IGNORECASE)
+# PMC's notice above the title: `This article has been corrected. See Clin Case Rep. 2024 …`.
+_PMC_NOTICE = re.compile(r"^This article has been (?P<what>corrected|retracted)\.\s+"
+                         r"See\s+(?P<item>\S.*)$")
+_NOTICE_HEADINGS = {"corrected": "erratum in", "retracted": "retraction in"}
+
+
+def inline_relation(line: str) -> tuple[str, str] | None:
+    """(heading, item) of a one-line relation (`Erratum in: …` or PMC's notice), else None."""
+    if relation := INLINE_RELATION.match(line):
+        return relation["heading"].lower(), relation["item"]
+    if notice := _PMC_NOTICE.match(line):
+        return _NOTICE_HEADINGS[notice["what"]], notice["item"]
+    return None
 # A related-item citation: `Journal. YYYY…`, possibly after the item's title.
 CITATION_LIKE = re.compile(r"\.\s+\d{4}\b")
 # The second line of a two-line related item: `Doe JA, Roe B. J Examp. 2010 …`.

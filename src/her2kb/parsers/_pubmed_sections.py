@@ -36,6 +36,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^name your collection:?", r"^name must be less than \d+ characters",
     r"^choose a collection:?", r"^unable to load your collection", r"^please try again",
     r"^page navigation$", r"^title & authors$", r"^search in (?:pubmed|pmc)",
+    r"^authors$", r"^free books & documents$",  # a Bookshelf record's heading and link
     r"^search pmc full-text archive", r"^view in nlm catalog$", r"^find articles by ",
     r"^other formats", r"^pdf \([\d.,]+\s*[kmg]b?\)$", r"^as a library, nlm", r"^learn more: pmc",
     r"^pmc (?:disclaimer|copyright notice)", r"^\.?\s*author manuscript;",
@@ -119,8 +120,9 @@ _LIST_HEADINGS = {
     "mesh terms": "mesh", "substances": "substances", "keywords": "keywords",
 }
 _AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source",
-                         "affiliations expand"}  # the new page's collapsed list
-_ABSTRACT_HEADINGS = {"abstract", "summary"}
+                         "affiliations expand",  # the new page's collapsed list
+                         "editors"}  # a Bookshelf chapter's book editors: never its authors
+_ABSTRACT_HEADINGS = {"abstract", "summary", "excerpt"}  # a Bookshelf chapter: `Excerpt`
 # Sections about other works or page services: their content never feeds the record.
 _SKIP_HEADINGS = {
     "similar articles", "cited by", "references", "grants and funding", "grant support",
@@ -130,6 +132,8 @@ _SKIP_HEADINGS = {
     "copyright and license information", "acknowledgments", "acknowledgements", "footnotes",
     "full text", "selected references", "miscellaneous", "medical", "research materials",
     "other literature sources", "molecular biology databases", "mesh pmc links",
+    "sections",  # a Bookshelf chapter's table of contents
+    "collaborators",  # a trial group's members: not the authors
 }
 _OTHER_WORKS = {"similar articles", "cited by", "references", "selected references",
                 "related citations in pubmed"}

@@ -27,11 +27,15 @@ _MIN_HEADER_WORDS = 3  # shorter lines above a citation are menu entries, not ti
 _CITATION_TAIL_LINES = 3  # a citation line's `doi:` / `Epub` continuation lines
 
 
+_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z]")
+
+
 def _journal_like(line: str) -> bool:
-    """A dotless NLM abbreviation: a few words, each capitalised (`Cancers (Basel)`)."""
+    """A dotless NLM abbreviation: a few words, each capitalised (`Cancers (Basel)`), or
+    lower-case letters before a capital (`medRxiv`, `eLife`)."""
     words = line.split()
     return len(words) <= _MAX_JOURNAL_WORDS and not line.endswith(".") \
-        and all(not w[0].isalpha() or w[0].isupper() for w in words)
+        and all(not w[0].isalpha() or w[0].isupper() or _CAMEL.match(w) for w in words)
 
 
 def _pick_title(head: Head) -> Plain | None:

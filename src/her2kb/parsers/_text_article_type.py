@@ -26,6 +26,7 @@ NAMED_TYPES = frozenset({
     "full length article", "primary research", "technical note", "clinical investigation",
     "editorial commentary", "review paper", "article commentary", "study protocol",
     "original reports",  # ASCO
+    "conference abstract", "meeting abstract", "conference paper", "book chapter",  # Scilit
 })
 # One-word types: also menu entries and links, so only counted right above the title.
 WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "correspondence",
@@ -40,6 +41,10 @@ FRONTIERS_TYPE = re.compile(r"^(?P<type>[A-Z][A-Z -]+?)\s+article$")
 # Access badges printed with the type: `Original Article · Open Access`, `Open AccessReview`.
 BADGE = re.compile(r"^(?:Open Access|Free Access)\s*|\s*(?:[|·•]\s*)?(?:Open Access|"
                    r"Free Access|Free|Full Access)$", re.IGNORECASE)
+# The Lancet prints the type before its numbering: `Articles| Volume 25, Issue 6, P712-724`.
+NUMBERED_TYPE = re.compile(r"^(?P<type>[A-Z][A-Za-z ]{2,40}?)\s*\|\s*Volume\s+\d")
+# ASCO names the section after the type: `Original Reports | Breast Cancer`.
+SECTION_AFTER = re.compile(r"\s+\|\s+[^|]+$")
 # A labelled value lists one type, or several after `. ` or `; ` (Ovid, PubMed-style).
 TYPE_SEPARATOR = re.compile(r"\.\s+|;\s*")
 MAX_TYPE_WORDS = 6
@@ -54,17 +59,21 @@ def labelled_types(value: str) -> list[str]:
 def printed_type(head: list[str], end: int, title: str | None) -> str | None:
     """The first article type printed above the abstract (`end`), as printed."""
     filled = [(i, line) for i, line in enumerate(head[:end]) if line]
-    title_at = next((k for k, (_, line) in enumerate(filled)
-                     if title and (line.endswith(title) or line.startswith(title))), None)
-    if title_at is not None and (glued := GLUED_TYPE.search(filled[title_at][1])):
+    # Every line printing the title: Scilit prints it in a breadcrumb too, above the type.
+    title_at = [k for k, (_, line) in enumerate(filled)
+                if title and (line.endswith(title) or line.startswith(title))]
+    if title_at and (glued := GLUED_TYPE.search(filled[title_at[0]][1])):
         return glued["type"]  # Scopus: `… a prospective cohort(Article)`
     for k, (_, line) in enumerate(filled):
+        if numbered := NUMBERED_TYPE.match(line):
+            return numbered["type"]
         bare = FRONTIERS_TYPE.sub(r"\g<type>", BADGE.sub("", line).strip())
+        bare = SECTION_AFTER.sub("", bare)
         key = bare.casefold()
-        near_title = title_at is not None and 0 < title_at - k <= NEAR_TITLE
-        right_above = title_at is not None and k < title_at and all(
+        near_title = any(0 < at - k <= NEAR_TITLE for at in title_at)
+        right_above = any(k < at and all(
             not BADGE.sub("", between).strip() or PUBLISHED.match(between)
-            for _, between in filled[k + 1:title_at])
+            for _, between in filled[k + 1:at]) for at in title_at)
         if key in NAMED_TYPES or (key in WORD_TYPES and near_title) \
                 or (key in RIGHT_ABOVE_TYPES and right_above):
             return bare

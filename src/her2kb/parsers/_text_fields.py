@@ -30,6 +30,7 @@ from ._text_numbering import abbreviates, is_numbering_line, journal_line, masth
 from ._text_record_blocks import (
     about_this_article,
     article_ids,
+    keywords_below,
     own_citations,
     published_in,
     wiley_details,
@@ -44,7 +45,8 @@ DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{
 # Headings that end the abstract; reference-list headings also end the page's head.
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
-    r"Similar articles|Related articles|Recommended(?: articles)?)\s*:?$", re.IGNORECASE)
+    r"Similar articles|Related articles|Recommended(?: articles)?)"
+    r"(?:\s*\(\d[\d,]*\))?\s*:?$", re.IGNORECASE)  # Scilit: `References (41)`
 # ScienceDirect's copied DOI link runs into the button after it (`…2013.01.022Get rights and
 # content`), and its author line into the panel link before it (`Author links open overlay
 # panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
@@ -111,6 +113,7 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     info = published_in(lines, len(head))
     about = (about_this_article(lines, len(head)) + own_citations(lines, len(head))
              + article_ids(lines, len(head)) + wiley_details(lines, len(head)))
+    about += keywords_below(lines, len(head))
     # Each block keeps its heading, which ends an abstract standing right above it.
     head = [*head, "", "Published In", *info, "", "About this article", *about] \
         if info or about else head
@@ -143,6 +146,7 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     _read_ids(head, end, found, notes)
     read_abstract(head, at_end, found, notes)
     read_title_and_authors(head, found, notes)
+    _without_abstract_number(found)
     labelled = labelled_types(found.pop("article_type", "") or "")
     printed = printed_type(head, end, found.get("title"))
     found["publication_types"] = labelled or ([printed] if printed else [])
@@ -158,6 +162,15 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
         (names for line in head
          if (names := cited_families(CITE_LABEL.sub("", line), found.get("title")))), [])
     return found
+
+
+def _without_abstract_number(found: dict[str, Any]) -> None:
+    """AACR heads a meeting abstract's title with its number (`P3-02-05: Trastuzumab …`),
+    which is also its page; the citation it prints under the abstract has the bare title."""
+    title, number = found.get("title"), found.get("pages")
+    if isinstance(title, str) and number:
+        bare = re.sub(rf"^(?:Abstract\s+)?{re.escape(str(number))}:\s+", "", title)
+        found["title"] = bare or title
 
 
 def _labelled_names(value: Any, found: dict[str, Any]) -> Any:

@@ -42,6 +42,7 @@ LABELS = {
     "publication type": "article_type", "publication types": "article_type",
     "type of article": "article_type", "article category": "article_type",
     "article number": "pages",
+    "book": "container_title", "book title": "container_title",  # Scilit's chapter pages
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",
     "期": "issue", "页": "pages", "文献号": "pages", "出版年": "date", "摘要": "abstract",
@@ -52,6 +53,7 @@ LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubM
                         r"\s*[:：]\s*(?P<value>.*)$")
 VOLUME_AND_ISSUE = re.compile(r"^Vol(?:ume)?\.?\s*(?P<v>\w+),?\s+(?:No|Number|Issue)\.?\s*"
                               r"(?P<i>\w+(?:[-–]\w+)?)$", re.IGNORECASE)
+PAGES_ALONE = re.compile(r"^pp\.?\s*(?P<p>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)$")
 # A record table copied with a tab between label and value (Lens `Journal<TAB>…`).
 # One tab only: `Author<TAB>Year<TAB>Country` is a table's header row, not a label.
 TAB_LINE = re.compile(r"^(?P<label>[A-Za-z() /]{2,20})\t+(?P<value>[^\t]*\S)\s*$")
@@ -87,6 +89,8 @@ def label_of(line: str) -> tuple[str, str] | None:
     key = LABELS.get(match.group("label").strip().casefold()) if match else None
     if match and key:
         return key, match.group("value").strip()
+    if pages := PAGES_ALONE.match(line):  # Scilit's chapter: `pp 185-214` under the book
+        return "pages", pages["p"]
     if online := FIRST_ONLINE.match(line):
         return ("date" if line.startswith("Posted") else ONLINE_DATE), online.group("d")
     dash = DASH_LINE.match(line)

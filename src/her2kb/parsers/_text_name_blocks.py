@@ -70,14 +70,14 @@ def names_evidence(filled: list[str], index: int) -> int:
 
 def names_one_a_line(filled: list[str], index: int) -> str | None:
     """Europe PMC: `Hermansson K,` / `Okafor CN,` / … / `Brodsky JL`, one name a line, each
-    but the last closed by a comma."""
+    but the last closed by a comma (Silverchair: by a semicolon)."""
     names: list[str] = []
     for line in filled[index:]:
-        bare = TRAILING_MARKER.sub("", GLUED_MARKERS.sub("", line.rstrip(",").strip()))
+        bare = TRAILING_MARKER.sub("", GLUED_MARKERS.sub("", line.rstrip(",;").strip()))
         if not is_name(bare) or AFFILIATION.search(bare):
             break
         names.append(bare)
-        if not line.endswith(","):
+        if not line.endswith((",", ";")):
             break
     return ", ".join(names) if len(names) >= MIN_LISTED_NAMES else None
 
@@ -97,9 +97,13 @@ def names_with_affiliations(filled: list[str], index: int) -> str | None:
 
 
 def names_after_by(filled: list[str], index: int) -> str | None:
-    """MDPI: a lone `by` line, then one name per line, each followed by its marker line."""
+    """MDPI: a lone `by` line, then one name per line, each followed by its marker line,
+    or all the names on the next line."""
     if filled[index].casefold() != "by":
         return None
+    line = names_line(filled[index + 1]) if index + 1 < len(filled) else None
+    if line and len(SEPARATOR.split(line)) > 1:
+        return line
     names: list[str] = []
     for line in filled[index + 1:]:
         bare = re.sub(r"\s+and$", "", line.rstrip(",;")).strip()

@@ -15,6 +15,12 @@ from ..names import FAMILY_WORDS
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
 LETTER_MARKERS = re.compile(r"(?:\s[a-z])+(?:\s\d{1,2})*$")
+# The Lancet's byline ends in its controls: `… ∙ et al. Show all authors ∙ Show footnotes`.
+LANCET_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?Show all authors(?:\s*[∙•·]\s*Show footnotes)?$")
+# Frontiers copies its names with nothing between them but the markers:
+# `Wei Liu1,2†Xiaoming Zhang2†Hao Chen3`.
+RUN_TOGETHER = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*[*†‡§#]*(?=[A-Z])")
+GLUED_LETTER, MARKER_LETTERS = re.compile(r"^[a-h]$"), frozenset("abcdefgh")
 _LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=True))
 # A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
 # capitalised last word with any markers left on it; no digit inside a word (`K2011-64X`).
@@ -134,6 +140,7 @@ def _name_parts(line: str) -> list[str]:
     """The line's parts once cleaned of markers, links, e-mail addresses and degrees."""
     if by := BY_LINE.match(line):
         line = by.group("names")
+    line = RUN_TOGETHER.sub(r"\g<0>, ", LANCET_CONTROLS.sub("", line))
     line = AFFILIATION_LINKS.sub("", CONTACT_TAIL.sub("", SCHOLAR_TAIL.sub("", line)))
     line = EQUAL_CONTRIBUTION.sub("", EMAIL.sub("", line))
     line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", line))
@@ -141,12 +148,24 @@ def _name_parts(line: str) -> list[str]:
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
     line = DOTTED_MARKERS.sub("", line)
     parts = [LEADING_MARKER.sub("", p.strip()) for p in SEPARATOR.split(line.rstrip(",; "))]
-    parts = [p for p in parts if p and not MARKER_PART.match(p)]
+    parts = _without_glued_letters([p for p in parts if p and not MARKER_PART.match(p)])
     if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts
                               if not FOLDED_PART.match(p)):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
     parts = [_without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))) for p in parts]
     return [_undotted(p) for p in parts if _bare(p) not in DEGREES]
+
+
+def _without_glued_letters(parts: list[str]) -> list[str]:
+    """Taylor & Francis glues affiliation letters to the names: `Xiaoyu Liua, Hongwei
+    Zhaob & Qiang Zhoua,b`. A lone letter after a comma (`b`) shows it; then every name
+    ends in one."""
+    letters = [p for p in parts if GLUED_LETTER.match(p)]
+    names = [p for p in parts if not GLUED_LETTER.match(p)]
+    if letters and len(names) > 1 and all(p[-1] in MARKER_LETTERS and p[-2:-1].isalpha()
+                                          for p in names):
+        return [p[:-1] for p in names]
+    return parts
 
 
 def _undotted(part: str) -> str:
@@ -206,7 +225,8 @@ def _bare(word: str) -> str:
 
 def folds_names(line: str) -> bool:
     """True when the author line shows only some names (`et al`, `+6`, `…`, `Show more`)."""
-    return ends_et_al(line) or any(FOLDED_PART.match(p) for p in _name_parts(line))
+    return ends_et_al(LANCET_CONTROLS.sub("", line)) \
+        or any(FOLDED_PART.match(p) for p in _name_parts(line))
 
 
 def is_name(part: str) -> bool:

@@ -45,7 +45,9 @@ _SHORT_LINE = 120  # numbering lines are short; long lines are prose and cost ti
 # journal name either.
 _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›>]|\s/\s|"
                           r"^(?:advertisement|references|abstract|article overview|online first|"
-                          r"(?:current |all )?issues|for (?:authors|reviewers))$",
+                          r"skip nav destination|(?:current |all |special )?issues|subscribe|"
+                          r"submit(?: an)? article|multimedia|download full issue|"
+                          r"for (?:authors|reviewers))$",
                           re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
 
@@ -97,7 +99,7 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
         journal = found.get("j") or above or next(
             (name for at, name in named if at < index), None)
         if tandf and not (found.get("p") or found.get("a")):
-            found.update(p=tandf.group("p"), d=tandf.group("d"))
+            found.update(p=tandf.group("p") or tandf.group("a"), d=tandf.group("d"))
         below = lines[index + 1] if index + 1 < len(lines) else ""
         if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
             found["p"] = pages.group("p")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_PAGES = r"(?P<p>[A-Za-z]*\d+(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
+# AACR's meeting abstracts are numbered `P3-02-05`: one more hyphenated part than a range.
+_PAGES = r"(?P<p>[A-Za-z]*\d+(?:-\d+)?(?:\s*[-\u2010-\u2015]\s*[A-Za-z]*\d+)?)"
 # A name starts with a capital, or a short lower-case prefix (`eLife`, `iScience`, `npj …`).
 _JOURNAL = r"(?P<j>(?:[A-Z]|[a-z]{1,3}(?=[A-Z])|npj\s)[^,;:()]{1,150}?)"
 _JOURNAL_COLON = r"(?P<j>[A-Z][^,;:()]{1,150}?(?::\s[^,;:()]{1,150}?)?)"  # `JNCI: Journal of …`
@@ -27,6 +28,9 @@ SHAPES = (
     re.compile(rf"^(?:{_JOURNAL_COLON}\s*,\s*)?Volume\s+(?P<v>[\w.-]+)(?:\s*,\s*Issue\s+"
                rf"(?P<i>[\w./ -]+?))?(?:\s*,\s*(?P<d>[^,]*?\d{{4}}))?\s*,\s*(?:(?:Pages?|pp\.?)\s*"
                rf"{_PAGES}|(?:Article\s+)?(?P<a>e?\d+))\.?(?:,\s*https?://\S+)?$", re.IGNORECASE),
+    # Scilit's newer header: `Frontiers in Oncology , Volume 12; https://doi.org/…`.
+    re.compile(rf"^{_JOURNAL_COLON}\s*,\s*Volume\s+(?P<v>[\w.-]+)(?:\s*,\s*Issue\s+"
+               rf"(?P<i>[\w./ -]+?))?(?:\s*,\s*(?:pp\.?|Pages?)\s*{_PAGES})?;\s*https?://\S+$"),
     re.compile(rf"^{_JOURNAL}\s+(?P<y>\d{{4}}),\s*(?P<v>\d+)(?:\((?P<i>[^)]+)\))?,\s*"
                r"(?P<a>\d+)(?:;.*)?$"),
     re.compile(rf"^{_JOURNAL}\s+volume\s+(?P<v>\S+),\s*(?:pages\s+{_PAGES}|"
@@ -130,5 +134,7 @@ SHAPES = (
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
 )
 PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
-# Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`.
-TANDF_PAGES = re.compile(rf"^Pages?\s+{_PAGES}\s*\|.*?Published online:\s*(?P<d>[^,|]+\d{{4}})")
+# Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`,
+# or an article number: `Article: 2305912 | Received …`.
+TANDF_PAGES = re.compile(rf"^(?:Pages?\s+{_PAGES}|Article:\s*(?P<a>\w+))\s*\|.*?"
+                         r"Published online:\s*(?P<d>[^,|]+\d{4})")

@@ -4,7 +4,7 @@ The reader's head stops at the reference list (its DOIs and citations are other 
 but Atypon (JCO) puts the work's journal, numbering and PMID in `Published In` there,
 Springer its DOI and keywords in `About this article`, AME its own citation
 (`Cite this article as: …`), Korean journals' sites the PMID in `Article information` and
-Wiley its keywords and issue date in `Details`.
+Wiley its keywords and issue date in `Details`, ScienceDirect its keywords.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ._text_lines import label_of
 from ._text_numbering import is_numbering_line
 
 INFO_LINES = 8
+KEYWORD_LINES = 12
 HEADING_CHARS = 40
 ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
@@ -105,6 +106,13 @@ def wiley_details(lines: list[str], start: int) -> list[str]:
         return rows
     terms = [clean_spaces(line) for line in lines[keywords:at]]
     return [*terms, "", *rows]
+
+
+def keywords_below(lines: list[str], start: int) -> list[str]:
+    """ScienceDirect prints the work's `Keywords` heading and its terms, one a line, after
+    the reference list and the `Recommended articles` box."""
+    at = next(iter(_headings(lines, start, {"keywords", "keywords:"})), None)
+    return [] if at is None else [clean_spaces(line) for line in lines[at:at + 1 + KEYWORD_LINES]]
 
 
 def _headings(lines: list[str], start: int, names: set[str] | frozenset[str]) -> list[int]:

@@ -19,7 +19,7 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
                               # What follows the list on a page copied without blank lines.
                               "mesh terms", "fields of study", "publication history",
                               "previous article", "next article", "related research data",
-                              "references", "citations",
+                              "references", "citations", "subjects",  # Scilit
                               "view issue table of contents"})
 # `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
 DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")

@@ -38,6 +38,7 @@ FURNITURE = re.compile(
     r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
     r"Find a journal.*|(?:.* )?Aims and scope(?: Submit manuscript)?|Submit manuscript|"
     r"Access provided by .*|"  # Springer Nature Link
+    r"Use our pre-submission checklist|Avoid common mistakes on your manuscript\.?|"
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
@@ -45,6 +46,10 @@ FURNITURE = re.compile(
     r"Get rights and content|Download full issue|Under a Creative Commons license|"
     # JAMA's and others' headings between the author line and the abstract.
     r"Author (?:Affiliations|Information)|Affiliations|Article Information|Key Points|"
+    # Silverchair's controls: `Skip Nav Destination`, `Views Icon Views`, `Cite Icon Cite`.
+    r"Author & Article Information|Skip Nav Destination|Article Navigation|Article history|"
+    r"Article contents|\w+ Icon \w+|Get Permissions|Search Site|Download citation file:?|"
+    r"(?:Previous|Next) Article|Close Modal|"
     # Silverchair (Karger, AACR) prints the subject between the title and the names.
     r"Subject Areas?:.*|"
     r"Metrics:.*|"  # Oncotarget: `Metrics: PDF 1188 views  |  HTML 2735 views`
@@ -91,8 +96,11 @@ def _without_badge(title: str, filled: list[str]) -> str:
     the page cites elsewhere has none. Scopus glues the document type on."""
     title = ACCESS_LINK.sub("", GLUED_TYPE.sub("", title))
     bare = BADGE.sub("", title)
-    if bare != title and any(f"{bare}{end}" in line for line in filled for end in ".;"):
-        return bare  # the page's citation sentence: `…; Title. Cancer Res 1995; …`
+    # The page's citation sentence: `…; Title. Cancer Res 1995; …`, OUP's `…, Title, Journal`.
+    # No title ends in `Open Access`; one may end in `Free`.
+    if bare != title and (title.endswith("Open Access") or any(
+            f"{bare}{end}" in line for line in filled for end in ".;,")):
+        return bare
     return title
 
 

@@ -19,17 +19,19 @@ from typing import Any
 
 from ..dates import parse_written_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import parse_name
+from ..names import parse_name, vancouver
 from ..text import match_key
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._json_ld import read_json_ld
 from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
 from ._page import holds_tagged_export, looks_like_json, page_lines
 from ._page_values import (
+    VANCOUVER_NAME,
     checked_pages,
+    keyword_list,
+    keywords_run_together,
     missing_note,
     split_author_list,
-    split_keywords,
     type_for,
 )
 from ._text_cited_names import with_cited_families, with_given_names
@@ -78,7 +80,10 @@ def detect(head: str) -> int:
             return HTML_HIGHWIRE_SCORE
         others = len(vocabulary(page.metas, PRISM)) + len(vocabulary(page.metas, DUBLIN_CORE))
         work = read_json_ld(page.json_ld, [])
-        return HTML_OTHER_SCORE if others >= MIN_TAGS or work.get("title") else 0
+        if others >= MIN_TAGS or work.get("title"):
+            return HTML_OTHER_SCORE
+        # A page whose markup names nothing (a Next.js Scilit page) may show it all.
+        return TEXT_SCORE if text_evidence(list(page.lines)) else 0
     # Tag lines in text: `citation_title: …`, or a DSpace record's `dc.title<TAB>…` table
     # with a work's title and its DOI or date (not a list of what the elements mean).
     dublin_core = vocabulary(page.metas, DUBLIN_CORE)
@@ -124,9 +129,11 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
 
 def _title_from_markup(metas: list[tuple[str, str]], title: str | None,
                        values: dict[str, Any], notes: dict[str, str]) -> None:
-    """In HTML the visible text starts with navigation: prefer `og:title`, then `<title>`."""
+    """In HTML the visible text starts with navigation: prefer `og:title`, then `<title>`,
+    without a ` | Site` tail."""
     og = next((value for name, value in metas if name == "og:title"), None)
-    chosen = og or (title.split(" | ")[0].strip() if title else None)
+    chosen = (og or title or "").rsplit(" | ", 1)[0].strip() if " | " in (og or title or "") \
+        else og or title
     if chosen:
         values["title"] = chosen
         notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
@@ -141,7 +148,7 @@ def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     for name, values in sources:
         for key, value in values.items():
             if name in TEXT_FIRST.get(key, ()) and text_values.get(key) \
-                    and not _run_together(text_values[key], value):
+                    and not keywords_run_together(text_values[key], value):
                 continue
             if value and key not in merged and key not in GROUPED:
                 if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
@@ -178,7 +185,9 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     """Record kwargs from the merged common keys (names, date, pages, ids, lists)."""
     fields: dict[str, Any] = {key: merged.get(key) for key in PLAIN_KEYS}
     fields.update(merged.get("numbering") or {})
+    printed = [type_for(name) for name in merged.get("publication_types") or []]
     fields["type"] = (merged.get("type") or type_for(merged.get("original_type"))
+                      or next(filter(None, printed), None)  # Scilit's `Book Chapter`
                       or ("article-journal" if merged.get("container_title") else "article"))
     names = with_cited_families(_authors(merged.get("authors"), warnings),
                                 merged.get("cited_families") or [])
@@ -193,7 +202,7 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     fields["pmid"] = normalize_pmid(merged.get("pmid"))
     fields["pmcid"] = normalize_pmcid(merged.get("pmcid"))
     fields["issn"] = [i for value in merged.get("issn", []) for i in ISSN.findall(value)]
-    fields["keywords"] = _keywords(merged.get("keywords"))
+    fields["keywords"] = keyword_list(merged.get("keywords"))
     fields["publication_types"] = list(merged.get("publication_types") or [])
     if abstract := merged.get("abstract"):
         fields["abstract"] = HEADING_WORD.sub("", TAG.sub(" ", abstract).strip()) or None
@@ -204,12 +213,16 @@ def _authors(value: Any, warnings: list[str]) -> list[dict[str, Any]]:
     if isinstance(value, str):
         return split_author_list(value, warnings)
     names: list[dict[str, Any]] = []
+    # Europe PMC writes one `citation_author` a name, in PubMed's order: `Kim JH`.
+    plain = [item.strip() for item in value or [] if isinstance(item, str) and ";" not in item]
+    reader = vancouver if len(plain) > 1 and all(map(VANCOUVER_NAME.match, plain)) \
+        else parse_name
     for item in value or []:
         if isinstance(item, dict):
             names.append(item)
         elif ";" in item:  # `citation_authors` holds the whole list, often with a last `;`
             names.extend(split_author_list(item.rstrip("; "), warnings))
-        elif name := parse_name(item):
+        elif name := reader(item.strip()):
             names.append(name)
     return names
 
@@ -220,21 +233,6 @@ def _pages(parts: dict[str, Any], warnings: list[str]) -> str | None:
         printed = f"{first}-{last}" if last and last != first else str(first)
         return checked_pages(printed, warnings)
     return checked_pages(parts.get("pages"), warnings)
-
-
-def _run_together(text: Any, listed: Any) -> bool:
-    """Keyword links copied with only spaces between them (T&F): the text's one keyword
-    is the listed keywords run together, and the list says where each ends."""
-    items, own = _keywords(listed), _keywords(text)
-    return len(items) > 1 and len(own) == 1 \
-        and own[0].casefold().split() == " ".join(items).casefold().split()
-
-
-def _keywords(value: Any) -> list[str]:
-    items = [value] if isinstance(value, str) else list(value or [])
-    if len(items) == 1:  # one string holding the whole list (meta tags, page text)
-        return split_keywords(items[0])
-    return [item.strip().rstrip(".") for item in items if item.strip()]
 
 
 FORMAT = InputFormat(

@@ -89,6 +89,8 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     fields["abstract"] = "\n".join(page.abstract) or None
     for label, value in page.labels:
         _read_label(label, value, fields, warnings)
+    if not fields.get("volume"):
+        fields.update({key: value for key, value in page.crumb.items() if value})
     if not fields.get("container_title") and page.blurb:
         fields["container_title"] = blurb_journal(page.blurb, warnings, page.last == "blurb")
     missing = [name for name in ("title", "container_title", "issued") if not fields.get(name)]
@@ -107,6 +109,7 @@ class _Page:
     blurb: str | None = None
     last: str = ""
     anchored: bool = False  # a label or the buy box was seen: the title is the line above
+    crumb: dict[str, str | None] = field(default_factory=dict)  # journal, volume, issue
 
 
 def _scan(lines: list[str]) -> _Page:
@@ -147,8 +150,12 @@ def _scan(lines: list[str]) -> _Page:
             page.labels.append((label.group("label"), label.group("value").strip()))
             closed = closed or bool(page.abstract) or label.group("label") == "Keywords"
             page.last = "label"
-        elif head is not None and BREADCRUMB.match(line):
-            del head[-1:]  # the journal's name above it goes too
+        elif head is not None and (crumb := BREADCRUMB.match(line)):
+            # The journal's name above it goes too; without a `Source:` line, both name
+            # the issue.
+            page.crumb = {"container_title": head[-1] if head else None,
+                          "volume": crumb["volume"], "issue": crumb["issue"]}
+            del head[-1:]
         elif head is not None:
             head.append(line)
             page.last = "title"
@@ -224,4 +231,5 @@ FORMAT = InputFormat(
     detect=detect,
     parse=parse,
     aliases=("ingenta",),
+    reads_shown_text=True,
 )

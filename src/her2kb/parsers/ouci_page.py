@@ -223,4 +223,5 @@ FORMAT = InputFormat(
     detect=detect,
     parse=parse,
     aliases=("ouci",),
+    reads_shown_text=True,
 )

@@ -30,6 +30,7 @@ from ._page import ends_open, looks_like_structured_document, page_lines
 from ._page_values import split_keywords
 from ._pubmed_abstract import abstract_text
 from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
+from ._pubmed_book import book_fields
 from ._pubmed_detect import detect
 from ._pubmed_head import Head, read_head
 from ._pubmed_html import fill_from_tags, visible_text
@@ -72,13 +73,19 @@ def _date(raw: str | None, what: str, warnings: list[str]) -> dict[str, Any] | N
 def _citation_fields(head: Head, warnings: list[str]) -> dict[str, Any]:
     citation = head.final_form or head.citation
     fields: dict[str, Any] = {"container_title": _journal(head, citation, warnings)}
-    if citation and citation.journal not in (None, fields["container_title"]):
-        fields["container_title_short"] = citation.journal  # under PMC's logo: the full name
+    # Under PMC's logo (the full name) the citation, or the 2024 design's line above a
+    # journal-less citation, prints the MEDLINE abbreviation (`Cancers (Basel)`).
+    short = (citation.journal if citation else None) or head.journal_line
+    if short and short != fields["container_title"]:
+        fields["container_title_short"] = short
+    fields.update(book_fields(head.book))
     if citation is None:
         fields["issued"] = _date(head.short_cite[1] if head.short_cite else None, "issued",
                                  warnings)
         return fields
     tokens = citation.tokens
+    if "preprint" in tokens:
+        fields["type"] = "article"  # CSL's type for a preprint
     fields["issued"] = _date(citation.date, "issued", warnings)
     epub = tokens.get("epub") or tokens.get("published_online") or tokens.get("ecollection")
     if "ahead_of_print" in tokens and not epub:

@@ -177,4 +177,5 @@ FORMAT = InputFormat(
     detect=detect,
     parse=parse,
     aliases=("scilit",),
+    reads_shown_text=True,
 )
