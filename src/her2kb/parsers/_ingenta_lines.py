@@ -21,7 +21,7 @@ FURNITURE = [
         # Tab headings of the full page; like the `No …` lines they close the abstract.
         r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
         # The buy box's buttons, the share row and the abstract tab's own heading.
-        r"^(?:ADD TO CART|BUY NOW|ADD TO CART BUY NOW|Abstract:|Share:?)$",
+        r"^(?:ADD TO CART|BUY NOW|ADD TO CART\s*BUY NOW|Abstract:|Share:?)$",
         r"^\|$",  # `|` between article links
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
         # … and the row it sits on, copied as one line.

@@ -158,14 +158,17 @@ class _Collector(HTMLParser):
     def _separate_chip(self) -> None:
         """A separator, unless the line is empty so far, or ends in one or in a label's
         colon (PMC: `<strong class="kwd-title">Keywords: </strong>`)."""
+        spaced = False
         for piece in reversed(self._text):
-            before = piece.rsplit("\n", 1)[-1].rstrip()
-            if before:
+            tail = piece.rsplit("\n", 1)[-1]
+            if before := tail.rstrip():
                 if not before.endswith((CHIP_SEPARATOR.strip(), ":")):
-                    self._text.append(CHIP_SEPARATOR)
+                    spaced = spaced or tail != before
+                    self._text.append(CHIP_SEPARATOR.lstrip() if spaced else CHIP_SEPARATOR)
                 return
             if "\n" in piece:
                 return
+            spaced = spaced or bool(tail)
 
     def _break(self, tag: str) -> None:
         """End the line (and leave a blank one after a spaced block), never more than that."""

@@ -18,7 +18,8 @@ from ._page_values import ends_cut
 
 # Reference lines: an optional number; the tail, read from the right.
 NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
-DOI_LINE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/\S+|^(?:DOI:?\s*)?10\.\d{4,9}/\S+",
+# `DOI: https://doi.org/…` too: the APA-style list prints the link after a label.
+DOI_LINE = re.compile(r"^(?:DOI:?\s*)?(?:(?:https?://)?(?:dx\.)?doi\.org/\S+|10\.\d{4,9}/\S+)",
                       re.IGNORECASE)
 VOLUME_TAIL = re.compile(r",\s*№\s*(?P<volume>[^,]+?)\s*$")
 PAGE_TAIL = re.compile(r",\s*(?:pp?|с)\.\s*(?P<page>[^,]+?)\s*$")

@@ -24,6 +24,7 @@ STRUCTURED_LABELS = frozenset({
     "observations", "conclusion", "conclusions", "conclusions and relevance", "interpretation",
     "discussion", "significance", "limitations", "trial registration", "funding",
     "case presentation", "case report", "purpose of review", "recent findings",
+    "key clinical message", "abstract",  # Wiley case reports print both
 })
 _MAX_LABEL_WORDS = 6
 # Summaries PMC prints under the `Abstract` heading before the abstract itself.

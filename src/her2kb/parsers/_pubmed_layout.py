@@ -17,6 +17,7 @@ from ._pubmed_abstract import LAY_SUMMARY
 from ._pubmed_head import BARE_LOGO, LOGO
 from ._pubmed_relations import inline_relation, relation_items
 from ._pubmed_sections import (
+    KEY_MESSAGE,
     NAV_ONLY_ENTRIES,
     heading_kind,
     is_about_other_works,
@@ -182,14 +183,14 @@ class _Walker:
             # `Highlights`): the real abstract follows that and replaces it. Wiley's case
             # reports print a `Key Clinical Message`, then the `Abstract`: both are kept.
             abstract = self.layout.abstract or []
-            first = abstract[0] if abstract else ""
-            if first.casefold() == "key clinical message":
-                abstract.append(self.lines[index].strip())
+            first, heading = (abstract[0] if abstract else ""), self.lines[index].strip()
+            if first.casefold() == KEY_MESSAGE:
+                abstract.append(heading)
                 return index + 1
             if first and not LAY_SUMMARY.match(first):
                 self.region = "body"
                 return index + 1
-            self.layout.abstract = []
+            self.layout.abstract = [heading] if heading.casefold() == KEY_MESSAGE else []
             self.region = "abstract"
         elif kind == "affiliations":
             if self.region == "head":

@@ -115,6 +115,8 @@ def is_furniture(line: str) -> bool:
     return 0 < len(words) <= _MAX_BUTTON_WORDS and all(w in BUTTON_WORDS for w in words)
 
 
+# Wiley case reports open their abstract with it, then print `Abstract`: both are kept.
+KEY_MESSAGE = "key clinical message"
 _LIST_HEADINGS = {
     "publication types": "publication_types", "publication type": "publication_types",
     "mesh terms": "mesh", "substances": "substances", "keywords": "keywords",
@@ -122,7 +124,8 @@ _LIST_HEADINGS = {
 _AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source",
                          "affiliations expand",  # the new page's collapsed list
                          "editors"}  # a Bookshelf chapter's book editors: never its authors
-_ABSTRACT_HEADINGS = {"abstract", "summary", "excerpt"}  # a Bookshelf chapter: `Excerpt`
+_ABSTRACT_HEADINGS = {"abstract", "summary", "excerpt",  # a Bookshelf chapter: `Excerpt`
+                      KEY_MESSAGE}
 # Sections about other works or page services: their content never feeds the record.
 _SKIP_HEADINGS = {
     "similar articles", "cited by", "references", "grants and funding", "grant support",

@@ -62,7 +62,8 @@ def read_citation(head: list[str], end: int, found: dict[str, Any],
         information = [line for i in range(end, len(head)) if head[i] in OWN_BLOCKS
                        for line in head[i + 1:i + 1 + OWN_BLOCK_LINES]]
         values = (cited_work([text for text in head if text]) or journal_citation(top)
-                  or repository_citation(top) or journal_citation(information) or {})
+                  or repository_citation(top) or journal_citation(information)
+                  or journal_citation(top, unnamed=True) or {})
         if values.get("volume") and not values.get("issue"):
             values["issue"] = issue_of_volume([text for text in head if text], values["volume"])
     if not values:

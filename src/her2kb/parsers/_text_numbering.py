@@ -32,6 +32,7 @@ _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "
 _ISSN_LINE = re.compile(r"^(?:Online |Print |versión impresa |versión on-line )?ISSN(?:-L)?\s*:?"
                         r"\s*\d{4}-\d{3}[\dX]\b", re.IGNORECASE)
 _AIMS_AND_SCOPE = re.compile(r"^(?P<j>[A-Z].{1,150}?)\s+Aims and scope\b")
+_PUBLISHED_IN = re.compile(r"^in\s+(?P<j>[A-Z].{1,150})$")
 # Dove's trail: `Back to Journals » OncoTargets and Therapy » Volume 12`.
 _TRAIL_JOURNAL = re.compile(r"»\s*(?P<j>[^»]+?)\s*»\s*Volume\s+\w+")
 _TRAIL_CRUMBS = frozenset({"home", "archives", "archive", "issues", "all issues", "journals",
@@ -57,13 +58,14 @@ def is_numbering_line(line: str) -> bool:
     return any(shape.match(line) for shape in SHAPES)
 
 
-def journal_citation(lines: list[str]) -> dict[str, Any] | None:
+def journal_citation(lines: list[str], unnamed: bool = False) -> dict[str, Any] | None:
     """Journal, date, volume, issue and pages from the fullest publisher citation line.
 
     `lines` are the page's filled lines above the abstract (or a record block, or the tail
     of the page's own citation); a ScienceDirect line that starts at `Volume` takes its
     journal from the line above it. A bare `Volume 14` in a contents menu loses to a full
-    `Cancers 2022, 14(9), 2201` further down.
+    `Cancers 2022, 14(9), 2201` further down. With `unnamed`, a numbering line under no
+    journal name counts too (its journal None).
     """
     tandf = next((m for text in lines if (m := TANDF_PAGES.match(text))), None)
     # Where the page names its journal elsewhere, found once: (line index, name).
@@ -71,7 +73,7 @@ def journal_citation(lines: list[str]) -> dict[str, Any] | None:
                                  _first_listed(lines)) if found]
     found = [cited for index in range(len(lines))
              if (cited := _citation_at(lines, index, tandf, named)) is not None]
-    best = max((cited for cited in found if cited["container_title"]),
+    best = max((cited for cited in found if cited["container_title"] or unnamed),
                key=lambda cited: sum(1 for value in cited.values() if value), default=None)
     for other in found:  # NEJM: `N Engl J Med 1999;341:1570-1578`, then `VOL. 341 NO. 21`
         if best and (None in (other["volume"], best["volume"])
@@ -133,8 +135,9 @@ def journal_line(lines: list[str]) -> str | None:
 
 
 def masthead(line: str) -> str:
-    """Springer's `Gastric Cancer Aims and scope Submit manuscript` -> `Gastric Cancer`."""
-    match = _AIMS_AND_SCOPE.match(line)
+    """Springer's `Gastric Cancer Aims and scope Submit manuscript` -> `Gastric Cancer`;
+    Scilit's `in Gastric Cancer` under the date -> `Gastric Cancer`."""
+    match = _AIMS_AND_SCOPE.match(line) or _PUBLISHED_IN.match(line)
     return match["j"] if match else line
 
 

@@ -44,6 +44,10 @@ STACKED_VALUES = {
     "doi": re.compile(r"^10\.\d{4,9}/\S+$"),
     "volume": re.compile(r"^\w{1,10}$"), "issue": re.compile(r"^[\w-]{1,12}$"),
     "pages": re.compile(r"^\w{0,4}\d+(?:\s*[-\u2013]\s*\w{0,4}\d+)?$"),
+    # A saved page's definition list (`<dt>Published</dt><dd>9 March 2022</dd>`).
+    "published": re.compile(r"^(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},\s+)?"
+                            r"(?:1[89]|20)\d\d$"),
+    "publisher": re.compile(r"^[^\W\d_][^:]{1,150}$"),
 }
 MIN_STACKED = 2
 

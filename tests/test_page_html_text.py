@@ -1,0 +1,112 @@
+"""Saved HTML pages of the page-text sites (Ingenta Connect, OUCI): read through the text a
+browser shows; and the visible text itself, as a browser lays out pop-ups and chips."""
+
+from __future__ import annotations
+
+from her2kb import parsers
+from her2kb.normalize import normalize
+from her2kb.parsers import ParsedEntry, generic_page
+from her2kb.parsers._meta_tags import read_page
+from her2kb.records import Record
+
+# An invented Ingenta Connect page saved as HTML: no Highwire title, the DOI only in a tag.
+INGENTA_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="citation_doi" content="10.5555/ijn.2020.2937">
+<title>Ingenta Connect</title><style>.x{}</style></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/browse">Browse by Publication</a></div>
+<div><a href="/j">Invented Journal of Nanomedicine</a></div>
+<h1>An invented nanoparticle carrying an imagined antibody to made-up HER2-positive cells</h1>
+<div class="buy"><p>Buy Article:</p><p>$113.00 + tax (Refund Policy)</p>
+<button>ADD TO CART</button><button>BUY NOW</button></div>
+<p><strong>Authors:</strong> Kowalczyk, Hanna; Sharma, Rohan</p>
+<p><strong>Source:</strong> Invented Journal of Nanomedicine, Volume 16, Number 6, June 2020,
+ pp. 845-858(14)</p>
+<p><strong>Publisher:</strong> Invented Scientific Publishers</p>
+<div id="abstract"><p>An invented carrier was tested on imagined cells to exercise the
+ reader of saved pages; nothing here is real.</p></div>
+<p><strong>Keywords:</strong> INVENTED CARRIER; IMAGINED ANTIBODY</p>
+<p><strong>Document Type:</strong> Research Article</p>
+<p><strong>Publication date:</strong> June 1, 2020</p>
+</body></html>
+"""
+# An invented OUCI page saved as HTML: labels and values in a definition list.
+OUCI_HTML = """<html><head><title>OUCI</title></head><body>
+<header><a href="/">OUCI</a><span>Open Ukrainian Citation Index</span></header>
+<h1>An invented cost analysis of a made-up antibody for imagined patients</h1>
+<div>Mingyu Zhao, Linnea Ye</div>
+<dl><dt>Number of citations</dt><dd>7</dd>
+<dt>Number of works in the list of references</dt><dd>0</dd>
+<dt>Type of publication</dt><dd>Journal Article</dd>
+<dt>Journal</dt><dd>Invented Targeted Oncology, 2022, № 4, p. 411-424</dd>
+<dt>DOI</dt><dd>10.5555/s11523-022-00893-1</dd></dl>
+<h2>Abstract</h2><p>An invented cost analysis, written only to test the reader.</p>
+</body></html>
+"""
+
+
+def _record(reader: parsers.InputFormat, text: str) -> tuple[Record, tuple[str, ...]]:
+    (entry,) = reader.parse(text, "page.html")
+    assert isinstance(entry, ParsedEntry), entry
+    return normalize(entry.record), entry.warnings
+
+
+def test_an_ingenta_page_saved_as_html_is_read_as_its_visible_text() -> None:
+    reader = parsers.detect(INGENTA_HTML, "page.html")
+    assert reader.name == "ingenta-page"
+    record, warnings = _record(reader, INGENTA_HTML)
+    assert record.title == ("An invented nanoparticle carrying an imagined antibody to "
+                            "made-up HER2-positive cells")
+    assert [a.family for a in record.author] == ["Kowalczyk", "Sharma"]
+    assert (record.container_title, record.volume, record.issue, record.page) == (
+        "Invented Journal of Nanomedicine", "16", "6", "845-858")
+    assert record.keywords == ["INVENTED CARRIER", "IMAGINED ANTIBODY"]
+    assert record.publication_types == ["Research Article"]
+    assert record.abstract and record.abstract.startswith("An invented carrier was tested")
+    # The visible text shows no DOI; the page's tag fills it, and a warning says so.
+    assert record.doi == "10.5555/ijn.2020.2937"
+    assert "doi taken from the page's meta tags" in warnings
+
+
+def test_an_ouci_page_saved_as_html_is_read_by_the_ouci_reader() -> None:
+    reader = parsers.detect(OUCI_HTML, "page.html")
+    assert reader.name == "ouci-page"
+    record, _ = _record(reader, OUCI_HTML)
+    assert record.title == "An invented cost analysis of a made-up antibody for imagined patients"
+    assert [a.family for a in record.author] == ["Zhao", "Ye"]
+    assert (record.container_title, record.year, record.issue, record.page) == (
+        "Invented Targeted Oncology", 2022, "4", "411-424")
+    assert record.publication_types == ["Journal Article"]
+    assert record.doi == "10.5555/s11523-022-00893-1"
+
+
+def test_a_hidden_pop_up_shows_no_text_and_breaks_no_line() -> None:
+    """PMC repeats each author's name and address in a `hidden` pop-up beside the name."""
+    html = ('<div class="authors"><a>Ann Lee</a><div hidden="hidden" id="p1"><h3>Ann Lee</h3>'
+            '<div class="p"><sup>1</sup>Invented Institute</div><div>Find articles by Ann Lee'
+            '</div></div><sup>1,</sup><sup>#</sup>, <a>Bo Chan</a><div hidden="hidden">'
+            '<h3>Bo Chan</h3></div><sup>2</sup></div><p>After the names.</p>')
+    assert [line for line in read_page(html, True).lines if line] == [
+        "Ann Lee1,#, Bo Chan2", "After the names."]
+
+
+def test_keyword_chips_are_set_apart_and_a_label_colon_is_not() -> None:
+    chips = ('<h3>Keywords</h3><div><a class="MuiChip-root"><span class="MuiChip-label">HER2'
+             '</span></a><a class="MuiChip-root"><span class="MuiChip-label">invented cohort'
+             '</span></a> <span class="keyword-label">made-up drug</span></div>')
+    assert [line for line in read_page(chips, True).lines if line] == [
+        "Keywords", "HER2 · invented cohort · made-up drug"]
+    pmc = ('<div class="sec"><strong class="kwd-title">Keywords: </strong>'
+           '<span class="kwd-text">HER2, invented cohort</span></div>')
+    assert [line for line in read_page(pmc, True).lines if line] == [
+        "Keywords: HER2, invented cohort"]
+
+
+def test_one_citation_author_tag_a_vancouver_name_is_read_family_first() -> None:
+    """Europe PMC writes `citation_author` as PubMed prints names: `Kim JH`."""
+    html = ('<html><head><meta name="citation_title" content="An invented title">'
+            '<meta name="citation_author" content="Kim JH">'
+            '<meta name="citation_author" content="Ferreira-Lima G">'
+            '<meta name="citation_date" content="2024/02/01"></head><body></body></html>')
+    record, _ = _record(generic_page.FORMAT, html)
+    assert [(a.family, a.given) for a in record.author] == [
+        ("Kim", "J.H."), ("Ferreira-Lima", "G.")]
