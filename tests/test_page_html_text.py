@@ -110,3 +110,17 @@ def test_one_citation_author_tag_a_vancouver_name_is_read_family_first() -> None
     record, _ = _record(generic_page.FORMAT, html)
     assert [(a.family, a.given) for a in record.author] == [
         ("Kim", "J.H."), ("Ferreira-Lima", "G.")]
+
+
+def test_a_page_whose_menus_run_past_the_detection_head_is_still_read() -> None:
+    """Real pages print tens of kilobytes of menus before the article; detection reads the
+    page's visible text past them (the style and script blocks are dropped first)."""
+    menu = "".join(f'<a href="/subject/{n}" class="menu-item">Invented subject {n} of a long'
+                   " browse menu</a>\n" for n in range(600))
+    text = INGENTA_HTML.replace('<div class="nav">', f'<div class="menu">{menu}</div>'
+                                '<div class="nav">')
+    assert len(text) > 3 * parsers.HEAD_CHARS
+    reader = parsers.detect(parsers.detection_head(text), "page.html")
+    assert reader.name == "ingenta-page"
+    record, _ = _record(reader, text)
+    assert record.volume == "16"

@@ -21,7 +21,8 @@ from ..records import Record
 
 HEAD_CHARS = 16_384
 # A saved HTML page can open with far more than HEAD_CHARS of inline CSS and script before
-# its first `<meta>`; detection looks that far and drops those blocks (JSON-LD stays).
+# its first `<meta>`, and of menus before the article; detection looks that far and drops
+# the style and script blocks (JSON-LD stays).
 SCAN_CHARS = 524_288
 _MARKUP_NOISE = re.compile(r"<(style|script)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>|<!--.*?-->",
                            re.IGNORECASE | re.DOTALL)
@@ -31,7 +32,7 @@ def detection_head(text: str) -> str:
     """The part of a text detection reads: its head, with HTML's style and script dropped."""
     if text.lstrip("\ufeff \t\r\n")[:1] != "<":
         return text[:HEAD_CHARS]
-    return _MARKUP_NOISE.sub(" ", text[:SCAN_CHARS])[:HEAD_CHARS]
+    return _MARKUP_NOISE.sub(" ", text[:SCAN_CHARS])
 
 
 @dataclass(frozen=True)
@@ -132,14 +133,17 @@ def detect(text: str, origin: str) -> InputFormat:
     """The best-scoring reader for this text; none or a tie is a FormatError naming the file.
 
     A saved HTML page that only the fallback claims goes to a page-text reader that claims
-    its visible text, if one does (see `_html_text`).
+    its visible text, if one does; an MHTML file to the reader of the page inside it (see
+    `_html_text`).
     """
-    from ._html_text import as_page_text, is_markup, visible_text
+    from ._html_text import as_mhtml, as_page_text, is_markup, is_mhtml, mhtml_page, visible_text
 
+    if is_mhtml(text):  # a page saved as one MHTML file: the page inside it
+        return as_mhtml(detect(mhtml_page(text) or " ", origin))
     head = detection_head(text)
     scored = _scores(head, (False, True))
     if is_markup(head) and all(fmt.fallback for _, fmt in scored):
-        shown = visible_text(head)[:HEAD_CHARS]
+        shown = visible_text(head)
         scored = [(score, as_page_text(fmt)) for score, fmt in _scores(shown, (False,))
                   if fmt.reads_shown_text] or scored
     if not scored:

@@ -1,14 +1,21 @@
-"""Saved HTML pages of sites whose readers read page text (Ingenta Connect, OUCI, Scilit).
+"""Saved HTML pages of sites whose readers read page text (Ingenta Connect, OUCI, Scilit),
+and pages saved as one MHTML file.
 
 "Save page as…" keeps the markup; the site's layout is in the text a browser shows. When
 no reader claims the markup itself but one claims its visible text, that reader reads the
 visible text. The page's Highwire tags then fill the identifiers the text lacks: a site
 may print its DOI only as a link, whose address the visible text does not keep.
+
+Chrome's "Webpage, Single File" writes MHTML: a MIME `multipart/related` message whose
+`text/html` part (quoted-printable, usually) is the page. The stdlib `email` package
+decodes it; the page is then read like any saved HTML page.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import email
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +33,34 @@ _FILLED: dict[str, tuple[str, Callable[[str], str | None]]] = {
     "pmcid": ("pmcid", normalize_pmcid),
     "title": ("title", str.strip),
 }
+
+
+# MIME headers, one of them the `multipart/related` type, open an MHTML file.
+_MHTML_HEAD = re.compile(r"\A(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?Content-Type:\s*"
+                         r"multipart/related\b", re.IGNORECASE)
+
+
+def is_mhtml(head: str) -> bool:
+    return _MHTML_HEAD.match(head.lstrip("\ufeff")) is not None
+
+
+def mhtml_page(text: str) -> str:
+    """The HTML page inside an MHTML file (its first `text/html` part), decoded."""
+    for part in email.message_from_string(text.lstrip("\ufeff")).walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload.decode(part.get_content_charset() or "utf-8", "replace")
+    return ""
+
+
+def as_mhtml(reader: InputFormat) -> InputFormat:
+    """`reader`, reading the page inside an MHTML file."""
+
+    def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+        return reader.parse(mhtml_page(text), origin)
+
+    return dataclasses.replace(reader, parse=parse, stream=None)
 
 
 def is_markup(head: str) -> bool:

@@ -11,12 +11,11 @@ tag name with a value wins, and list keys collect every value in page order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from ..identifiers import normalize_doi
 from ..text import plain_spaces
+from ._html_collector import Page, collect_page, tag_name
 
 # Common keys -> tag names in priority order (lower-cased; `dcterms.` is read as `dc.`).
 HIGHWIRE = {
@@ -66,139 +65,18 @@ HIGHWIRE_TYPES = {
     "citation_inbook_title": "chapter", "citation_dissertation_institution": "thesis",
     "citation_technical_report_institution": "report",
 }
-_BLOCK_TAGS = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "section", "article", "header", "footer", "nav", "dt", "dd", "blockquote", "table", "hr",
-    "pre", "main", "aside", "figure", "figcaption", "dl", "form", "address",
-})
-# Blocks a browser sets apart with a margin: a blank line, as "Save as text" writes it.
-# Other blocks (list items, cells, divs) only start a new line.
-_SPACED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
-                          "blockquote", "pre", "figure", "section", "article", "hr"})
-_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
-# An element with the `hidden` attribute is not shown (PMC's author pop-ups repeat each
-# name and address). Only tags that always have an end tag count, so nesting can be counted.
-_CLOSED_TAGS = frozenset({"div", "span", "section", "aside", "nav", "ul", "ol", "dl", "a",
-                          "article", "header", "footer", "figure", "form", "table"})
 # `citation_title: …`, `DC.creator = …`, `prism.volume: …` lines in plain text.
 # DSpace's full item record copies as `dc.subject<TAB>HER2<TAB>en` (a language column).
 TEXT_TAG = re.compile(r"^(?P<name>(?:citation_|dc\.|dcterms\.|prism\.)[\w.]+)(?:\s*[:=]\s*|\t+)"
                       r"(?P<v>[^\t\n]*[^\t\n\s])(?:\t+[a-z]{2,3}(?:_[A-Z]{2})?)?[ \t\r]*$",
                       re.IGNORECASE | re.MULTILINE)
-_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
-# Keyword chips (Scilit's `MuiChip-label`, `keyword-label` links) sit side by side on one
-# line with at most a space between: a browser shows each apart, so a separator goes between.
-_CHIP_CLASS = re.compile(r"chip|keyword|kwd", re.IGNORECASE)
-CHIP_SEPARATOR = " · "
 MARKUP_TAG = re.compile(r"<(?:meta|script)\b", re.IGNORECASE)
-
-
-@dataclass
-class Page:
-    """What a saved page holds: meta tags, JSON-LD bodies, `<title>`, visible lines."""
-
-    metas: list[tuple[str, str]] = field(default_factory=list)
-    json_ld: list[str] = field(default_factory=list)
-    title: str | None = None
-    lines: list[str] = field(default_factory=list)
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self._hidden: list[str] = []
-        self._script: list[str] | None = None
-        self._in_title = False
-        self._text: list[str] = []
-        self._pre = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {key.lower(): value or "" for key, value in attrs}
-        if tag == "meta":
-            name = values.get("name") or values.get("property") or values.get("itemprop")
-            if name and values.get("content", "").strip():
-                self.page.metas.append((_tag_name(name), values["content"].strip()))
-        elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
-            self._script = []
-        elif tag == "title":
-            self._in_title = True
-        if self._hidden and self._hidden[-1] == tag:
-            self._hidden.append(tag)  # nested in the hidden element: its end is not the end
-        elif tag in _HIDDEN_TAGS or (tag in _CLOSED_TAGS and "hidden" in values):
-            self._hidden.append(tag)
-        if _CHIP_CLASS.search(values.get("class", "")) and not self._hidden:
-            self._separate_chip()
-        self._pre += tag == "pre"
-        if tag in _BLOCK_TAGS and not self._hidden:  # a hidden block makes no line
-            self._break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            self.page.json_ld.append("".join(self._script))
-            self._script = None
-        if tag == "title":
-            self._in_title = False
-        shown = not self._hidden
-        if self._hidden and self._hidden[-1] == tag:
-            self._hidden.pop()
-        self._pre -= tag == "pre" and self._pre > 0
-        if tag in _BLOCK_TAGS and shown:
-            self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script.append(data)
-        elif self._in_title:
-            self.page.title = " ".join(f"{self.page.title or ''} {data}".split()) or None
-        elif not self._hidden:
-            # As a browser shows it: source line breaks and indents inside a block are spaces.
-            self._text.append(data if self._pre else _SOURCE_SPACE.sub(" ", data))
-
-    def _separate_chip(self) -> None:
-        """A separator, unless the line is empty so far, or ends in one or in a label's
-        colon (PMC: `<strong class="kwd-title">Keywords: </strong>`)."""
-        spaced = False
-        for piece in reversed(self._text):
-            tail = piece.rsplit("\n", 1)[-1]
-            if before := tail.rstrip():
-                if not before.endswith((CHIP_SEPARATOR.strip(), ":")):
-                    spaced = spaced or tail != before
-                    self._text.append(CHIP_SEPARATOR.lstrip() if spaced else CHIP_SEPARATOR)
-                return
-            if "\n" in piece:
-                return
-            spaced = spaced or bool(tail)
-
-    def _break(self, tag: str) -> None:
-        """End the line (and leave a blank one after a spaced block), never more than that."""
-        while self._text and not self._text[-1].strip(" ") and "\n" not in self._text[-1]:
-            self._text.pop()  # spaces between two blocks are no text
-        have = 0
-        for piece in reversed(self._text):
-            if piece != "\n":
-                break
-            have += 1
-        if self._text:
-            self._text.extend(["\n"] * ((2 if tag in _SPACED_TAGS else 1) - have))
-
-    def finish(self) -> Page:
-        self.close()
-        self.page.lines = [line.strip(" ") for line in "".join(self._text).split("\n")]
-        return self.page
-
-
-def _tag_name(name: str) -> str:
-    lowered = name.strip().lower()
-    return "dc." + lowered[len("dcterms."):] if lowered.startswith("dcterms.") else lowered
 
 
 def read_page(text: str, markup: bool) -> Page:
     """The page's tags and text; plain text keeps its own lines and `name: value` tags."""
     if markup or MARKUP_TAG.search(text):
-        collector = _Collector()
-        collector.feed(text)
-        page = collector.finish()
+        page = collect_page(text)
         if markup:
             return page
         metas = page.metas
@@ -207,7 +85,7 @@ def read_page(text: str, markup: bool) -> Page:
     # A browser's copy may hold no-break spaces, and spaces at line ends: both go. Line
     # starts are kept, since record tables indent their continuation lines.
     page = Page(metas=metas, lines=[plain_spaces(line).rstrip() for line in text.split("\n")])
-    page.metas += [(_tag_name(m.group("name")), m.group("v").strip())
+    page.metas += [(tag_name(m.group("name")), m.group("v").strip())
                    for m in TEXT_TAG.finditer(text)]
     return page
 

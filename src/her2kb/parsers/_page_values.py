@@ -150,12 +150,14 @@ def missing_note(fields: dict[str, Any], wanted: tuple[str, ...]) -> list[str]:
 
 
 def split_keywords(value: str) -> list[str]:
-    """`a; b; c.` -> [a, b, c]. Without `;` a list is split on Karger's ` · `, else on
+    """`a; b; c.` -> [a, b, c]. Without `;` a list is split on Karger's ` · ` (or the ` | `
+    between keyword links of a saved page), else on
     commas (PMC), else on Thieme's ` - `, else on ` / `
     (Scilit's header), else on `. ` (SciELO: `HER2. Gastric cancer. FISH.`)."""
     text = value.strip()
     text = text[:-1] if text.endswith(".") else text
-    separator = next((sep for sep in (";", " · ", ",", " - ", " / ", ". ") if sep in text), ",")
+    separator = next((sep for sep in (";", " · ", " | ", ",", " - ", " / ", ". ") if sep in text),
+                     ",")
     return [word.strip() for word in text.split(separator) if word.strip()]
 
 

@@ -39,7 +39,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^authors$", r"^free books & documents$",  # a Bookshelf record's heading and link
     r"^search pmc full-text archive", r"^view in nlm catalog$", r"^find articles by ",
     r"^other formats", r"^pdf \([\d.,]+\s*[kmg]b?\)$", r"^as a library, nlm", r"^learn more: pmc",
-    r"^pmc (?:disclaimer|copyright notice)", r"^\.?\s*author manuscript;",
+    r"^pmc (?:disclaimer|copyright notice)", r"^(?:[^.]{1,80})?\.?\s*author manuscript;",
     r"^the publisher's final edited version of this article is available at ",
     r"^see other articles in pmc that cite the published article", r"^copyright notice$",
     r"^hhs public access$", r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$",

@@ -32,6 +32,9 @@ NAMED_TYPES = frozenset({
 WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "correspondence",
                         "letter", "erratum", "correction", "retraction", "perspectives"})
 NEAR_TITLE = 3  # filled lines above the title a one-word type may stand on
+# T&F's counts between the type and the title (`2,318 Views`, `0 Altmetric`) do not count.
+METRIC = re.compile(r"^\d[\d,.]*k?\s+(?:Views|CrossRef citations to date|Altmetric|Citations|"
+                    r"Downloads)$", re.IGNORECASE)
 # `Article` (Spandidos, Nature) is a type only right above the title, or with only access
 # badges and the publication date between (Nature: `Article`, `Open access`, `Published: …`).
 RIGHT_ABOVE_TYPES = frozenset({"article", "research", "journal article"})  # Nature, BMC, OUP
@@ -58,7 +61,7 @@ def labelled_types(value: str) -> list[str]:
 
 def printed_type(head: list[str], end: int, title: str | None) -> str | None:
     """The first article type printed above the abstract (`end`), as printed."""
-    filled = [(i, line) for i, line in enumerate(head[:end]) if line]
+    filled = [(i, line) for i, line in enumerate(head[:end]) if line and not METRIC.match(line)]
     # Every line printing the title: Scilit prints it in a breadcrumb too, above the type.
     title_at = [k for k, (_, line) in enumerate(filled)
                 if title and (line.endswith(title) or line.startswith(title))]

@@ -25,6 +25,7 @@ RELATION = re.compile(r"^(?:Comment|Erratum|Update|Retraction|Republished|Expres
                       r"\s+(?:in|on|of|for|from)\s*:", re.IGNORECASE)
 OWN_BLOCKS, OWN_BLOCK_LINES = frozenset({"Information", "Citation"}), 3
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
+ISSUE_DATE = "issue_date"  # the citation line's date, kept apart for the tags to yield to
 
 
 def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
@@ -68,6 +69,8 @@ def read_citation(head: list[str], end: int, found: dict[str, Any],
             values["issue"] = issue_of_volume([text for text in head if text], values["volume"])
     if not values:
         return
+    if values.get("date"):
+        found[ISSUE_DATE] = values["date"]
     if values.get("date") and not _same_year(found.get("date"), values["date"]):
         found.pop("date", None)  # the citation's print date beats an online date label
     taken = [key for key, value in values.items() if value and key not in found]

@@ -14,7 +14,7 @@ import re
 from ..names import FAMILY_WORDS
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
-LETTER_MARKERS = re.compile(r"(?:\s[a-z])+(?:\s\d{1,2})*$")
+LETTER_MARKERS = re.compile(r"(?:\s[a-z]{1,3})+(?:\s\d{1,2})*$")  # ScienceDirect: `Anna Lind ab`
 # The Lancet's byline ends in its controls: `… ∙ et al. Show all authors ∙ Show footnotes`.
 LANCET_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?Show all authors(?:\s*[∙•·]\s*Show footnotes)?$")
 # Frontiers copies its names with nothing between them but the markers:

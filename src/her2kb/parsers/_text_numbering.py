@@ -24,7 +24,8 @@ from typing import Any
 
 from .. import journals
 from ._text_lines import label_of
-from ._text_numbering_shapes import PAGES_LINE, SHAPES, TANDF_PAGES
+from ._text_name_blocks import AFFILIATION
+from ._text_numbering_shapes import DATE_LINE, PAGES_LINE, SHAPES, TANDF_PAGES
 
 # Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
 _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues",
@@ -105,6 +106,9 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
         below = lines[index + 1] if index + 1 < len(lines) else ""
         if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
             found["p"] = pages.group("p")
+            dated = lines[index + 2] if index + 2 < len(lines) else ""
+            if DATE_LINE.match(dated) and not (found.get("d") or found.get("y")):
+                found["d"] = dated
         cited = {"container_title": journal, "volume": found.get("v"),
                  "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
                  "date": found.get("y") or _date(found.get("d"))}
@@ -191,7 +195,8 @@ def _journal_above(lines: list[str], index: int) -> str | None:
     if labelled and labelled[0] == "container_title":  # Scilit: `Journal: Clinical Breast Cancer`
         above = labelled[1]
     words = above.split()
-    if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") \
+    address = "," in above and AFFILIATION.search(above)  # SAGE: the last author's address
+    if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") and not address \
             and not _NOT_JOURNAL.search(above) and label_of(above) is None \
             and all(w[0].isupper() or not w[0].isalpha() or w in _CONNECTORS
                     for w in words):

@@ -133,7 +133,9 @@ SHAPES = (
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+))?"
                rf",\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
 )
-PAGES_LINE = re.compile(rf"^Pages?:?\s+{_PAGES}$")
+PAGES_LINE = re.compile(rf"^(?:Pages?:?|pp?\.)\s*{_PAGES}$")  # Wiley: `p. 1233-1245`
+# Wiley's issue header ends in the issue's date on a line of its own: `1 April 2024`.
+DATE_LINE = re.compile(r"^(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4}$")
 # Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`,
 # or an article number: `Article: 2305912 | Received …`.
 TANDF_PAGES = re.compile(rf"^(?:Pages?\s+{_PAGES}|Article:\s*(?P<a>\w+))\s*\|.*?"

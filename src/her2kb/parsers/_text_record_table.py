@@ -48,7 +48,10 @@ STACKED_VALUES = {
     "published": re.compile(r"^(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},\s+)?"
                             r"(?:1[89]|20)\d\d$"),
     "publisher": re.compile(r"^[^\W\d_][^:]{1,150}$"),
+    # Scilit's newer page: `Volume / Issue:` over `Volume 34, Issue 9`, kept as that line.
+    "volume / issue": re.compile(r"^Vol(?:ume)?\.?\s*\w+,?\s+(?:No|Number|Issue)\.?\s*[\w-]+$"),
 }
+BARE_VALUES = frozenset({"volume / issue"})
 MIN_STACKED = 2
 
 
@@ -125,7 +128,7 @@ def stacked_rows(lines: list[str]) -> list[str]:
     def pair_at(index: int) -> bool:
         if index + 1 >= len(lines):
             return False
-        shape = STACKED_VALUES.get(lines[index].strip().casefold())
+        shape = STACKED_VALUES.get(_label(lines[index]))
         return shape is not None and shape.match(lines[index + 1].strip()) is not None
     rows: list[str] = []
     index = 0
@@ -134,9 +137,16 @@ def stacked_rows(lines: list[str]) -> list[str]:
         while pair_at(run):
             run += 2
         if (run - index) // 2 >= MIN_STACKED:
-            rows += [f"{lines[i].strip()}: {lines[i + 1].strip()}" for i in range(index, run, 2)]
+            rows += [lines[i + 1].strip() if _label(lines[i]) in BARE_VALUES
+                     else f"{lines[i].strip().rstrip(':')}: {lines[i + 1].strip()}"
+                     for i in range(index, run, 2)]
             index = run
         else:
             rows.append(lines[index])
             index += 1
     return rows
+
+
+def _label(line: str) -> str:
+    """A stacked label as a key: Scilit writes `Journal:` over the value, others `Journal`."""
+    return line.strip().removesuffix(":").strip().casefold()

@@ -24,7 +24,7 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
 # `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
 DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")
 COUNTED = re.compile(r"\s*\(\d+\)$")  # ScienceDirect, Scilit: `References (58)`
-LIST_SEPARATORS = (";", ",", " · ", " - ")
+LIST_SEPARATORS = (";", ",", " · ", " - ", " | ")
 
 
 def term_lines(head: list[str], index: int) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from ..identifiers import find_dois
 from ._citation import parse_citation
 from ._text_abstract import ABSTRACT_MIN_WORDS
-from ._text_article_type import GLUED_TYPE, NAMED_TYPES
+from ._text_article_type import GLUED_TYPE, METRIC, NAMED_TYPES
 from ._text_lines import label_of
 from ._text_name_blocks import (
     AUTHOR_HEADING,
@@ -39,6 +39,7 @@ FURNITURE = re.compile(
     r"Find a journal.*|(?:.* )?Aims and scope(?: Submit manuscript)?|Submit manuscript|"
     r"Access provided by .*|"  # Springer Nature Link
     r"Use our pre-submission checklist|Avoid common mistakes on your manuscript\.?|"
+    r"Submit an article(?: Journal homepage)?|Journal homepage|"  # Taylor & Francis
     r"Full text|(?:Research|Review|Original) article|Article|View article|Journals?.*|"
     # ScienceDirect's controls around the title and the author line.
     r"Author links open overlay panel|Show (?:more|less)|Add to Mendeley|View PDF|"
@@ -151,7 +152,9 @@ def _substantial(line: str) -> bool:
             and journal_citation([line]) is None and not is_numbering_line(line)
             and not PUBLISHED_LINE.match(line)
             and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
-            and journal_line([line]) is None)
+            and journal_line([line]) is None
+            and not line.endswith(("...", "…"))  # T&F's breadcrumb cuts the title short
+            and not METRIC.match(line))
 
 
 def read_title_and_authors(head: list[str], found: dict[str, Any],

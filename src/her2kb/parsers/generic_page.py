@@ -20,7 +20,6 @@ from typing import Any
 from ..dates import parse_written_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from ..names import parse_name, vancouver
-from ..text import match_key
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._json_ld import read_json_ld
 from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
@@ -29,33 +28,20 @@ from ._page_values import (
     VANCOUVER_NAME,
     checked_pages,
     keyword_list,
-    keywords_run_together,
     missing_note,
     split_author_list,
     type_for,
 )
+from ._source_merge import TEXT, merge_sources
 from ._text_cited_names import with_cited_families, with_given_names
 from ._text_evidence import text_evidence
 from ._text_fields import read_text
 from ._text_record_table import ovid_records
 
 NAME = "generic"
-TEXT = "page text"
 # Keys copied as they are; the others are converted in `_fields`.
 PLAIN_KEYS = ("title", "container_title", "container_title_short", "publisher", "language",
               "url", "original_type", "authors_truncated")
-# Keys that only make sense together come from one source: an issue number from a
-# source that names another volume would describe a different issue.
-GROUPS = {"page_parts": ("first_page", "last_page", "pages"), "numbering": ("volume", "issue")}
-GROUPED = frozenset(key for keys in GROUPS.values() for key in keys)
-# Keys whose values are compared across sources; a disagreement is worth a warning. A
-# shorter value that starts the kept one agrees (JSON-LD headlines are cut at 110 chars).
-COMPARED = ("title", "doi", "volume", "issue")
-# `dc.subject` and JSON-LD `keywords` often hold the site's subject categories (Springer,
-# Nature: `Oncology`); a `Keywords` list printed on the page beats them.
-TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
-# A description the site cut to teaser length (`… We examined 214…`): never the abstract.
-SHORTENED = re.compile(r"(?:…|\.\.\.)\s*$")
 ISSN = re.compile(r"\d{4}-\d{3}[\dXx]")
 TAG = re.compile(r"<[^>]+>")
 # Springer and Nature open `dc.description` with the section's heading: `Summary The …`.
@@ -118,7 +104,10 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
                ("PRISM", vocabulary(page.metas, PRISM)),
                ("Dublin Core", vocabulary(page.metas, DUBLIN_CORE)),
                ("JSON-LD", read_json_ld(page.json_ld, warnings)), (TEXT, text_values)]
-    merged, origins = _merge(sources, warnings)
+    if any(line.strip().casefold() == "subjects" for line in page.lines):
+        for _, values in sources[2:4]:  # Nature prints its `dc.subject` terms as `Subjects`
+            values.pop("keywords", None)
+    merged, origins = merge_sources(sources, warnings)
     for key, note in notes.items():
         if origins.get(key, TEXT) == TEXT:
             warnings.append(note)
@@ -137,48 +126,6 @@ def _title_from_markup(metas: list[tuple[str, str]], title: str | None,
     if chosen:
         values["title"] = chosen
         notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
-
-
-def _merge(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
-           ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Best source per key; pages travel together; disagreements are warned about."""
-    merged: dict[str, Any] = {}
-    origins: dict[str, str] = {}
-    text_values = dict(sources).get(TEXT, {})
-    for name, values in sources:
-        for key, value in values.items():
-            if name in TEXT_FIRST.get(key, ()) and text_values.get(key) \
-                    and not keywords_run_together(text_values[key], value):
-                continue
-            if value and key not in merged and key not in GROUPED:
-                if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
-                    warnings.append(f"the {name} abstract is shortened (ends in …); not used")
-                    continue
-                merged[key], origins[key] = value, name
-        for group, keys in GROUPS.items():
-            if group not in merged and any(values.get(key) for key in keys):
-                merged[group] = {key: values.get(key) for key in keys}
-                origins.update({key: name for key in keys})
-    for key in COMPARED:
-        kept = merged.get(key) or (merged.get("numbering") or {}).get(key)
-        for name, values in sources:
-            other = values.get(key)
-            if (kept and other and name not in (origins[key], TEXT)
-                    and not _agrees(key, str(kept), str(other))):
-                warnings.append(f"sources disagree on {key}: kept {kept!r} ({origins[key]}), "
-                                f"{name} has {other!r}")
-    return merged, origins
-
-
-def _agrees(key: str, kept: str, other: str) -> bool:
-    if key == "title":
-        return _key(key, kept).startswith(_key(key, other))
-    return _key(key, kept) == _key(key, other)
-
-
-def _key(key: str, value: Any) -> str:
-    text = str(value)
-    return (normalize_doi(text) or text).lower() if key == "doi" else match_key(text)
 
 
 def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:

@@ -1,0 +1,109 @@
+"""The generic reader's sources merged into one set of values, key by key.
+
+Each key comes from the best source that has it (the order the caller gives: Highwire,
+PRISM, Dublin Core, JSON-LD, the page text). Keys that only make sense together travel
+together; disagreements between sources are warned about. Two things the page text shows
+beat the tags: the issue date of its own citation line (some sites tag the day the
+article went online) and an abstract whose structured labels the tags' copy lost.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import parse_written_date
+from ..identifiers import normalize_doi
+from ..text import match_key
+from ._page_values import keywords_run_together
+from ._text_citation import ISSUE_DATE
+
+TEXT = "page text"
+# Keys that only make sense together come from one source: an issue number from a
+# source that names another volume would describe a different issue.
+GROUPS = {"page_parts": ("first_page", "last_page", "pages"), "numbering": ("volume", "issue")}
+GROUPED = frozenset(key for keys in GROUPS.values() for key in keys)
+# Keys whose values are compared across sources; a disagreement is worth a warning. A
+# shorter value that starts the kept one agrees (JSON-LD headlines are cut at 110 chars).
+COMPARED = ("title", "doi", "volume", "issue")
+# `dc.subject` and JSON-LD `keywords` often hold the site's subject categories (Springer,
+# Nature: `Oncology`); a `Keywords` list printed on the page beats them.
+TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
+# A description the site cut to teaser length (`… We examined 214…`): never the abstract.
+SHORTENED = re.compile(r"(?:…|\.\.\.)\s*$")
+# A structured label opening the text's abstract (`Background: …`), which tags drop.
+LABEL_START = re.compile(r"^[A-Z][A-Za-z ]{2,40}:\s")
+LABELLED_MATCH = 40  # characters of the tags' abstract the labelled one must hold
+
+
+def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
+                  ) -> tuple[dict[str, Any], dict[str, str]]:
+    """Best source per key; pages travel together; disagreements are warned about."""
+    merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    text_values = dict(sources).get(TEXT, {})
+    for name, values in sources:
+        for key, value in values.items():
+            if name in TEXT_FIRST.get(key, ()) and text_values.get(key) \
+                    and not keywords_run_together(text_values[key], value):
+                continue
+            if value and key not in merged and key not in GROUPED:
+                if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
+                    warnings.append(f"the {name} abstract is shortened (ends in …); not used")
+                    continue
+                merged[key], origins[key] = value, name
+        for group, keys in GROUPS.items():
+            if group not in merged and any(values.get(key) for key in keys):
+                merged[group] = {key: values.get(key) for key in keys}
+                origins.update({key: name for key in keys})
+    _issue_date(merged, origins, text_values, warnings)
+    _labelled_abstract(merged, origins, text_values)
+    for key in COMPARED:
+        kept = merged.get(key) or (merged.get("numbering") or {}).get(key)
+        for name, values in sources:
+            other = values.get(key)
+            if (kept and other and name not in (origins[key], TEXT)
+                    and not _agrees(key, str(kept), str(other))):
+                warnings.append(f"sources disagree on {key}: kept {kept!r} ({origins[key]}), "
+                                f"{name} has {other!r}")
+    return merged, origins
+
+
+def _agrees(key: str, kept: str, other: str) -> bool:
+    if key == "title":
+        return _key(key, kept).startswith(_key(key, other))
+    return _key(key, kept) == _key(key, other)
+
+
+def _key(key: str, value: Any) -> str:
+    text = str(value)
+    return (normalize_doi(text) or text).lower() if key == "doi" else match_key(text)
+
+
+def _issue_date(merged: dict[str, Any], origins: dict[str, str], text: dict[str, Any],
+                warnings: list[str]) -> None:
+    """The page's own citation line dates the issue; a tag dated another year (Wiley and
+    Karger tag the day online) gives way when the two name the same volume."""
+    issue, kept = text.get(ISSUE_DATE), merged.get("date")
+    if not issue or not kept or origins.get("date") == TEXT:
+        return
+    volumes = {text.get("volume"), (merged.get("numbering") or {}).get("volume")} - {None}
+    if len(volumes) <= 1 and _year(issue) not in (None, _year(kept)):
+        warnings.append(f"the page's citation dates the issue {issue!r}; "
+                        f"the {origins['date']} date {kept!r} is not used")
+        merged["date"], origins["date"] = issue, TEXT
+
+
+def _labelled_abstract(merged: dict[str, Any], origins: dict[str, str],
+                       text: dict[str, Any]) -> None:
+    """The text's abstract when it is the tags' one with its structured labels kept."""
+    own, kept = str(text.get("abstract") or ""), str(merged.get("abstract") or "")
+    if kept and origins.get("abstract") != TEXT and LABEL_START.match(own) \
+            and not LABEL_START.match(kept) \
+            and match_key(kept[:LABELLED_MATCH]) in match_key(own[:3 * LABELLED_MATCH]):
+        merged["abstract"], origins["abstract"] = own, TEXT
+
+
+def _year(date: Any) -> int | None:
+    parsed = parse_written_date(str(date))
+    return parsed["date_parts"][0][0] if parsed else None
