@@ -3,12 +3,16 @@ browser shows; and the visible text itself, as a browser lays out pop-ups and ch
 
 from __future__ import annotations
 
+import quopri
+from pathlib import Path
+
 from her2kb import parsers
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, generic_page
 from her2kb.parsers._meta_tags import read_page
 from her2kb.records import Record
 
+PUBMED_HTML = Path(__file__).parent / "samples" / "pubmed" / "a2_saved_as_html.html"
 # An invented Ingenta Connect page saved as HTML: no Highwire title, the DOI only in a tag.
 INGENTA_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="citation_doi" content="10.5555/ijn.2020.2937">
@@ -124,3 +128,70 @@ def test_a_page_whose_menus_run_past_the_detection_head_is_still_read() -> None:
     assert reader.name == "ingenta-page"
     record, _ = _record(reader, text)
     assert record.volume == "16"
+
+
+def _mhtml(html: str) -> str:
+    """An invented page wrapped as Chrome's "Webpage, Single File" writes it."""
+    body = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    return ("From: <Saved by Blink>\nSnapshot-Content-Location: https://example.org/1/\n"
+            "Subject: An invented page\nMIME-Version: 1.0\nContent-Type: multipart/related;\n"
+            '\ttype="text/html";\n\tboundary="----Invented--Boundary----"\n\n\n'
+            "------Invented--Boundary----\nContent-Type: text/html\n"
+            "Content-Transfer-Encoding: quoted-printable\n"
+            f"Content-Location: https://example.org/1/\n\n{body}\n"
+            "------Invented--Boundary------\n")
+
+
+def test_a_page_saved_as_mhtml_is_read_as_the_page_inside() -> None:
+    text = _mhtml(PUBMED_HTML.read_text("utf-8"))
+    assert "=3D" in text  # quoted-printable, as Chrome writes it
+    reader = parsers.detect(text, "page.mhtml")
+    assert reader.name == "pubmed-page"
+    record, _ = _record(reader, text)
+    assert record.title == "Invented resistance pathways to trastuzumab in HER2-positive disease"
+    assert (record.container_title, record.volume, record.page, record.pmid) == (
+        "Breast Cancer Res Treat", "174", "301-312", "30512345")
+
+
+def test_a_closed_menu_and_an_icon_link_show_no_text() -> None:
+    """PubMed's journal button opens an `aria-hidden` menu; ORCID's link is an icon."""
+    html = ('<div><button>Invented J Oncol</button><div class="dropdown" aria-hidden="true">'
+            '<div>Invented journal of oncology</div><a>Search in PubMed</a></div>'
+            '<span>. 2024 Jan;12:345.</span></div>'
+            '<ul><li><a href="/s/1">Ann Lee</a><a href="https://orcid.org/1"><img alt=""></a>, '
+            '</li><li><a href="/s/2">Bo Chan</a></li></ul>'
+            '<div><a href="/a">Publications</a><a href="/b">Sources</a></div>')
+    assert [line for line in read_page(html, True).lines if line] == [
+        "Invented J Oncol. 2024 Jan;12:345.", "Ann Lee,", "Bo Chan", "Publications | Sources"]
+
+
+ABSTRACT = ("An invented study of made-up patients was run to see how a reader of saved "
+            "pages weighs the abstract in the tags against the one the page prints.")
+
+
+def test_tags_give_way_to_the_pages_issue_date_and_labelled_abstract() -> None:
+    """Some sites tag the day the article went online; the page's own citation dates the
+    issue. The tags' abstract loses the structured labels the page prints."""
+    html = ('<html><head><meta name="citation_title" content="An invented title">'
+            '<meta name="citation_journal_title" content="Invented Journal of Cancer">'
+            '<meta name="citation_publication_date" content="2023/12/04">'
+            '<meta name="citation_volume" content="154">'
+            f'<meta name="citation_abstract" content="{ABSTRACT}">'
+            '</head><body><p>Invented Journal of Cancer</p><p>Volume 154, Issue 7</p>'
+            '<p>p. 1233-1245</p><p>1 April 2024</p><h1>An invented title</h1>'
+            f'<h2>Abstract</h2><p>Background: {ABSTRACT}</p>'
+            '<h2>Subjects</h2><p>Invented subject</p></body></html>')
+    record, warnings = _record(generic_page.FORMAT, html)
+    assert (record.year, record.volume) == (2024, "154")
+    assert any("dates the issue '1 April 2024'" in warning for warning in warnings)
+    assert record.abstract == f"Background: {ABSTRACT}"
+
+
+def test_dublin_core_subjects_the_page_prints_as_subjects_are_not_keywords() -> None:
+    html = ('<html><head><meta name="dc.title" content="An invented title">'
+            '<meta name="dc.identifier" content="doi:10.5555/inv.1">'
+            '<meta name="dc.subject" content="Invented subject area">'
+            '</head><body><h1>An invented title</h1><h2>Subjects</h2>'
+            '<p>Invented subject area</p></body></html>')
+    record, _ = _record(generic_page.FORMAT, html)
+    assert record.keywords == []

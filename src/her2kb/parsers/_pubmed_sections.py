@@ -36,7 +36,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^name your collection:?", r"^name must be less than \d+ characters",
     r"^choose a collection:?", r"^unable to load your collection", r"^please try again",
     r"^page navigation$", r"^title & authors$", r"^search in (?:pubmed|pmc)",
-    r"^authors$", r"^free books & documents$",  # a Bookshelf record's heading and link
+    r"^authors$", r"^free books & documents$", r"^view on publisher site$", r"^download pdf$",
     r"^search pmc full-text archive", r"^view in nlm catalog$", r"^find articles by ",
     r"^other formats", r"^pdf \([\d.,]+\s*[kmg]b?\)$", r"^as a library, nlm", r"^learn more: pmc",
     r"^pmc (?:disclaimer|copyright notice)", r"^(?:[^.]{1,80})?\.?\s*author manuscript;",
@@ -94,12 +94,10 @@ BUTTON_WORDS = frozenset({
     "manager", "more", "my", "ncbi", "options", "out", "permalink", "print", "pubmed",
     "search", "search:", "format:", "share", "show", "less", "save", "send", "to", "user",
     "in", "account", "resources", "how", "about", "accesskeys", "alert", "term", "database",
-    "skip", "navigation", "rss",
-    "username", "publications", "bibliography", "clear", "turn", "off", "careers",
-    "accessibility", "pmid", "medline", "csv", "sign", "favorites", "pubreader",
+    "skip", "navigation", "rss", "username", "publications", "bibliography", "clear", "turn",
+    "off", "careers", "accessibility", "pmid", "medline", "csv", "sign", "favorites", "pubreader",
 })
-# Button rows this long or shorter; longer lines of such words are prose.
-_MAX_BUTTON_WORDS = 6
+_MAX_BUTTON_WORDS = 6  # button rows this long or shorter; longer lines of such words are prose
 # A page-navigation menu: at least this many section names with nothing between them.
 MIN_MENU_RUN = 3
 NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full text links",
@@ -121,11 +119,10 @@ _LIST_HEADINGS = {
     "publication types": "publication_types", "publication type": "publication_types",
     "mesh terms": "mesh", "substances": "substances", "keywords": "keywords",
 }
+# The new page's collapsed list; a Bookshelf chapter's book `Editors` (never its authors).
 _AFFILIATION_HEADINGS = {"affiliations", "affiliation", "author information", "source",
-                         "affiliations expand",  # the new page's collapsed list
-                         "editors"}  # a Bookshelf chapter's book editors: never its authors
-_ABSTRACT_HEADINGS = {"abstract", "summary", "excerpt",  # a Bookshelf chapter: `Excerpt`
-                      KEY_MESSAGE}
+                         "affiliations expand", "editors"}
+_ABSTRACT_HEADINGS = {"abstract", "summary", "excerpt", KEY_MESSAGE}  # Bookshelf: `Excerpt`
 # Sections about other works or page services: their content never feeds the record.
 _SKIP_HEADINGS = {
     "similar articles", "cited by", "references", "grants and funding", "grant support",

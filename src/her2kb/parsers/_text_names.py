@@ -15,8 +15,10 @@ from ..names import FAMILY_WORDS
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
 LETTER_MARKERS = re.compile(r"(?:\s[a-z]{1,3})+(?:\s\d{1,2})*$")  # ScienceDirect: `Anna Lind ab`
-# The Lancet's byline ends in its controls: `… ∙ et al. Show all authors ∙ Show footnotes`.
-LANCET_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?Show all authors(?:\s*[∙•·]\s*Show footnotes)?$")
+# Bylines end in their site's controls: the Lancet's `… ∙ et al. Show all authors ∙ Show
+# footnotes`, SAGE's `… and Amira Haddad  View all authors and affiliations`.
+LANCET_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?(?:Show all authors(?:\s*[∙•·]\s*Show footnotes)?"
+                             r"|View all authors and affiliations)$")
 # Frontiers copies its names with nothing between them but the markers:
 # `Wei Liu1,2†Xiaoming Zhang2†Hao Chen3`.
 RUN_TOGETHER = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*[*†‡§#]*(?=[A-Z])")
