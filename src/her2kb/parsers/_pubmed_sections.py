@@ -26,7 +26,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^dot gov$", r"^official websites use \.gov", r"^the \.gov means it",
     r"^a \.gov website belongs to", r"^federal government websites often end in", r"^https$",
     r"^secure \.gov websites use", r"^the site is secure", r"^the https:// ensures",
-    r"^a lock \(", r"^access keys\b", r"^nih nlm logo$", r"^show account info$",
+    r"^a lock \(", r"^access keys\b", r"^(?:nih nlm logo|ncbi home page)$", r"^show account info$",
     r"^logged in as:?", r"^account settings$", r"^primary site navigation$",
     # Tools, dialogs and buttons of the abstract page.
     r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$",
