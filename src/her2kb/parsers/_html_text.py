@@ -76,8 +76,9 @@ def as_page_text(reader: InputFormat) -> InputFormat:
     """`reader`, reading the visible text of a saved page instead of its markup."""
 
     def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
-        tags = vocabulary(read_page(text, True).metas, HIGHWIRE)
-        for found in reader.parse(visible_text(text), origin):
+        page = read_page(text, True)  # the markup is read once: tags and text
+        tags = vocabulary(page.metas, HIGHWIRE)
+        for found in reader.parse("\n".join(page.lines), origin):
             yield found if isinstance(found, ParseProblem) else _filled(found, tags)
 
     return dataclasses.replace(reader, parse=parse, stream=None)
