@@ -28,9 +28,14 @@ _MARKUP_NOISE = re.compile(r"<(style|script)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>
                            re.IGNORECASE | re.DOTALL)
 
 
+def is_markup(text: str) -> bool:
+    """True for text that opens with a tag: a saved HTML (or XML) page."""
+    return text.lstrip("\ufeff \t\r\n")[:1] == "<"
+
+
 def detection_head(text: str) -> str:
     """The part of a text detection reads: its head, with HTML's style and script dropped."""
-    if text.lstrip("\ufeff \t\r\n")[:1] != "<":
+    if not is_markup(text):
         return text[:HEAD_CHARS]
     return _MARKUP_NOISE.sub(" ", text[:SCAN_CHARS])
 
@@ -136,14 +141,14 @@ def detect(text: str, origin: str) -> InputFormat:
     its visible text, if one does; an MHTML file to the reader of the page inside it (see
     `_html_text`).
     """
-    from ._html_text import as_mhtml, as_page_text, is_markup, is_mhtml, mhtml_page, visible_text
+    from ._html_text import as_mhtml, as_page_text, is_mhtml, mhtml_page, shown_text
 
     if is_mhtml(text):  # a page saved as one MHTML file: the page inside it
         return as_mhtml(detect(mhtml_page(text) or " ", origin))
     head = detection_head(text)
     scored = _scores(head, (False, True))
     if is_markup(head) and all(fmt.fallback for _, fmt in scored):
-        shown = visible_text(head)
+        shown = shown_text(head)
         scored = [(score, as_page_text(fmt)) for score, fmt in _scores(shown, (False,))
                   if fmt.reads_shown_text] or scored
     if not scored:

@@ -63,11 +63,7 @@ def as_mhtml(reader: InputFormat) -> InputFormat:
     return dataclasses.replace(reader, parse=parse, stream=None)
 
 
-def is_markup(head: str) -> bool:
-    return head.lstrip("\ufeff \t\r\n")[:1] == "<"
-
-
-def visible_text(markup: str) -> str:
+def shown_text(markup: str) -> str:
     """What a browser shows of the page, a block a line."""
     return "\n".join(read_page(markup, True).lines)
 

@@ -71,8 +71,8 @@ def read_citation(head: list[str], end: int, found: dict[str, Any],
         return
     if values.get("date"):
         found[ISSUE_DATE] = values["date"]
-    if values.get("date") and not _same_year(found.get("date"), values["date"]):
-        found.pop("date", None)  # the citation's print date beats an online date label
+        if not _same_year(found.get("date"), values["date"]):
+            found.pop("date", None)  # the citation's print date beats an online date label
     taken = [key for key, value in values.items() if value and key not in found]
     if not taken:
         return

@@ -17,7 +17,7 @@ from ..names import FAMILY_WORDS
 LETTER_MARKERS = re.compile(r"(?:\s[a-z]{1,3})+(?:\s\d{1,2})*$")  # ScienceDirect: `Anna Lind ab`
 # Bylines end in their site's controls: the Lancet's `… ∙ et al. Show all authors ∙ Show
 # footnotes`, SAGE's `… and Amira Haddad  View all authors and affiliations`.
-LANCET_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?(?:Show all authors(?:\s*[∙•·]\s*Show footnotes)?"
+BYLINE_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?(?:Show all authors(?:\s*[∙•·]\s*Show footnotes)?"
                              r"|View all authors and affiliations)$")
 # Frontiers copies its names with nothing between them but the markers:
 # `Wei Liu1,2†Xiaoming Zhang2†Hao Chen3`.
@@ -142,7 +142,7 @@ def _name_parts(line: str) -> list[str]:
     """The line's parts once cleaned of markers, links, e-mail addresses and degrees."""
     if by := BY_LINE.match(line):
         line = by.group("names")
-    line = RUN_TOGETHER.sub(r"\g<0>, ", LANCET_CONTROLS.sub("", line))
+    line = RUN_TOGETHER.sub(r"\g<0>, ", BYLINE_CONTROLS.sub("", line))
     line = AFFILIATION_LINKS.sub("", CONTACT_TAIL.sub("", SCHOLAR_TAIL.sub("", line)))
     line = EQUAL_CONTRIBUTION.sub("", EMAIL.sub("", line))
     line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", line))
@@ -227,7 +227,7 @@ def _bare(word: str) -> str:
 
 def folds_names(line: str) -> bool:
     """True when the author line shows only some names (`et al`, `+6`, `…`, `Show more`)."""
-    return ends_et_al(LANCET_CONTROLS.sub("", line)) \
+    return ends_et_al(BYLINE_CONTROLS.sub("", line)) \
         or any(FOLDED_PART.match(p) for p in _name_parts(line))
 
 

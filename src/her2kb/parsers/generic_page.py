@@ -20,7 +20,7 @@ from typing import Any
 from ..dates import parse_written_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from ..names import parse_name, vancouver
-from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from . import InputFormat, ParsedEntry, ParseProblem, build_entry, is_markup
 from ._json_ld import read_json_ld
 from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
 from ._page import holds_tagged_export, looks_like_json, page_lines
@@ -32,7 +32,7 @@ from ._page_values import (
     split_author_list,
     type_for,
 )
-from ._source_merge import TEXT, merge_sources
+from ._source_merge import TEXT, TEXT_FIRST, merge_sources
 from ._text_cited_names import with_cited_families, with_given_names
 from ._text_evidence import text_evidence
 from ._text_fields import read_text
@@ -58,7 +58,7 @@ def detect(head: str) -> int:
     start = head.lstrip("\ufeff \t\r\n")
     if holds_tagged_export(head) or looks_like_json(start):
         return 0  # tagged exports and JSON belong to their own readers (§0 steps 1-5)
-    markup = start[:1] == "<"
+    markup = is_markup(head)
     page = read_page(head, markup)
     tags = highwire_names(page.metas)
     if markup:
@@ -83,7 +83,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page (per record of an Ovid results display); warnings name every
     guessed, disputed or cut-off field."""
     body = text.lstrip("\ufeff")
-    markup = body.lstrip()[:1] == "<"
+    markup = is_markup(body)
     lines = body.splitlines(keepends=True)
     starts = [] if markup else ovid_records([line.strip() for line in lines])
     if not starts:
@@ -105,8 +105,9 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
                ("Dublin Core", vocabulary(page.metas, DUBLIN_CORE)),
                ("JSON-LD", read_json_ld(page.json_ld, warnings)), (TEXT, text_values)]
     if any(line.strip().casefold() == "subjects" for line in page.lines):
-        for _, values in sources[2:4]:  # Nature prints its `dc.subject` terms as `Subjects`
-            values.pop("keywords", None)
+        for name, values in sources:  # Nature prints its `dc.subject` terms as `Subjects`
+            if name in TEXT_FIRST["keywords"]:
+                values.pop("keywords", None)
     merged, origins = merge_sources(sources, warnings)
     for key, note in notes.items():
         if origins.get(key, TEXT) == TEXT:
@@ -121,8 +122,9 @@ def _title_from_markup(metas: list[tuple[str, str]], title: str | None,
     """In HTML the visible text starts with navigation: prefer `og:title`, then `<title>`,
     without a ` | Site` tail."""
     og = next((value for name, value in metas if name == "og:title"), None)
-    chosen = (og or title or "").rsplit(" | ", 1)[0].strip() if " | " in (og or title or "") \
-        else og or title
+    chosen = og or title
+    if chosen and " | " in chosen:
+        chosen = chosen.rsplit(" | ", 1)[0].strip()
     if chosen:
         values["title"] = chosen
         notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
