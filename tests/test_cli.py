@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS, run, seed
+from .conftest import ROOT, SEEDS, run, seed
 
 
 def _count(db: str) -> int:
@@ -284,3 +284,28 @@ def test_many_records_lacking_fields_are_not_called_problems(
     assert sum(line.startswith("note: ") and "lacks" in line
                for line in verbose.stderr.splitlines()) == 2
     assert f"note: {other}: 1 more records lack fields" in verbose.stderr
+
+
+def test_a_saved_page_folder_leaves_out_the_pages_own_files(tmp_path: Path) -> None:
+    """"Save page, complete" writes Page.html and Page_files/; the folder ingests cleanly."""
+    folder = tmp_path / "saved"
+    resources = folder / "Scilit page_files"
+    resources.mkdir(parents=True)
+    (folder / "Scilit page.html").write_bytes(
+        (ROOT / "tests/samples/generic/highwire_meta.html").read_bytes())
+    (resources / "app.js").write_text("var page = 1;")
+    (resources / "saved_resource.html").write_text("<html><body>an ad frame</body></html>")
+    (resources / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\0\0\0\0")
+    # A folder named like resources but with no page beside it is read as usual.
+    (folder / "notes_files").mkdir()
+    (folder / "notes_files" / "seed.txt").write_bytes(seed("004").read_bytes())
+    result = run("--db", str(tmp_path / "kb.sqlite"), "ingest", str(folder), "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [Path(f["origin"]).name for f in report["files"]] == ["Scilit page.html", "seed.txt"]
+    assert [f["new"] for f in report["files"]] == [1, 1]
+    assert report["left_out"] == [
+        f"{resources}: left out, the images and scripts saved with the page Scilit page.html",
+        f"{folder / 'Thumbs.db'}: left out, a file the operating system writes"]
+    assert result.stderr.splitlines()[:2] == report["left_out"]

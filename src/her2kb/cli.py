@@ -20,7 +20,8 @@ from .cli_dedup import dedup
 from .cli_export import export, formats
 from .db.engine import default_path
 from .errors import Her2kbError, QueryError
-from .ingest import FileReport, ingest_file, iter_inputs
+from .ingest import FileReport, ingest_file
+from .inputs import gather_inputs
 
 RAISE_ENV = "HER2KB_RAISE_ERRORS"
 
@@ -115,7 +116,8 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
     engine = app.engine(create=True)
     # The library itself, its -wal/-shm and backups may sit in the folder being ingested.
     library = str(app.db_path.resolve())
-    files = [f for f in iter_inputs(list(paths))
+    inputs = gather_inputs(list(paths))
+    files = [f for f in inputs.files
              if f == "-" or not str(Path(f).resolve()).startswith(library)]
     reports: list[FileReport] = []
     with render.progress(len(files)) as advance:
@@ -128,6 +130,8 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
             except Her2kbError as exc:
                 reports.append(FileReport(origin, error=str(exc)))
             advance()
+    for line in inputs.left_out:
+        render.problem(line)
     for report in reports:
         for line in ([report.error] if report.error else []) + report.problems:
             render.problem(line)
@@ -155,7 +159,7 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
         subject = "1 record lacks" if lacking == 1 else f"{lacking} records lack"
         render.problem(f"{subject} fields a reference needs (journal, year, pages ...); "
                        "-v lists them")
-    render.ingest_reports(reports, as_json)
+    render.ingest_reports(reports, inputs.left_out, as_json)
     if any(report.failed for report in reports):
         sys.exit(1)
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import Engine
@@ -74,19 +72,6 @@ class Survey:
     size: int
     encoding: str
     head: str
-
-
-def iter_inputs(paths: list[str]) -> Iterator[str]:
-    """Files as given; folders walked recursively in name order, hidden files skipped."""
-    for given in paths:
-        path = Path(given)
-        if given != "-" and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
-                    yield str(child)
-        else:
-            yield given
 
 
 class _Decoding:

@@ -99,9 +99,10 @@ def problem(message: str) -> None:
     click.echo(message, err=True)
 
 
-def ingest_reports(reports: Sequence[FileReport], as_json: bool) -> None:
+def ingest_reports(reports: Sequence[FileReport], left_out: Sequence[str], as_json: bool) -> None:
     if as_json:
-        echo_json({"files": [vars(r) | {"failed": r.failed} for r in reports]})
+        echo_json({"files": [vars(r) | {"failed": r.failed} for r in reports],
+                   "left_out": list(left_out)})
         return
     rows = []
     for r in reports:
