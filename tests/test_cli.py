@@ -63,9 +63,13 @@ def test_bad_files_beside_a_seed(tmp_path: Path) -> None:
     (folder / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (folder / "prose.txt").write_text("Just a shopping list: eggs, milk.\n", encoding="utf-8")
     (folder / "seed.txt").write_bytes(seed("002").read_bytes())
+    # A PDF's first block need hold no NUL byte; it is named by its first bytes.
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
     result = run("ingest", str(folder))
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
+    assert f"{folder / 'paper.pdf'}: this is a PDF; save the article's web page or its " \
+           "citation (RIS, BibTeX) instead" in errors
     assert any("empty.txt" in e and "empty" in e for e in errors)
     assert any("image.bin" in e and "binary" in e for e in errors)
     assert any("prose.txt" in e and "not a recognised format" in e for e in errors)

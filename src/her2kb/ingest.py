@@ -30,6 +30,14 @@ BINARY_SNIFF = 8192
 MAX_NOTES = 1000  # problems and warnings kept per file; the rest are counted
 WRITER_WAIT_MS = 30 * 60 * 1000
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Files people drop beside their saved pages, by their first bytes, and what to do instead.
+BINARY_KINDS = (
+    (b"%PDF-", "a PDF; save the article's web page or its citation (RIS, BibTeX) instead"),
+    (b"bplist00", "an Apple property list, such as a Safari web archive; save the page "
+                 "as Page Source instead"),
+    (b"PK\x03\x04", "a zip file (or a Word or EPUB document); unpack or export it as text"),
+    (b"SQLite format 3\x00", "an SQLite database; export its records as RIS or BibTeX"),
+)
 
 
 @dataclass
@@ -115,6 +123,8 @@ def survey(handle: BinaryIO, origin: str) -> Survey:
     utf16 = ""
     if block.startswith(UTF16_BOMS):
         utf16 = "utf-16-le" if block.startswith(b"\xff\xfe") else "utf-16-be"
+    elif kind := next((k for magic, k in BINARY_KINDS if block.startswith(magic)), ""):
+        raise InputError(f"{origin}: this is {kind}")
     elif b"\x00" in block[:BINARY_SNIFF]:
         raise InputError(f"{origin}: this is a binary file, not text; export it as text first")
     # An explicit byte order keeps the BOM as U+FEFF, so the stored text re-encodes exactly.
