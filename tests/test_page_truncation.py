@@ -3,8 +3,9 @@
 Every page sample and page seed is cut every `STEP` characters and read again. A field
 of the cut page is either empty or exactly the field of the whole page; an abstract may
 also be a prefix of the whole abstract that ends a sentence (the cut fell between two
-sentences, which no reader can see). MeSH descriptors and substances are not checked:
-`Humans` and `Hum` are both plausible last items, and no vocabulary is at hand to tell.
+sentences, which no reader can see). MeSH descriptors and substances are not checked
+here: a small word list drops `Hum` (test_pubmed_page), but a cut that leaves a whole
+word (`Human` of `Humans`) cannot be told from a complete row.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from her2kb import parsers
 from her2kb.normalize import normalize
 from her2kb.parsers import HEAD_CHARS, ParsedEntry
 from her2kb.parsers._citation import parse_citation
+from her2kb.parsers._mesh_words import descriptor_cut
 from her2kb.parsers._page import bullet_item, page_lines, read_list
 from her2kb.parsers.pubmed_page import FORMAT, detect, parse
 from her2kb.records import Record
@@ -161,6 +162,21 @@ def test_a1_text_cut_inside_mesh_drops_the_partial_item() -> None:
     record, warnings = _sample("a1_cut_mid_mesh.txt")
     assert _mesh(record) == [("Biomarkers", "blood", True), ("Humans", None, False)]
     assert any("Liver Cirrhosis / diagn" in w for w in warnings)
+
+
+def test_a1_text_cut_inside_a_descriptor_drops_the_row() -> None:
+    record, warnings = _sample("a1_cut_mid_mesh_descriptor.txt")
+    assert _mesh(record) == [("Aged", None, False), ("Breast Neoplasms", "drug therapy", True)]
+    assert any("Drug Administration Sch" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("row", "cut"), [
+    ("Drug Administration Sch", True), ("Hum", True), ("ERBB2 protein, hum", True),
+    ("Quinazol", True), ("Humans", False), ("Drug Administration Schedule", False),
+    ("Lapatinib", False), ("Invented Descriptor", False), ("Mice, Inbred C57BL", False),
+    ("Breast Neoplasms*", False), ("Receptor, ErbB-2", False)])
+def test_a_last_row_cut_inside_a_descriptor_word(row: str, cut: bool) -> None:
+    assert descriptor_cut(row) is cut
 
 
 def test_a1_text_cut_inside_unlabelled_substances() -> None:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ._mesh_words import descriptor_cut
+
 # MeSH subheadings (qualifiers), current and retired ones still shown on old records.
 MESH_QUALIFIERS = frozenset({
     "abnormalities", "administration & dosage", "adverse effects", "agonists",
@@ -105,9 +107,9 @@ def mesh_item_cut(item: str) -> bool:
         return True
     headings = parse_mesh(item)
     qualifier = headings[-1]["qualifier"] if headings else None
-    if not qualifier or qualifier.lower() in MESH_QUALIFIERS:
-        return False
-    return _proper_prefix(qualifier, MESH_QUALIFIERS)
+    if not qualifier:
+        return descriptor_cut(item)
+    return qualifier.lower() not in MESH_QUALIFIERS and _proper_prefix(qualifier, MESH_QUALIFIERS)
 
 
 def term_item_cut(item: str, known: Iterable[str]) -> bool:
@@ -129,4 +131,4 @@ def list_item_cut(kind: str, item: str, known: list[str]) -> bool:
         return mesh_item_cut(item)
     if kind == "publication_types":
         return item not in PUBLICATION_TYPES or term_item_cut(item, PUBLICATION_TYPES)
-    return term_item_cut(item, known)
+    return term_item_cut(item, known) or descriptor_cut(item)
