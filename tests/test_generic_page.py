@@ -18,6 +18,7 @@ from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
 from her2kb.parsers._page_values import ends_cut, split_author_list
+from her2kb.parsers._source_merge import merge_sources
 from her2kb.parsers._text_abstract import IMPRINT
 from her2kb.parsers._text_cited import repository_citation
 from her2kb.parsers._text_cited_names import (
@@ -656,3 +657,17 @@ def test_ovid_rows_join_a_paragraph_with_spaces_and_a_list_with_semicolons() -> 
     assert [(a.family, a.given) for a in record.author] == [("Roe", "Jane A."), ("Dijk", "Pieter")]
     assert (record.container_title, record.volume, record.issue, record.page) == (
         "Invented Journal of Oncology", "17", "4", "1201-09")
+
+
+def test_a_group_the_tags_leave_half_empty_is_filled_by_a_source_that_agrees() -> None:
+    tags = {"volume": "61", "first_page": "84", "title": "T"}
+    text = {"volume": "61", "issue": "3", "first_page": "84", "last_page": "92"}
+    other_volume = {"volume": "62", "issue": "7"}
+    merged, origins = merge_sources([("Highwire", tags), ("Dublin Core", other_volume),
+                                     ("page text", text)], [])
+    assert merged["numbering"] == {"volume": "61", "issue": "3"}
+    assert merged["page_parts"] == {"first_page": "84", "last_page": "92", "pages": None}
+    assert (origins["volume"], origins["issue"]) == ("Highwire", "page text")
+    alone = {"issue": "3"}  # names no volume: nothing shows it is the same issue
+    merged, _ = merge_sources([("Highwire", tags), ("page text", alone)], [])
+    assert merged["numbering"] == {"volume": "61", "issue": None}

@@ -56,6 +56,7 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
             if group not in merged and any(values.get(key) for key in keys):
                 merged[group] = {key: values.get(key) for key in keys}
                 origins.update({key: name for key in keys})
+    _fill_group_gaps(merged, origins, sources)
     _issue_date(merged, origins, text_values, warnings)
     _labelled_abstract(merged, origins, text_values)
     for key in COMPARED:
@@ -67,6 +68,22 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
                 warnings.append(f"sources disagree on {key}: kept {kept!r} ({origins[key]}), "
                                 f"{name} has {other!r}")
     return merged, origins
+
+
+def _fill_group_gaps(merged: dict[str, Any], origins: dict[str, str],
+                     sources: list[tuple[str, dict[str, Any]]]) -> None:
+    """A key the kept group lacks (tags give a volume, no issue) comes from a later source
+    that names the same values for every key both give, and gives at least one."""
+    for group in GROUPS:
+        kept = merged.get(group)
+        if not kept:
+            continue
+        for name, values in sources:
+            shared = [key for key in GROUPS[group] if kept.get(key) and values.get(key)]
+            if shared and all(_key(key, kept[key]) == _key(key, values[key]) for key in shared):
+                for key in GROUPS[group]:
+                    if not kept.get(key) and values.get(key):
+                        kept[key], origins[key] = values[key], name
 
 
 def _agrees(key: str, kept: str, other: str) -> bool:
