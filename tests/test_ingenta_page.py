@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, ingenta_page, scilit_page
+from her2kb.parsers._ingenta_lines import is_furniture
 from her2kb.parsers._page_values import split_author_list
 from her2kb.records import Record
 
@@ -209,3 +210,10 @@ def test_never_raises(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert 0 <= ingenta_page.detect(text) <= 50
     assert len(list(ingenta_page.parse(text, "fuzz"))) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Buy Article: $68.00 + tax (Refund Policy) Add to Basket",  # a saved page's buy box, one line
+    "Add to Basket", "Shopping Cart (0)"])
+def test_buy_box_lines_are_furniture(line: str) -> None:
+    assert is_furniture(line)

@@ -132,8 +132,19 @@ _EUROPE_PMC = re.compile(
     rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?$")
 
 
+# … and its labelled form: `Journal: Oncologist 2021; 26(3):e402-e412`.
+_EUROPE_LABELLED = re.compile(
+    r"^Journal:\s*(?P<journal>[^;:]{1,150}?)\s+(?P<date>(?:19|20)\d\d(?:\s+[A-Z][a-z]{2})?);\s*"
+    r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::\s*(?P<pages>[^\s,]+))?\.?$")
+
+
 def parse_europe_pmc(line: str) -> Citation | None:
     """Europe PMC's journal line as a Citation (with a MEDLINE-shaped date), else None."""
+    labelled = _EUROPE_LABELLED.match(line)
+    if labelled and (labelled["volume"] or labelled["pages"]):
+        return Citation(journal=labelled["journal"], date=labelled["date"],
+                        volume=labelled["volume"], issue=labelled["issue"],
+                        pages=labelled["pages"], below_byline=True)
     match = _EUROPE_PMC.match(line)
     if not match or not (match["volume"] or match["pages"]) or \
             bool(match["year1"]) == bool(match["year2"]):

@@ -11,7 +11,9 @@ FURNITURE = [
     for p in (
         r"^Skip to (?:main )?content$", r"^padlock icon\b", r"this page is secure$",
         r"^Download$", r"^\((?:PDF|HTML)\b[^)]*\)$",
-        r"^(?:Buy|Download|Purchase) Article:?$", r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
+        r"^(?:Buy|Download|Purchase) Article:?$",
+        r"^(?:Buy|Purchase) Article:\s*[$£€]\s?\d",  # a saved page's buy box on one line
+        r"^[$£€]\s?\d[\d,.]*(?:\s*\+\s*tax\b|$)",
         r"\(Refund Policy\)$", r"^Download \(PDF[^)]*\)$", r"^Cookie Policy$",
         r"^[«<]?\s*previous article\b", r"\bnext article\s*[»>]?$", r"^view table of contents$",
         r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
@@ -22,6 +24,7 @@ FURNITURE = [
         r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
         # The buy box's buttons, the share row and the abstract tab's own heading.
         r"^(?:ADD TO CART|BUY NOW|ADD TO CART\s*BUY NOW|Abstract:|Share:?)$",
+        r"^(?i:Add to (?:Basket|Cart)|Buy Now|Shopping Cart(?: \(\d+\))?)$",
         r"^\|$",  # `|` between article links
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
         # … and the row it sits on, copied as one line.

@@ -21,6 +21,7 @@ from ._page_values import PAGE_SHAPE, checked_pages, type_for
 # Label (case-folded, no colon) -> field key. Keys starting with `_` are read but not kept.
 LABELS = {
     "journal": "journal", "видання": "journal", "журнал": "journal",
+    "published in": "journal", "опубліковано в": "journal",
     "publisher": "publisher", "видавець": "publisher",
     "authors": "authors", "author": "authors", "автори": "authors", "автор": "authors",
     "publication type": "type", "type of publication": "type", "type": "type",

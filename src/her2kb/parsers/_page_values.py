@@ -156,8 +156,8 @@ def split_keywords(value: str) -> list[str]:
     (Scilit's header), else on `. ` (SciELO: `HER2. Gastric cancer. FISH.`)."""
     text = value.strip()
     text = text[:-1] if text.endswith(".") else text
-    separator = next((sep for sep in (";", " · ", " | ", ",", " - ", " / ", ". ") if sep in text),
-                     ",")
+    separator = next((sep for sep in (";", "；", " · ", " | ", ",", "，", " - ", " / ", ". ")
+                      if sep in text), ",")  # `；` `，`: Chinese databases' full-width marks
     return [word.strip() for word in text.split(separator) if word.strip()]
 
 

@@ -126,7 +126,7 @@ _ABSTRACT_HEADINGS = {"abstract", "summary", "excerpt", KEY_MESSAGE}  # Bookshel
 # Sections about other works or page services: their content never feeds the record.
 _SKIP_HEADINGS = {
     "similar articles", "cited by", "references", "grants and funding", "grant support",
-    "related information", "linkout - more resources", "conflict of interest statement",
+    "grants", "related information", "linkout - more resources", "conflict of interest statement",
     "figures", "associated data", "supplementary info", "supplementary materials",
     "full text sources", "related citations in pubmed", "related links",
     "copyright and license information", "acknowledgments", "acknowledgements", "footnotes",

@@ -18,6 +18,7 @@ from ._text_abstract import in_contents_menu, metadata_end, read_abstract
 from ._text_article_type import labelled_types, printed_type
 from ._text_citation import CITE_LABEL, read_citation
 from ._text_cited_names import cited_families
+from ._text_hanzi import hanzi_names
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
 from ._text_name_blocks import (
     AUTHOR_HEADING,
@@ -176,6 +177,8 @@ def _without_abstract_number(found: dict[str, Any]) -> None:
 def _labelled_names(value: Any, found: dict[str, Any]) -> Any:
     """NEJM's `Authors: Jane Roe, M.D., Ph.D., +6 , and Tom Poe, M.D.` without degrees and
     folds (which say the list is not whole). A list cut at a comma stays as printed."""
+    if isinstance(value, str) and (names := hanzi_names(value)):
+        return names
     if isinstance(value, str) and not value.endswith((",", ";")) \
             and (names := names_line(value)):
         found["authors_truncated"] = found.get("authors_truncated") or folds_names(value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ._text_hanzi import HANZI_LABELS
 from ._text_wos import author_names, is_wos_name
 from ._text_wos import date as wos_date
 
@@ -35,7 +36,8 @@ LABELS = {
     "issue online": "date", "version of record online": "online_date",
     "published in issue": "date",
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
-    "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "creators": "authors",
+    "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "pubmed central": "pmcid",
+    "creators": "authors",
     "publication": "container_title", "published in print": "date",  # Atypon, Dimensions
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
     "article type": "article_type", "document type": "article_type",
@@ -47,7 +49,7 @@ LABELS = {
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",
     "期": "issue", "页": "pages", "文献号": "pages", "出版年": "date", "摘要": "abstract",
     "作者关键词": "keywords", "出版商": "publisher",
-}
+} | HANZI_LABELS
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z() ]{2,20}|[\u4e00-\u9fff]{1,6}|PubMed ID|"
                         r"Author-Supplied Keywords|Identifier / keyword)"
                         r"\s*[:：]\s*(?P<value>.*)$")
@@ -66,9 +68,9 @@ FIRST_ONLINE = re.compile(r"^(?:First published online|Posted)\s+(?P<d>\w[\w ,]*
 DASH_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z() ]{1,24}?) - (?P<value>\S.*)$")
 DASH_LABELS = frozenset({"title", "authors", "author(s)", "publication year", "publication title",
                          "volume", "issue", "pages", "doi", "abstract", "publisher",
-                         "keywords"})
+                         "keywords", "journal", "published", "publication date"})
 # Zendy labels the reader does not keep; they still end the abstract line above them.
-DASH_OTHER = frozenset({"language(s)", "issn", "isbn", "subject(s)", "resource type"})
+DASH_OTHER = frozenset({"language(s)", "language", "issn", "isbn", "subject(s)", "resource type"})
 # WoS `Source:` lines carry more labels inline; the value of each runs to the next one.
 INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Published|"
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")

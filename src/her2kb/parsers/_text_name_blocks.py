@@ -46,6 +46,7 @@ AFFILIATION = re.compile(r"Universit|Institut|Hospital|Klini|Clinic|Cent(?:er|re
                          r"School|Department|Dept\b|Faculty|Laborator|Foundation|Inserm|CNRS",
                          re.IGNORECASE)
 FOLDED_NAMES = re.compile(r"^\+\s?\d+$")
+NAME_THEN_PLACE = re.compile(r"^(?P<name>.+?)\s+[-–—]\s+\S.*$")
 
 
 def names_evidence(filled: list[str], index: int) -> int:
@@ -122,6 +123,9 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
     folded = False
     for position in range(index + 1, len(head)):
         line = head[position]
+        placed = NAME_THEN_PLACE.match(line)  # Dimensions: `Ingrid K. Solheim - Oslo …`
+        if placed and is_name(placed["name"]):
+            line = placed["name"]
         if not line and names and not head[position - 1]:
             break  # two blank lines: the author block is over
         if not line or AFFILIATION.search(line):

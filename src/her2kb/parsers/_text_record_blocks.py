@@ -16,12 +16,14 @@ from ._page import previous_filled
 from ._text_lines import label_of
 from ._text_numbering import is_numbering_line
 
-INFO_LINES = 8
+INFO_LINES = 12
 KEYWORD_LINES = 12
 HEADING_CHARS = 40
 ABOUT_LINES = 40
 ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
 INFO_HEADINGS = frozenset({"article information", "article info"})
+# A sidebar's numbering rows with no colon (Scilit: `Volume 21`, `Issue 5`, `Pages e512-e521`).
+BARE_NUMBER_ROW = re.compile(r"^(?P<label>Volume|Issue|Number|Pages)\s+(?P<value>\w[\w\u2013-]*)$")
 ID_ROW = re.compile(r"^(?:PMID|PMCID):\s*\S+$")
 CITE_THIS = re.compile(r"^(?:Citation|Cite\s+this\s+article(?:\s+as)?|"
                        r"How\s+to\s+cite\s+this\s+article)\s*:"
@@ -41,9 +43,12 @@ def published_in(lines: list[str], start: int) -> list[str]:
     if at is None:
         return []
     block = [text for line in lines[at + 1:at + 1 + INFO_LINES] if (text := clean_spaces(line))]
+    block = [f"{row['label']}: {row['value']}" if (row := BARE_NUMBER_ROW.match(line)) else line
+             for line in block]
     for index, line in enumerate(block):
         # The journal's name heads the block, over its numbering line.
-        named = index == 0 and len(block) > 1 and is_numbering_line(block[1])
+        named = index == 0 and len(block) > 1 and (is_numbering_line(block[1])
+                                                   or label_of(block[1]) is not None)
         if not (named or label_of(line) or is_numbering_line(line)):
             return block[:index]  # `Copyright`, `History`: the block is over
     return block

@@ -34,7 +34,8 @@ from ._page_values import checked_abstract, split_author_list
 from ._text_names import names_line
 
 MORE_ABOUT = "More about this publication?"
-BULLET = "•"
+# `•` in a browser's copy, `-` or `*` in a converter's.
+BULLET = re.compile(r"^(?:[•*\u25cf\u25aa]|-(?=\s))\s*")
 # Detection (§0 step 8, §6). Only Ingenta prints the strong markers; the weak ones add
 # weight but never decide. A page is claimed on at least MIN_MARKERS distinct markers, one of
 # them strong: one Ingenta line alone (a `Source: …` line or the site's name in a note)
@@ -128,11 +129,12 @@ def _scan(lines: list[str]) -> _Page:
             continue
         line = with_label(line)
         bare_blurb = page.last == "more" and len(line.split()) >= BLURB_WORDS
-        if in_more and (line.startswith(BULLET) or raw[:1].isspace() or bare_blurb):
+        bullet = BULLET.match(line)
+        if in_more and (bullet or raw[:1].isspace() or bare_blurb):
             # Only the first bullet is the blurb; its continuation lines are indented.
-            first = (line.startswith(BULLET) or bare_blurb) and page.blurb is None
+            first = (bool(bullet) or bare_blurb) and page.blurb is None
             if first:
-                page.blurb = line.lstrip(BULLET).strip()
+                page.blurb = BULLET.sub("", line).strip()
             page.last = "blurb" if first else "furniture"
             continue
         in_more = False

@@ -34,7 +34,7 @@ from ._page_values import (
     type_for,
 )
 from ._text_name_blocks import AUTHOR_HEADING, names_evidence
-from ._text_names import names_line
+from ._text_names import is_name, names_line
 
 # Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
 SECTIONS = {
@@ -60,11 +60,14 @@ FURNITURE = frozenset({
     # The newer Ukrainian header: `ОУІЦ`, its tagline, menu and sign-in entries.
     "оуіц", "відкритий український індекс цитування", "про оуіц", "увійти",
     "ua | en", "en | ua", "статистика використання", "usage statistics", "sign in",
-    "оуіц — відкритий український індекс цитування",
+    "оуіц — відкритий український індекс цитування", "about the project",
 })
+# The button under a folded reference list.
+SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\b.*)$")
 # `Details` over `Number of citations: 3`, `DOI: …` rows closes the English page; alone it
 # is a button.
 DETAILS = frozenset({"details", "деталі"})
+MIN_NAME_LINES, MAX_NAME_WORDS = 2, 4  # names one a line under the title
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 # Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
@@ -139,7 +142,7 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
         if key in SECTIONS:
             current = SECTIONS[key]
             sections.setdefault(current, [])
-        elif key not in FURNITURE:
+        elif key not in FURNITURE and not SHOW_ALL.match(key):
             sections[current].append(line)
     return sections
 
@@ -183,12 +186,27 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
                 and not AUTHOR_HEADING.match(line):  # the names are below it
             fields["author"] = split_author_list(names_line(line) or line, warnings)
             warnings.append("authors taken from an unlabelled line under the title; check them")
+        elif "title" in fields and not fields.get("author") \
+                and len(names := _names_one_a_line(lines, index - 1)) >= MIN_NAME_LINES:
+            index += len(names) - 1
+            fields["author"] = name_items(names, warnings)
+            warnings.append("authors taken from unlabelled name lines under the title; check them")
         elif "title" in fields and label_of(line) is not None:
             # Label and value on separate lines without a `General information` heading.
             read_info(lines[index - 1:], fields, warnings)
             return
         else:
             warnings.append(f"unrecognised line kept out of the record: {line[:60]!r}")
+
+
+def _names_one_a_line(lines: list[str], start: int) -> list[str]:
+    """A newer page's byline: one `Given Family` a line, no label, no commas."""
+    names: list[str] = []
+    for line in lines[start:]:
+        if label_of(line) is not None or not is_name(line) or len(line.split()) > MAX_NAME_WORDS:
+            break
+        names.append(line)
+    return names
 
 
 def _title_index(lines: list[str]) -> int:
