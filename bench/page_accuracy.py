@@ -12,7 +12,9 @@ record must leave it empty too.
 
 Comparison forgives what a reader may legitimately normalise: letter case, spacing, dash
 and quote shapes and a closing period in text; a journal may match the full title or its
-abbreviation; pages may match the normalised range or the range as printed; authors are
+abbreviation; pages may match the normalised range or the range as printed; a supplement
+printed in the volume slot (`37 Suppl 1:S3-8`) may be read as that volume or split the way
+MEDLINE splits it (volume `37`, issue `Suppl 1`), as truth writers differ; authors are
 compared by family name and first initial; MeSH rows are compared as the truth writes
 them, `Descriptor/qualifier` pairs or descriptors alone.
 """
@@ -115,6 +117,14 @@ def field_right(field: str, want: Any, item: dict[str, Any]) -> bool:
     return _text_match(want, item.get(key))
 
 
+def supplement_split(truth: dict[str, Any], item: dict[str, Any]) -> bool:
+    """Volume and issue read as one `37 Suppl 1` on both sides, however they are split."""
+    def joined(volume: Any, issue: Any) -> str:
+        return folded(" ".join(str(part) for part in (volume, issue) if part))
+    want = joined(truth.get("volume"), truth.get("issue"))
+    return "suppl" in want and want == joined(item.get("volume"), item.get("issue"))
+
+
 def _shown(field: str, item: dict[str, Any]) -> object:
     keys = {"authors": "author", "journal": "container-title", "pages": "page", "doi": "DOI",
             "pmid": "PMID", "pmcid": "PMCID", "keywords": "keyword", "abstract_start": "abstract"}
@@ -157,7 +167,8 @@ def score_round(folder: Path, verbose: bool) -> tuple[int, int]:
             if field not in truth:
                 continue
             total += 1
-            if item and field_right(field, truth[field], item):
+            if item and (field_right(field, truth[field], item) or (
+                    field in ("volume", "issue") and supplement_split(truth, item))):
                 right += 1
             elif verbose:
                 print(f"{page}\t{field}\twant {truth[field]!r}\n\t\tgot  {_shown(field, item)!r}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -313,3 +315,30 @@ def test_a_saved_page_folder_leaves_out_the_pages_own_files(tmp_path: Path) -> N
         f"{resources}: left out, the images and scripts saved with the page Scilit page.html",
         f"{folder / 'Thumbs.db'}: left out, a file the operating system writes"]
     assert result.stderr.splitlines()[:2] == report["left_out"]
+
+
+def test_a_reader_bug_on_one_file_leaves_that_file_out_and_the_rest_go_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from her2kb.parsers import ingenta_page
+
+    def broken(text: str, origin: str) -> Any:
+        raise IndexError("list index out of range")
+        yield  # a generator, as readers are
+
+    # The registry looks each reader up on its module, so the broken one is used.
+    monkeypatch.setattr(ingenta_page, "FORMAT",
+                        dataclasses.replace(ingenta_page.FORMAT, parse=broken))
+    monkeypatch.delenv("HER2KB_RAISE_ERRORS")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("001", "002", "004"):
+        (folder / f"{name}.txt").write_bytes(seed(name).read_bytes())
+    result = run("--db", str(tmp_path / "kb.sqlite"), "ingest", str(folder), "--json")
+    assert result.exit_code == 1
+    report = {Path(f["origin"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert report["001.txt"]["error"] == (
+        f"{folder / '001.txt'}: internal error while reading it (IndexError: list index out of "
+        "range); nothing of it was stored; rerun with --debug and report it")
+    assert (report["002.txt"]["new"], report["004.txt"]["new"]) == (1, 1)
+    assert _count(str(tmp_path / "kb.sqlite")) == 2
+    assert "Traceback" not in result.stderr

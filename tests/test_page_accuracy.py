@@ -54,3 +54,14 @@ def test_the_kept_round_reads_right(scorer: ModuleType) -> None:
     """bench/pages/Q through ingest and export, as a user would; every field as written."""
     right, total = scorer.score_round(ROOT / "bench" / "pages" / "Q", verbose=False)
     assert total == 42 and right == total
+
+
+@pytest.mark.parametrize(("truth", "item", "right"), [
+    ({"volume": "37 Suppl 1", "issue": None}, {"volume": "37", "issue": "Suppl 1"}, True),
+    ({"volume": "37", "issue": "Suppl 1"}, {"volume": "37 Suppl 1"}, True),
+    ({"volume": "37 Suppl 1", "issue": None}, {"volume": "37", "issue": "Suppl 2"}, False),
+    ({"volume": "37", "issue": "1"}, {"volume": "37 1"}, False),  # only supplements
+])
+def test_a_supplement_in_the_volume_slot_may_be_split(scorer: ModuleType, truth: dict[str, str],
+                                                        item: dict[str, str], right: bool) -> None:
+    assert scorer.supplement_split(truth, item) is right

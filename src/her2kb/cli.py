@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import click
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from . import __version__, cli_merge, cli_records, parsers, render
 from .app import App
@@ -129,6 +129,15 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
                     )
             except Her2kbError as exc:
                 reports.append(FileReport(origin, error=str(exc)))
+            except SQLAlchemyError:
+                raise  # the library itself is at fault: no other file can go in either
+            except Exception as exc:  # a reader's bug: this file is left out, the rest go in
+                if app.debug or os.environ.get(RAISE_ENV):
+                    raise
+                first = (str(exc).splitlines() or [""])[0][:200]
+                reports.append(FileReport(origin, error=(
+                    f"{origin}: internal error while reading it ({type(exc).__name__}: {first});"
+                    " nothing of it was stored; rerun with --debug and report it")))
             advance()
     for line in inputs.left_out:
         render.problem(line)

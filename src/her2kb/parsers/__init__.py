@@ -139,14 +139,22 @@ def detect(text: str, origin: str) -> InputFormat:
 
     A saved HTML page that only the fallback claims goes to a page-text reader that claims
     its visible text, if one does; an MHTML file to the reader of the page inside it (see
-    `_html_text`).
+    `_html_text`); Markdown or a converter's text dump to the reader of what a browser's
+    copy of the page would hold (see `_converted_text`).
     """
+    from ._converted_text import as_browser_copy, browser_text, is_converted
     from ._html_text import as_mhtml, as_page_text, is_mhtml, mhtml_page, shown_text
+    from ._page import holds_tagged_export, looks_like_structured_document
 
     if is_mhtml(text):  # a page saved as one MHTML file: the page inside it
         return as_mhtml(detect(mhtml_page(text) or " ", origin))
     head = detection_head(text)
-    scored = _scores(head, (False, True))
+    scored = []
+    if not (is_markup(head) or holds_tagged_export(head) or looks_like_structured_document(head)) \
+            and is_converted(head):  # Markdown or a text dump: read as a browser's copy
+        scored = [(score, as_browser_copy(fmt))
+                  for score, fmt in _scores(browser_text(head), (False, True))]
+    scored = scored or _scores(head, (False, True))
     if is_markup(head) and all(fmt.fallback for _, fmt in scored):
         shown = shown_text(head)
         scored = [(score, as_page_text(fmt)) for score, fmt in _scores(shown, (False,))

@@ -49,6 +49,7 @@ DOI_ROW = re.compile(r"^DOI\s+(?P<v>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
 ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
+VOLUME_SEGMENT = re.compile(r"^(?:Vol\.?|Volume|Т\.|Том)\s*(?P<v>\S+)$")
 PAGES_SEGMENT = re.compile(r"^(?:pp?|с)\.\s*(?P<v>\S.*)$")
 YEAR = re.compile(r"^\d{4}$")
 SMALL_NUMBER = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})?$")
@@ -99,6 +100,8 @@ def read_head_line(value: str, fields: dict[str, Any], warnings: list[str]) -> N
             found["pages"] = match.group("v")
         elif (match := ISSUE_SEGMENT.match(last)) and "issue" not in found:
             found["issue"] = match.group("v")
+        elif (match := VOLUME_SEGMENT.match(last)) and "volume" not in found:
+            found["volume"] = match.group("v")  # a copy that shows it: `Vol. 4` / `Т. 43`
         elif plausible_year(last) and "year" not in found:
             found["year"] = last
             segments.pop()

@@ -36,7 +36,7 @@ _JSON_STRING = r'"(?:[^"\\\x00-\x1f]|\\.)*"'
 _JSON_SCALAR = rf"(?:{_JSON_STRING}|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)"
 _JSON_OPENING = re.compile(
     rf"(?:\[\s*)*\{{\s*(?:\}}|{_JSON_STRING}\s*:)"
-    rf"|(?:\[\s*)+(?:\]|{_JSON_SCALAR}\s*[,\]])"
+    rf"|(?:\[\s*)+(?:\]|{_JSON_SCALAR}\s*(?:,|\](?!\w)))"  # not lynx's `[1]OUCI` link
 )
 # A markup document opens with a tag, a declaration (`<?xml`, `<!DOCTYPE`) or a comment.
 _MARKUP_OPENING = re.compile(r"<[A-Za-z?!/]")

@@ -57,9 +57,14 @@ def detect(head: str) -> int:
         return 0
     lines = page_lines(head)
     score = 0
+    block = _metadata_block_kinds(lines) >= BLOCK_MIN_KINDS
     if any(REFERENCES_HEADER.match(line) for line in lines):
+        # The newer page (`Published:`, `doi:` lines, no bullets) is the generic reader's.
+        from ._text_evidence import text_evidence
+        if not block and text_evidence(lines):
+            return 0
         score += REFERENCES_SCORE
-    if _metadata_block_kinds(lines) >= BLOCK_MIN_KINDS:
+    if block:
         score += BLOCK_SCORE
     if not score:
         return MINIMAL_SCORE if _minimal_layout(lines) else 0

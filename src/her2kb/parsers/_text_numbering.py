@@ -194,6 +194,8 @@ def _journal_above(lines: list[str], index: int) -> str | None:
     labelled = label_of(above)
     if labelled and labelled[0] == "container_title":  # Scilit: `Journal: Clinical Breast Cancer`
         above = labelled[1]
+    elif published := _PUBLISHED_IN.match(above):  # Scilit: `in Gastric Cancer`
+        above = published["j"]
     words = above.split()
     address = "," in above and AFFILIATION.search(above)  # SAGE: the last author's address
     if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") and not address \

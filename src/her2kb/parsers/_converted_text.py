@@ -1,0 +1,189 @@
+"""Page text that a converter wrote instead of a browser: back to what a copy would hold.
+
+Scraping scripts and tools turn a page into Markdown (html2text, markdownify, Jina
+Reader, web clippers) or dumped text (lynx, w3m, pandoc, a browser's "save as text").
+They wrap paragraphs at a fixed width, write links as `[text](url)` or `text [12]` with a
+list of URLs at the end, headings as `# …`, bold as `**…**`, lists as `  * item`. The page
+readers know the lines a browser's copy gives, so this module undoes those habits:
+
+1. hard-wrapped lines are joined again: a line was wrapped when the next line's first
+   word would not have fitted on it (the width is the longest wrapped line's);
+2. Markdown links, images, emphasis, escapes, heading marks, rules and table pipes,
+   inline HTML tags and front matter go; list items get the `•` a browser copies;
+3. lynx's link numbers and its list of links, `(BUTTON)` and empty form fields go;
+4. a dump with one text node a line (BeautifulSoup's `get_text("\\n")`) puts the `,` and
+   `/` that stood between inline elements back between them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import InputFormat, ParsedEntry, ParseProblem
+
+MIN_WRAP, MAX_WRAP = 60, 100  # widths converters wrap at (72, 76, 78, 79, 80)
+MIN_WRAPPED_LINES = 8  # lines within WRAP_BAND of the width before the text counts as wrapped
+WRAP_BAND = 12
+MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)")
+MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[\d+\]")
+IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\s*$")
+LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\[\d{1,4}\]\s?(?=$)")
+LYNX_LINKS = re.compile(r"^(?:References|Visible links:?|Hidden links:)\s*$")
+LINK_ROW = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|file|javascript|mailto):\S*\s*$")
+ANGLE_URL = re.compile(r"\s*<(?:https?|mailto):[^>\s]*>")
+FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
+HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
+                      re.IGNORECASE)
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])")
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+BULLET = re.compile(r"^(\s*)[*+]\s+(?=\S)")
+TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+FRONT_MATTER = re.compile(r"\A---\n(?:[A-Za-z_][\w -]*:.*\n|\s+.*\n|-.*\n)*?---\n")
+# Jina Reader's header lines; the page's own title and date follow in the body.
+JINA_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content):.*$",
+                         re.MULTILINE)
+JINA_MARK = re.compile(r"^(?:URL Source|Markdown Content):", re.MULTILINE)
+MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
+STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>)")
+MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN = 3, 5
+UNBROKEN = re.compile(r"\]\(|://")  # a link or URL, which no converter breaks
+OVER_RATIO = 20
+PUNCTUATION_NODE = re.compile(r"^[,.;:/|·]$")  # a text node of its own between inline ones
+JOINERS = frozenset({"/", "|", "·"})
+NODE_LINES_MIN = 4
+LABEL_NODE = re.compile(r"^[A-Z][\w ]{1,30}:$")
+SUPERSCRIPT = re.compile(r"\s?\^\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)")  # `Yan Li ^1,`
+# w3m draws buttons and links as `[Cite]`: the journal button opening a citation line,
+# and list items that are links (MeSH terms), lose their brackets. A translated title
+# keeps its own: it is neither.
+W3M_BUTTONS = re.compile(r"^\[[^\[\]]{1,30}\](?:\s+\[[^\[\]]{1,30}\])*$")
+W3M_BUTTONS_MIN = 3
+BRACKETED_JOURNAL = re.compile(r"^\[([A-Z][^\[\]]{1,100})\](?=\.\s+(?:19|20)\d\d\b)")
+BRACKETED_ITEM = re.compile(r"^(\s*•\s*)\[([^\[\]]+)\]$")
+ID_ITEM = re.compile(r"^\s*[*+\-•]\s+((?:PMID|PMCID|DOI):)")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was wrapped at, or None when its paragraphs run on one line.
+
+    Converters leave list items, links and URLs unbroken, so only other lines count: the
+    smallest width that at most one in OVER_RATIO of them exceeds, with enough lines near it.
+    """
+    plain = [len(line.rstrip()) for line in lines
+             if " " in line.strip() and not (STARTS_BLOCK.match(line) or UNBROKEN.search(line))]
+    for width in range(MIN_WRAP, MAX_WRAP + 1):
+        near = sum(width - WRAP_BAND <= n <= width for n in plain)
+        if near >= MIN_WRAPPED_LINES and sum(n > width for n in plain) * OVER_RATIO <= near:
+            return width
+    return None
+
+
+def is_converted(text: str) -> bool:
+    """Markdown links, lynx's link list, a web clipper's header, hard-wrapped paragraphs or
+    one text node a line."""
+    lines = text.splitlines()
+    return (sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN
+            or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
+            or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
+            or bool(FRONT_MATTER.match(text)) or bool(JINA_MARK.search(text))
+            or wrap_width(lines) is not None)
+
+
+def unwrapped(lines: list[str], width: int) -> list[str]:
+    """Lines joined where the converter broke them: the next word would not have fitted."""
+    joined: list[str] = []
+    for line in lines:
+        last = joined[-1] if joined else ""
+        word = line.split()[0] if line.strip() else ""
+        wrapped = (last.strip() and word and not STARTS_BLOCK.match(line)
+                   and len(last.rstrip()) + 1 + len(word) > width)
+        if wrapped:
+            glue = "" if re.search(r"\w-$", last.rstrip()) else " "
+            joined[-1] = last.rstrip() + glue + line.strip()
+        else:
+            joined.append(line)
+    return joined
+
+
+def joined_nodes(lines: list[str]) -> list[str]:
+    """`Anna Berg` / `,` / `Carl Dahl` -> `Anna Berg, Carl Dahl`; `Home` / `/` / `Articles`."""
+    joined: list[str] = []
+    glue_next = ""
+    for line in lines:
+        bare = line.strip()
+        if not bare and glue_next:
+            continue  # the blank lines a dump puts around each node
+        if PUNCTUATION_NODE.match(bare) or bare.startswith((", ", "; ")):
+            while joined and not joined[-1].strip():
+                joined.pop()  # the blank lines between the node and the one before it
+        if joined and (PUNCTUATION_NODE.match(bare) or bare.startswith((", ", "; "))):
+            separator = " " if bare in JOINERS else ""
+            joined[-1] = joined[-1].rstrip() + separator + bare
+            glue_next = " " if bare in (*JOINERS, ",", ";") else ""
+        elif glue_next and joined:
+            joined[-1] = joined[-1].rstrip() + glue_next + bare
+            glue_next = ""
+        else:
+            joined.append(line)
+            # A label node (`Published:`) and its value node, blank lines between them.
+            glue_next = " " if LABEL_NODE.match(bare) else ""
+    return joined
+
+
+def _without_lynx_links(lines: list[str]) -> tuple[list[str], bool]:
+    """lynx's `References` list of numbered URLs at the end, and whether there was one."""
+    for index in range(len(lines) - 1, -1, -1):
+        if LYNX_LINKS.match(lines[index]) and sum(
+                1 for line in lines[index + 1:index + 8] if LINK_ROW.match(line)) >= 2:
+            return lines[:index], True
+    return lines, False
+
+
+def _plain(line: str, lynx: bool, w3m: bool) -> str:
+    if IMAGE_ONLY.match(line) or RULE.match(line):
+        return ""
+    if table := TABLE_ROW.match(line):  # `| Journal | Cancer Reports |` -> a tab row
+        line = "\t".join(cell.strip() for cell in table[1].split("|") if cell.strip())
+    line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub("", line)))
+    line = LYNX_MARK.sub("", line) if lynx else line
+    # A page's ID list is markup's list, which a browser copies without bullets.
+    line = HEADING.sub("", line if ID_ITEM.match(line) else BULLET.sub(r"\1", line))
+    line = ID_ITEM.sub(r"\1", line)
+    line = ITALIC.sub(r"\1", BOLD.sub(r"\2", SUPERSCRIPT.sub("", line)))
+    line = BRACKETED_JOURNAL.sub(r"\1", line)
+    line = BRACKETED_ITEM.sub(r"\1\2", line) if w3m else line
+    return ESCAPED.sub(r"\1", line).rstrip()
+
+
+def browser_text(text: str) -> str:
+    """The text as a browser's copy of the page would read."""
+    text = FRONT_MATTER.sub("", text)
+    if JINA_MARK.search(text):
+        text = JINA_HEADER.sub("", text)
+    lines, lynx = _without_lynx_links(text.splitlines())
+    if sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN:
+        lines = joined_nodes(lines)
+    width = wrap_width(lines)
+    if width is not None:
+        lines = unwrapped(lines, width)
+    # Links first, over whole paragraphs: a wrapped link's text and URL span lines.
+    body = MD_IMAGE.sub("", "\n".join(lines))
+    body = MD_REF_LINK.sub(r"\1", MD_LINK.sub(lambda m: " ".join(m[1].split()), body))
+    w3m = sum(1 for line in lines if W3M_BUTTONS.match(line)) >= W3M_BUTTONS_MIN
+    return "\n".join(_plain(line, lynx, w3m) for line in body.splitlines())
+
+
+def as_browser_copy(reader: InputFormat) -> InputFormat:
+    """`reader`, reading the text a browser's copy of the converted page would hold."""
+
+    def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
+        return reader.parse(browser_text(text), origin)
+
+    return dataclasses.replace(reader, parse=parse, stream=None)
