@@ -39,8 +39,9 @@ from .test_detect import SAMPLE_FORMATS
 
 CASES = cases_in("generic")
 ALL_FORMATS = SAMPLE_FORMATS | FOLDER_FORMATS
-# samples/dedup holds labelled CSVs for the duplicate matcher, not reader input.
-NOT_READER_INPUT = {"dedup"}
+# samples/dedup holds labelled CSVs for the duplicate matcher, not reader input; the
+# converted pages go to several readers, each named in its golden (test_page_converted).
+NOT_READER_INPUT = {"dedup", "converted"}
 OTHER_SAMPLES = sorted(p for p in SAMPLES.rglob("*") if p.is_file()
                        and p.parent.name not in FOLDER_FORMATS
                        and p.relative_to(SAMPLES).parts[0] not in NOT_READER_INPUT

@@ -54,7 +54,9 @@ MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>)")
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN = 3, 5
 UNBROKEN = re.compile(r"\]\(|://")  # a link or URL, which no converter breaks
-OVER_RATIO = 20
+OVER_RATIO, MAX_OVER = 20, 2  # lines over the width: a few hand-made or unbreakable ones
+SENTENCE_END = (".", ":", ";", "?", "!")
+LABELLED = re.compile(r"^[^\W\d_][\w ]{0,24}:\s")  # `Publisher: …`, when capitalised
 PUNCTUATION_NODE = re.compile(r"^[,.;:/|·]$")  # a text node of its own between inline ones
 JOINERS = frozenset({"/", "|", "·"})
 NODE_LINES_MIN = 4
@@ -74,13 +76,17 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its paragraphs run on one line.
 
     Converters leave list items, links and URLs unbroken, so only other lines count: the
-    smallest width that at most one in OVER_RATIO of them exceeds, with enough lines near it.
+    smallest width that hardly any of them exceeds, with enough lines just under it, most
+    of which stop mid-sentence (a browser copy's affiliation lines end in a full stop).
     """
-    plain = [len(line.rstrip()) for line in lines
+    plain = [line.rstrip() for line in lines
              if " " in line.strip() and not (STARTS_BLOCK.match(line) or UNBROKEN.search(line))]
     for width in range(MIN_WRAP, MAX_WRAP + 1):
-        near = sum(width - WRAP_BAND <= n <= width for n in plain)
-        if near >= MIN_WRAPPED_LINES and sum(n > width for n in plain) * OVER_RATIO <= near:
+        near = [line for line in plain if width - WRAP_BAND <= len(line) <= width]
+        over = sum(len(line) > width for line in plain)
+        mid_sentence = sum(not line.endswith(SENTENCE_END) for line in near)
+        if len(near) >= MIN_WRAPPED_LINES and 2 * mid_sentence >= len(near) \
+                and over <= max(MAX_OVER, len(near) // OVER_RATIO):
             return width
     return None
 
@@ -89,7 +95,7 @@ def is_converted(text: str) -> bool:
     """Markdown links, lynx's link list, a web clipper's header, hard-wrapped paragraphs or
     one text node a line."""
     lines = text.splitlines()
-    return (sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN
+    return (_one_node_a_line(lines)
             or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
             or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
             or bool(FRONT_MATTER.match(text)) or bool(JINA_MARK.search(text))
@@ -103,6 +109,7 @@ def unwrapped(lines: list[str], width: int) -> list[str]:
         last = joined[-1] if joined else ""
         word = line.split()[0] if line.strip() else ""
         wrapped = (last.strip() and word and not STARTS_BLOCK.match(line)
+                   and not (word[0].isupper() and LABELLED.match(line.strip()))
                    and len(last.rstrip()) + 1 + len(word) > width)
         if wrapped:
             glue = "" if re.search(r"\w-$", last.rstrip()) else " "
@@ -110,6 +117,13 @@ def unwrapped(lines: list[str], width: int) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _one_node_a_line(lines: list[str]) -> bool:
+    """A dump's `,` nodes between names, and the indentation it leaves on lines of their
+    own (a browser's copy of Scilit has the first, never the second)."""
+    return sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN \
+        and sum(1 for line in lines if line and not line.strip()) >= NODE_LINES_MIN
 
 
 def joined_nodes(lines: list[str]) -> list[str]:
@@ -168,7 +182,7 @@ def browser_text(text: str) -> str:
     if JINA_MARK.search(text):
         text = JINA_HEADER.sub("", text)
     lines, lynx = _without_lynx_links(text.splitlines())
-    if sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN:
+    if _one_node_a_line(lines):
         lines = joined_nodes(lines)
     width = wrap_width(lines)
     if width is not None:

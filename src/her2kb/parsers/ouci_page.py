@@ -61,6 +61,7 @@ FURNITURE = frozenset({
     "оуіц", "відкритий український індекс цитування", "про оуіц", "увійти",
     "ua | en", "en | ua", "статистика використання", "usage statistics", "sign in",
     "оуіц — відкритий український індекс цитування", "about the project",
+    "знайти всі цитування публікації", "find all citations of the publication",
 })
 # The button under a folded reference list.
 SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\b.*)$")

@@ -1,0 +1,95 @@
+"""Pages a converter wrote (Markdown, lynx / w3m / pandoc dumps, one text node a line) are
+read as a browser's copy of the page (parsers/_converted_text.py)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from her2kb import parsers
+from her2kb.parsers._converted_text import (
+    browser_text,
+    is_converted,
+    joined_nodes,
+    unwrapped,
+    wrap_width,
+)
+
+from .conftest import SEEDS
+from .page_golden import FURNITURE, SAMPLES, assert_matches_golden, sample_cases, strings
+
+CONVERTED = sample_cases("converted")
+PROSE = ("Invented patients received a made-up antibody under the skin or into a vein, and "
+         "the invented chair time, the made-up preference and the invented trough levels were "
+         "compared between the two routes in a crossover design over eight invented cycles. ")
+
+
+@pytest.mark.parametrize("sample", CONVERTED, ids=lambda p: p.name)
+def test_sample_matches_its_golden_file(sample: Path) -> None:
+    assert_matches_golden(sample)
+
+
+@pytest.mark.parametrize("sample", CONVERTED, ids=lambda p: p.name)
+def test_no_markup_or_furniture_reaches_a_field(sample: Path) -> None:
+    (entry,) = parsers.detect(sample.read_text("utf-8"), sample.name).parse(
+        sample.read_text("utf-8"), sample.name)
+    values = strings(entry.record.model_dump(exclude={"references"}))
+    assert not [v for v in values if any(mark in v for mark in ("](", "**", "[1]", "(BUTTON)"))]
+    assert not [v for v in values if any(word in v for word in FURNITURE)]
+
+
+def test_browser_copies_and_exports_are_not_converted() -> None:
+    """Only a converter's habits send a text this way: no other sample or seed qualifies."""
+    others = [p for p in sorted(SAMPLES.rglob("*")) + sorted(SEEDS.iterdir())
+              if p.is_file() and p.parent.name != "converted" and not p.name.endswith(".json")]
+    flagged = [p.name for p in others
+               if not parsers.is_markup(head := parsers.detection_head(
+                   p.read_text("utf-8", errors="replace"))) and is_converted(head)]
+    assert len(others) > 250 and flagged == []
+
+
+@pytest.mark.parametrize("width", [72, 76, 78, 80])
+def test_a_wrapped_paragraph_gives_its_width_and_joins_again(width: int) -> None:
+    lines = textwrap.wrap(PROSE * 3, width, break_on_hyphens=False)
+    assert wrap_width(lines) in range(width - 2, width + 1)
+    assert unwrapped(lines, wrap_width(lines) or 0) == [" ".join(lines)]
+
+
+def test_a_browser_copy_has_no_wrap_width() -> None:
+    copy = ["Abstract", PROSE * 2, "Keywords: invented; made-up", "Affiliations",
+            *[f"{n} Invented Department of Oncology, Made-up University Hospital, Town {n}."
+              for n in range(1, 12)]]
+    assert wrap_width(copy) is None
+
+
+def test_unwrapping_keeps_real_breaks() -> None:
+    lines = ["Invented Journal, 2021, Vol. 4, № 3, p. e1274 and then a few more words to go",
+             "Publisher: Invented House",  # a labelled row starts a line of its own
+             "Short line.", "Next line starts a new paragraph of invented text"]
+    assert unwrapped(lines, 78) == lines
+    assert unwrapped(["Invented results in made-up anti-", "HER2 models"], 30) == [
+        "Invented results in made-up anti-HER2 models"]
+
+
+def test_text_nodes_a_line_are_joined_back() -> None:
+    nodes = ["Home", "", "  ", "/", "", "Articles", "Ann Berg", "", ",", "", "Carl Dahl",
+             "Published:", "", "1 May 2020", "Journal", ",", "Volume 2", ", pp 1-9;"]
+    assert joined_nodes(nodes) == ["Home / Articles", "Ann Berg, Carl Dahl",
+                                   "Published: 1 May 2020", "Journal, Volume 2, pp 1-9;"]
+
+
+@pytest.mark.parametrize(("converted", "plain"), [
+    ("[Anna\nKowalska](/?term=K) 1 , [Tomas Wisner](/x) 2", "Anna Kowalska 1 , Tomas Wisner 2"),
+    ("**Purpose:** Invented", "Purpose: Invented"),
+    ("  * Breast Neoplasms\\* / drug therapy", "  Breast Neoplasms* / drug therapy"),
+    ("  * PMID:  10000777 ", "PMID:  10000777"),
+    ("## Abstract", "Abstract"),
+    ("| Journal | Invented Reports |", "Journal\tInvented Reports"),
+    ("[![Image 1: Logo](https://x/logo.svg)](https://x/)", ""),
+    ("Yan Li ^1, Lei Sun ^2", "Yan Li, Lei Sun"),
+    ("Read the terms <https://example.org/terms> here", "Read the terms here"),
+])
+def test_markup_becomes_what_a_browser_shows(converted: str, plain: str) -> None:
+    assert browser_text(converted).strip("\n") == plain
