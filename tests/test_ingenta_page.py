@@ -214,6 +214,6 @@ def test_never_raises(lines: list[str]) -> None:
 
 @pytest.mark.parametrize("line", [
     "Buy Article: $68.00 + tax (Refund Policy) Add to Basket",  # a saved page's buy box, one line
-    "Add to Basket", "Shopping Cart (0)"])
+    "Add to Basket", "Shopping Cart (0)", "- References"])  # a converter's tab row
 def test_buy_box_lines_are_furniture(line: str) -> None:
     assert is_furniture(line)

@@ -16,6 +16,7 @@ from her2kb.parsers._converted_text import (
     unwrapped,
     wrap_width,
 )
+from her2kb.parsers._pubmed_authors import fold_author_popups
 
 from .conftest import SEEDS
 from .page_golden import FURNITURE, SAMPLES, assert_matches_golden, sample_cases, strings
@@ -93,3 +94,12 @@ def test_text_nodes_a_line_are_joined_back() -> None:
 ])
 def test_markup_becomes_what_a_browser_shows(converted: str, plain: str) -> None:
     assert browser_text(converted).strip("\n") == plain
+
+
+def test_a_pmc_byline_with_its_pop_ups_written_out_is_one_line() -> None:
+    """markdownify writes PMC's hidden author pop-ups: name, name again, `Find articles by`."""
+    lines = ["Invented title of a made-up study", "", "Ann Berg", "", "Ann Berg",
+             "Find articles by Ann Berg", "1,2,", "Carl Dahl", "Carl Dahl",
+             "Find articles by Carl Dahl", "3", "Abstract"]
+    assert fold_author_popups(lines) == ["Invented title of a made-up study", "",
+                                         "Ann Berg, Carl Dahl", "Abstract"]

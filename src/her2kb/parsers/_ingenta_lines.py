@@ -58,7 +58,9 @@ LABEL = re.compile(
 
 
 def is_furniture(line: str) -> bool:
-    return any(pattern.search(line) for pattern in FURNITURE)
+    """A furniture line, also as a converter's list item (`- References` in a tab row)."""
+    bare = line[2:] if line.startswith(("- ", "• ")) else line
+    return any(pattern.search(bare) for pattern in FURNITURE)
 
 
 def with_label(line: str) -> str:

@@ -113,6 +113,9 @@ def fold_author_popups(lines: list[str]) -> list[str]:
                   if lines[i].strip() == names[0]), None)
     if start is None:
         return lines
+    above = next((i for i in range(start - 1, -1, -1) if lines[i].strip()), None)
+    if above is not None and lines[above].strip() == names[0]:
+        start = above  # a converter also writes the name the pop-up repeats
     end = finds[-1] + 1
     if end < len(lines) and _MARKERS_ONLY.match(lines[end]):
         end += 1

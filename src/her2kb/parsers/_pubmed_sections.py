@@ -42,11 +42,11 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^pmc (?:disclaimer|copyright notice)", r"^(?:[^.]{1,80})?\.?\s*author manuscript;",
     r"^the publisher's final edited version of this article is available at ",
     r"^see other articles in pmc that cite the published article", r"^copyright notice$",
-    r"^hhs public access$", r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$",
+    r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$", r"^v\.\s?\w+(?:\(.*\))?; \d{4}",
     r"^see all (?:similar articles|\"?cited by\"? articles|\d+ \w+)",
     r"^show (?:all \d+ (?:mesh terms|authors|publication types|substances)|details)$",
     r"^(?:new )?try this search in pmc beta", r"^full text is available as a scanned copy",
-    r"^get a printable copy", r"^these references are in pubmed",
+    r"^get a printable copy", r"^these references are in pubmed", r"^hhs public access$",
     # Legacy status markers and PubMed Commons.
     r"^\[(?:pubmed - )?(?:indexed for medline|in process|as supplied by publisher)\]",
     r"^\[pubmed\]$", r"^free (?:pmc )?(?:article|full text)\.?$", r"^no abstract available\.?$",
@@ -82,7 +82,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^a subscription may be required", r"^share this article$", r"^europe pmc is ",
     # A reader view's header: the site's host name, the reading time.
     r"^(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov|europepmc\.org)$",
-    r"^\d{1,3}(?:[–-]\d{1,3})? minutes?$",
+    r"^\d{1,3}(?:[–-]\d{1,3})? minutes?$", r"^in english(?:, [a-z]+)+$",  # a languages switch
     # PMC's article history under the byline (the 2024 design).
     r"^received \d{4} [a-z]{3}\b.*\baccepted\b", r"^collection date \d{4}",
 )]

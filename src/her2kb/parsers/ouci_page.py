@@ -70,6 +70,7 @@ SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\
 DETAILS = frozenset({"details", "деталі"})
 MIN_NAME_LINES, MAX_NAME_WORDS = 2, 4  # names one a line under the title
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
+INLINE_KEYWORDS = re.compile(r"\s(?:Key ?words|Ключові слова)\s*:\s*(?P<k>[^\n]+)$", re.I)
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 # Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
 # occur elsewhere (Ingenta prints `Authors:`), so they never claim a page on their own.
@@ -124,6 +125,9 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
         elif line:
             abstract_lines.append(line)
     abstract = "\n".join(abstract_lines)
+    if (inline := INLINE_KEYWORDS.search(abstract)) and "keywords" not in fields:
+        abstract = abstract[:inline.start()]  # Crossref's abstract ends `… Key Words: a, b.`
+        store_value("keywords", inline["k"], fields, warnings)
     fields["abstract"] = checked_abstract(abstract, last == "abstract", warnings)
     refs = [line for line in sections.get("refs", []) if line]
     fields["references"] = read_references(refs, last == "refs", warnings)

@@ -36,6 +36,7 @@ from ._pubmed_head import Head, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size
+from ._pubmed_script import without_script_labels
 from ._pubmed_sections import without_term_menus
 from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
 
@@ -198,7 +199,8 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     if count := listing_size(text):
         yield ParseProblem(origin, 1, listing_reason(count))
         return
-    lines = without_term_menus(fold_wrapped_byline(fold_author_popups(page_lines(text))))
+    lines = without_term_menus(fold_wrapped_byline(fold_author_popups(
+        without_script_labels(page_lines(text)))))
     layout = walk(lines)
     filled = [line for line in lines if line]
     # The text may stop in its last line: it has no final line break, or it ends in the head
