@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 
-SCRIPT_LABEL = re.compile(r"^(?P<label>TITLE|SOURCE|CITATION|AUTHORS|AFFIL|AFFILIATIONS?):\s+"
-                          r"(?P<value>\S.*)$")
+SCRIPT_LABEL = re.compile(r"^(?P<label>TITLE|SOURCE|CITATION|AUTHORS|AFFIL|AFFILIATIONS?|URL):"
+                          r"\s+(?P<value>\S.*)$")
 MIN_LABELS = 2  # one `TITLE:` line alone may be a page's own text
+COMMENT = re.compile(r"^#(?:\s|$)")  # `# fetch_pubmed.py run …` at the top
+RULE = re.compile(r"^\s*(?:={10,}|-{10,})\s*$")
 
 
 def without_script_labels(lines: list[str]) -> list[str]:
-    """The labelled lines as the page prints them; other texts are returned as they are."""
+    """The labelled lines as the page prints them, without the script's `#` comments above
+    them and its `=====` rules; other texts are returned as they are."""
+    top = next((i for i, line in enumerate(lines) if not COMMENT.match(line)), len(lines))
+    if top and not any(line.strip() for line in lines[top:]):
+        return []  # the text stops inside the script's header: there is no record yet
+    lines = [line for line in lines[top:] if not RULE.match(line)] if top else lines
     if sum(1 for line in lines if SCRIPT_LABEL.match(line)) < MIN_LABELS:
         return lines
     plain: list[str] = []
@@ -29,6 +36,8 @@ def without_script_labels(lines: list[str]) -> list[str]:
         match = SCRIPT_LABEL.match(line)
         if match is None:
             plain.append(line)
+        elif match["label"] == "URL":
+            continue  # the page's address: the PMID it holds is printed on its own line
         elif match["label"].startswith("AFFIL"):
             plain += ["Affiliations", match["value"]]
         else:
