@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from her2kb import parsers
+from her2kb.parsers._citation import parse_europe_pmc
 from her2kb.parsers._converted_text import (
     browser_text,
     is_converted,
@@ -91,6 +92,13 @@ def test_text_nodes_a_line_are_joined_back() -> None:
     ("[![Image 1: Logo](https://x/logo.svg)](https://x/)", ""),
     ("Yan Li ^1, Lei Sun ^2", "Yan Li, Lei Sun"),
     ("Read the terms <https://example.org/terms> here", "Read the terms here"),
+    ("DOI: <https://doi.org/10.5555/x.1>", "DOI: https://doi.org/10.5555/x.1"),
+    ("_Published in final edited form as:_ Invented J",
+     "Published in final edited form as: Invented J"),
+    ("snake_case_name stays", "snake_case_name stays"),
+    ("Patients&#x27; choice &amp; made-up&nbsp;care", "Patients' choice & made-up\xa0care"),
+    ("-   HER2", "HER2"),  # pandoc's and Turndown's list marker; `- ` alone is Scilit's own
+    ("- 17 January 2007", "- 17 January 2007"),
 ])
 def test_markup_becomes_what_a_browser_shows(converted: str, plain: str) -> None:
     assert browser_text(converted).strip("\n") == plain
@@ -103,3 +111,12 @@ def test_a_pmc_byline_with_its_pop_ups_written_out_is_one_line() -> None:
              "Find articles by Carl Dahl", "3", "Abstract"]
     assert fold_author_popups(lines) == ["Invented title of a made-up study", "",
                                          "Ann Berg, Carl Dahl", "Abstract"]
+
+
+def test_a_europe_pmc_journal_line_joined_with_its_doi_link() -> None:
+    """lynx prints the DOI link after the journal line; unwrapping joins the two."""
+    cited = parse_europe_pmc("Invented Breast Cancer Res Treat, 21 Jan 2022, 191(2):327-338 "
+                             "https://doi.org/10.5555/ibcrt.06452")
+    assert cited is not None
+    assert (cited.journal, cited.volume, cited.issue, cited.pages, cited.tokens) == (
+        "Invented Breast Cancer Res Treat", "191", "2", "327-338", {"doi": "10.5555/ibcrt.06452"})

@@ -24,6 +24,10 @@ INITIALS = "[{}]{{1,4}}".format("".join(
 HYPHENED_INITIALS = rf"{INITIALS}(?:-{INITIALS})?"
 _VANCOUVER = re.compile(rf"^(?P<family>.+?)\s+(?P<initials>{HYPHENED_INITIALS})"
                         r"(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$")
+# A patronymic surname before `de la` / `da` is the first of two surnames (`Gómez de la
+# Torre`, `Lopes da Silva`); a given name there (`Juan Carlos de la Fuente`) has no such ending.
+IBERIAN_JOINERS = {"del", "da", "do", "dos", "das"}
+IBERIAN_SURNAME = re.compile(r"^[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:ez|es)$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 
 
@@ -70,6 +74,13 @@ def family_given(value: str) -> dict[str, Any] | None:
     return name
 
 
+def _joins_surnames(family: list[str]) -> bool:
+    """`de la Torre`, `del Río`, `da Silva`: the particles that join Iberian surnames."""
+    lead = [word.lower() for word in family[:2]]
+    return lead[0] in IBERIAN_JOINERS or (lead[0] == "de" and lead[1:] in (["la"], ["las"],
+                                                                          ["los"]))
+
+
 def given_family(value: str) -> dict[str, Any] | None:
     """`Given [particles] Family [Jr]` as printed on pages; the last word is the family."""
     text = _spaced(value).strip(" ,;")
@@ -82,6 +93,8 @@ def given_family(value: str) -> dict[str, Any] | None:
     family = [words.pop()]
     while len(words) > 1 and words[-1].lower() in FAMILY_WORDS:
         family.insert(0, words.pop())
+    if len(words) > 1 and _joins_surnames(family) and IBERIAN_SURNAME.search(words[-1]):
+        family.insert(0, words.pop())  # `Álvaro Gómez de la Torre`: two surnames joined
     name = split_particle(" ".join(family))
     if words:
         name["given"] = " ".join(words)

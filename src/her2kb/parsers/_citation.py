@@ -129,7 +129,7 @@ _EUROPE_PMC = re.compile(
     rf"^(?P<journal>(?:[A-Z]|npj\s|[ei][A-Z])[^,;()]{{1,150}}?),\s+"  # `npj …`, `eLife`
     rf"(?:{_EUROPE_DATE.format(n=1)},\s+)?"
     r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::(?P<pages>[^\s,]+))?"
-    rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?$")
+    rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?(?:\s+https?://(?:dx\.)?doi\.org/(?P<doi>\S+))?$")
 
 
 # … and its labelled form: `Journal: Oncologist 2021; 26(3):e402-e412`.
@@ -153,7 +153,8 @@ def parse_europe_pmc(line: str) -> Citation | None:
     date = " ".join(part for part in (match[f"year{n}"], match[f"month{n}"], match[f"day{n}"])
                     if part)
     return Citation(journal=match["journal"].strip(), date=date, volume=match["volume"],
-                    issue=match["issue"], pages=match["pages"], below_byline=True)
+                    issue=match["issue"], pages=match["pages"], below_byline=True,
+                    tokens={"doi": match["doi"]} if match["doi"] else {})
 
 
 def extend(citation: Citation, line: str) -> bool:

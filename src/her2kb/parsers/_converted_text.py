@@ -18,6 +18,7 @@ readers know the lines a browser's copy gives, so this module undoes those habit
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -29,21 +30,36 @@ MIN_WRAP, MAX_WRAP = 60, 100  # widths converters wrap at (72, 76, 78, 79, 80)
 MIN_WRAPPED_LINES = 8  # lines within WRAP_BAND of the width before the text counts as wrapped
 WRAP_BAND = 12
 MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)")
-MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[\d+\]")
+MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[\d*\]")
+# pandoc's own Markdown: `[text]{.class}` spans, `{#id .class}` after headings, `::: div`
+# fences, `^1^` superscripts, `\` hard line breaks, `[text]` reference links.
+PANDOC_SPAN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\{[^{}\n]*\}")
+PANDOC_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}\n]*\}")
+PANDOC_FENCE = re.compile(r"^:::.*$")
+PANDOC_SUPERSCRIPT = re.compile(r"\^[\w,*†‡]+\^")
+PANDOC_BREAK = re.compile(r"\\$")
+PANDOC_REF = re.compile(r"\[([^\[\]\n]+)\](?![(\[{:])")
+PANDOC_DOC = re.compile(r"^:::", re.MULTILINE)
+ENTITY = re.compile(r"&(?:#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+ENTITIES_MIN = 3
+MD_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:\S+)?\s*(?:\"[^\"]*\")?$")
 IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\s*$")
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\[\d{1,4}\]\s?(?=$)")
 LYNX_LINKS = re.compile(r"^(?:References|Visible links:?|Hidden links:)\s*$")
 LINK_ROW = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|file|javascript|mailto):\S*\s*$")
-ANGLE_URL = re.compile(r"\s*<(?:https?|mailto):[^>\s]*>")
+# `<url>`: a Markdown autolink or Firefox's address after a link's text; only a DOI's is
+# worth keeping (as the bare link a browser shows).
+ANGLE_URL = re.compile(r"\s*<((?:https?|mailto):[^>\s]*)>")
+DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/")
 FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
 HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
                       re.IGNORECASE)
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])")
+ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]+?)(?<=\S)\1(?![\w*])")
 ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-BULLET = re.compile(r"^(\s*)[*+]\s+(?=\S)")
+BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit's own
 TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 FRONT_MATTER = re.compile(r"\A---\n(?:[A-Za-z_][\w -]*:.*\n|\s+.*\n|-.*\n)*?---\n")
 # Jina Reader's header lines; the page's own title and date follow in the body.
@@ -51,9 +67,9 @@ JINA_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content)
                          re.MULTILINE)
 JINA_MARK = re.compile(r"^(?:URL Source|Markdown Content):", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
-STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>)")
+STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN = 3, 5
-UNBROKEN = re.compile(r"\]\(|://")  # a link or URL, which no converter breaks
+UNBROKEN = re.compile(r"\]\(|://|^\s*\[[^\]]+\]:")  # a link, URL or link definition
 OVER_RATIO, MAX_OVER = 20, 2  # lines over the width: a few hand-made or unbreakable ones
 SENTENCE_END = (".", ":", ";", "?", "!")
 LABELLED = re.compile(r"^[^\W\d_][\w ]{0,24}:\s")  # `Publisher: …`, when capitalised
@@ -99,6 +115,7 @@ def is_converted(text: str) -> bool:
             or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
             or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
             or bool(FRONT_MATTER.match(text)) or bool(JINA_MARK.search(text))
+            or bool(PANDOC_DOC.search(text))
             or wrap_width(lines) is not None)
 
 
@@ -160,17 +177,21 @@ def _without_lynx_links(lines: list[str]) -> tuple[list[str], bool]:
     return lines, False
 
 
+def _shown_url(match: re.Match[str]) -> str:
+    return f" {match[1]}" if DOI_URL.match(match[1]) else ""
+
+
 def _plain(line: str, lynx: bool, w3m: bool) -> str:
-    if IMAGE_ONLY.match(line) or RULE.match(line):
+    if IMAGE_ONLY.match(line) or RULE.match(line) or MD_LINK_DEFINITION.match(line):
         return ""
     if table := TABLE_ROW.match(line):  # `| Journal | Cancer Reports |` -> a tab row
         line = "\t".join(cell.strip() for cell in table[1].split("|") if cell.strip())
-    line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub("", line)))
+    line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub(_shown_url, line)))
     line = LYNX_MARK.sub("", line) if lynx else line
     # A page's ID list is markup's list, which a browser copies without bullets.
     line = HEADING.sub("", line if ID_ITEM.match(line) else BULLET.sub(r"\1", line))
     line = ID_ITEM.sub(r"\1", line)
-    line = ITALIC.sub(r"\1", BOLD.sub(r"\2", SUPERSCRIPT.sub("", line)))
+    line = ITALIC.sub(r"\2", BOLD.sub(r"\2", SUPERSCRIPT.sub("", line)))
     line = BRACKETED_JOURNAL.sub(r"\1", line)
     line = BRACKETED_ITEM.sub(r"\1\2", line) if w3m else line
     return ESCAPED.sub(r"\1", line).rstrip()
@@ -189,7 +210,18 @@ def browser_text(text: str) -> str:
         lines = unwrapped(lines, width)
     # Links first, over whole paragraphs: a wrapped link's text and URL span lines.
     body = MD_IMAGE.sub("", "\n".join(lines))
+    if PANDOC_DOC.search(body):
+        body = PANDOC_SUPERSCRIPT.sub("", body)
+        for _ in range(2):  # a span can hold a span: `[[Name]^1^]{.author}`
+            body = PANDOC_SPAN.sub(lambda m: " ".join(m[1].split()), body)
+        body = PANDOC_ATTRIBUTES.sub("", body)
     body = MD_REF_LINK.sub(r"\1", MD_LINK.sub(lambda m: " ".join(m[1].split()), body))
+    if PANDOC_DOC.search(body):
+        body = PANDOC_REF.sub(r"\1", body)
+        body = "\n".join(PANDOC_BREAK.sub("", PANDOC_FENCE.sub("", line))
+                         for line in body.splitlines())
+    if len(ENTITY.findall(body)) >= ENTITIES_MIN:  # a dump that left `&amp;`, `&#x27;` in
+        body = html.unescape(body)
     w3m = sum(1 for line in lines if W3M_BUTTONS.match(line)) >= W3M_BUTTONS_MIN
     return "\n".join(_plain(line, lynx, w3m) for line in body.splitlines())
 

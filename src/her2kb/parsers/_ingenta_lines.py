@@ -26,6 +26,7 @@ FURNITURE = [
         r"^(?:ADD TO CART|BUY NOW|ADD TO CART\s*BUY NOW|Abstract:|Share:?)$",
         r"^(?i:Add to (?:Basket|Cart)|Buy Now|Shopping Cart(?: \(\d+\))?)$",
         r"^\|$",  # `|` between article links
+        r"^(?:(?:Free|Subscribed|Open Access) Content\s*){2,}$",  # the access-key legend, one line
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
         # … and the row it sits on, copied as one line.
         r"^(?:Add to Favourites )?Share:(?: (?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|"

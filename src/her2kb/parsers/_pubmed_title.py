@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ._pubmed_abstract import LAY_SUMMARY
 from ._pubmed_authors import author_list, looks_cut
 
 if TYPE_CHECKING:
@@ -116,8 +117,8 @@ def _byline_lines(after: list[Plain]) -> int:
 def assign(head: Head) -> None:
     """Second pass: title, the author line below it, and the plain lines left over."""
     title = _pick_title(head)
-    if title is None or head.subpage:
-        return
+    if title is None or head.subpage or LAY_SUMMARY.match(title.text):
+        return  # a scrape that starts below the title: `Simple Summary` heads the text
     head.title = _TAB_TITLE.sub("", title.text)
     if title.position == head.cut_at:
         head.title = None

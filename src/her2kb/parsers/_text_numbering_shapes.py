@@ -26,8 +26,8 @@ SHAPES = (
     # Cambridge Core spaces its commas: `Journal , Volume 6 , Issue 21 , October 2004 , pp. 1 - 19`;
     # Scilit: `Volume 22, Issue 4, pp e512-e521`.
     re.compile(rf"^(?:{_JOURNAL_COLON}\s*,\s*)?Volume\s+(?P<v>[\w.-]+)(?:\s*,\s*Issue\s+"
-               rf"(?P<i>[\w./ -]+?))?(?:\s*,\s*(?P<d>[^,]*?\d{{4}}))?\s*,\s*(?:(?:Pages?|pp\.?)\s*"
-               rf"{_PAGES}|(?:Article\s+)?(?P<a>e?\d+))\.?(?:[,;]\s*https?://\S+)?$",
+               rf"(?P<i>[\w./ -]+?))?(?:\s*,\s*(?P<d>[^,]*?\d{{4}}))?\s*[,;]\s*"
+               rf"(?:(?:Pages?|pp\.?)\s*{_PAGES}|(?:Article\s+)?(?P<a>e?\d+))\.?(?:[,;]\s*https?://\S+)?$",
                re.IGNORECASE),
     # Scilit's newer header: `Frontiers in Oncology , Volume 12; https://doi.org/…`.
     re.compile(rf"^{_JOURNAL_COLON}\s*,\s*Volume\s+(?P<v>[\w.-]+)(?:\s*,\s*Issue\s+"

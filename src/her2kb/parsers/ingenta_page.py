@@ -35,6 +35,7 @@ from ._text_names import names_line
 
 MORE_ABOUT = "More about this publication?"
 # `•` in a browser's copy, `-` or `*` in a converter's.
+BYLINE_LABELS = frozenset({"Authors", "Author", "Source"})
 BULLET = re.compile(r"^(?:[•*\u25cf\u25aa]|-(?=\s))\s*")
 # Detection (§0 step 8, §6). Only Ingenta prints the strong markers; the weak ones add
 # weight but never decide. A page is claimed on at least MIN_MARKERS distinct markers, one of
@@ -149,6 +150,10 @@ def _scan(lines: list[str]) -> _Page:
             closed = closed or bool(page.abstract) or NOTHING_HERE.match(line) is not None
             page.last = "furniture"
         elif label := LABEL.match(line):
+            if label["label"] in BYLINE_LABELS and len(page.abstract) == 1 and page.title:
+                # The title printed under the buy box, over its byline: what stood above
+                # the box was a menu entry.
+                page.title = page.abstract.pop()
             page.labels.append((label.group("label"), label.group("value").strip()))
             closed = closed or bool(page.abstract) or label.group("label") == "Keywords"
             page.last = "label"
