@@ -18,6 +18,7 @@ FURNITURE = [
         r"^[«<]?\s*previous article\b", r"\bnext article\s*[»>]?$", r"^view table of contents$",
         r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
         r"^We use cookies to track usage and preferences",  # the cookie banner
+        r"^Browse by (?:Subject|Publisher|Publication)$", r"^Home\s*/\s",  # menu, breadcrumb
         r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key|"
         r"Export Citation|Open Access|Free Content|Sign In|Register|Help|Cart|Home|Browse|"
         r"Search|Advanced Search|Publishers|Library Services)$",
