@@ -106,6 +106,11 @@ def test_written_dates(raw: str, parts: list[list[int]]) -> None:
     assert date is not None and date["date_parts"] == parts
 
 
+def test_a_datetime_as_python_prints_it_is_its_date() -> None:
+    assert parse_written_date("2021-07-14 00:00:00") == {"date_parts": [[2021, 7, 14]],
+                                                         "raw": "2021-07-14 00:00:00"}
+
+
 def test_unknown_dates_are_none() -> None:
     assert parse_medline_date("sometime soon") is None
     assert parse_written_date("Smarch 3, 2010") is None

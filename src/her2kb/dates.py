@@ -40,10 +40,11 @@ _DAY_MONTH_YEAR = re.compile(rf"^(?P<d>\d{{1,2}}) (?P<m>{_MON}),? (?P<y>\d{{4}})
 _MONTH_DAY_YEAR = re.compile(rf"^(?P<m>{_MON}) (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})$")
 _MONTH_YEAR = re.compile(rf"^(?P<m>{_MON}),? (?P<y>\d{{4}})$")
 _MONTH_RANGE_YEAR = re.compile(rf"^(?P<m>{_MON})\s*[-/\u2013]\s*(?P<m2>{_MON}),? (?P<y>\d{{4}})$")
-# RIS `2010/05/01/other`, ISO `2009-03-01T00:00:00`, Ingenta `/2009`; anything after the
-# separators must start with `/` or `T`, so `2007 Mar` is left to the MEDLINE grammar.
+# RIS `2010/05/01/other`, ISO `2009-03-01T00:00:00` (or a space before the time, as Python
+# prints a datetime), Ingenta `/2009`; anything after the separators must start with `/`,
+# `T` or a time, so `2007 Mar` is left to the MEDLINE grammar.
 _NUMERIC = re.compile(
-    r"^/?(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})?(?:[-/](?P<d>\d{1,2})?)?)?(?:[/T].*)?$"
+    r"^/?(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})?(?:[-/](?P<d>\d{1,2})?)?)?(?:[/T].*| \d{1,2}:\d\d\b.*)?$"
 )
 
 # Year last, as some `citation_date` tags write it: `03/2019`, `15/03/2019`, `3/15/2019`.

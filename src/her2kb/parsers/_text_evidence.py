@@ -43,6 +43,10 @@ def text_evidence(lines: list[str]) -> bool:
     labels = {pair[0] for line in head if (pair := label_of(with_colon(line)))}
     if "title" in labels and len(labels & RECORD_LABELS) >= RECORD_LABELS_MIN:
         return True
+    # A script's own header over an extracted text (`Title:`, `Authors:`, `Published:`).
+    if "title" in labels and len(labels & RECORD_LABELS) >= RECORD_LABELS_MIN - 1 \
+            and any(len(line.split()) >= LONG_PARAGRAPH_WORDS for line in head):
+        return True
     # A line citing the page's own title line (Google Scholar's Cite box) is the record.
     cites_itself = not (doi or numbered) and cited_work([line for line in head if line]) is not None
     if not (doi or numbered or cites_itself) \

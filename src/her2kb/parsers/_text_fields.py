@@ -174,11 +174,17 @@ def _without_abstract_number(found: dict[str, Any]) -> None:
         found["title"] = bare or title
 
 
+PYTHON_LIST = re.compile(r"^\[((?:\s*(['\"])[^'\"]+\2\s*,?)+)\]$")
+QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
+
+
 def _labelled_names(value: Any, found: dict[str, Any]) -> Any:
     """NEJM's `Authors: Jane Roe, M.D., Ph.D., +6 , and Tom Poe, M.D.` without degrees and
     folds (which say the list is not whole). A list cut at a comma stays as printed."""
     if isinstance(value, str) and (names := hanzi_names(value)):
         return names
+    if isinstance(value, str) and (listed := PYTHON_LIST.match(value)):
+        value = ", ".join(QUOTED.findall(listed[1]))  # a script printed a list: `['A B', 'C']`
     if isinstance(value, str) and not value.endswith((",", ";")) \
             and (names := names_line(value)):
         found["authors_truncated"] = found.get("authors_truncated") or folds_names(value)
