@@ -16,6 +16,7 @@ from her2kb.parsers import HEAD_CHARS, ParsedEntry
 from her2kb.parsers._citation import parse_citation
 from her2kb.parsers._mesh_words import descriptor_cut
 from her2kb.parsers._page import bullet_item, page_lines, read_list
+from her2kb.parsers._pubmed_title import joined_bracket_titles
 from her2kb.parsers.pubmed_page import FORMAT, detect, parse
 from her2kb.records import Record
 
@@ -503,3 +504,14 @@ def test_page_helpers_read_bullets_dash_pairs_and_gaps() -> None:
     assert items == ["a b", "c", "d", "e"]
     assert read_list(["Name", "value", "", "z"], 0, lambda line: False, plain=True) == (
         ["Name", "value"], 2)
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["[Invented title that goes", "on to a second line]", "[Article in German]"],
+     ["[Invented title that goes on to a second line]", "[Article in German]"]),
+    (["[Invented title.]", "next"], ["[Invented title.]", "next"]),  # whole already
+    (["[Open menu", "", "Other]"], ["[Open menu", "", "Other]"]),  # a blank line: not a title
+])
+def test_a_translated_title_wrapped_over_lines_is_one_line(lines: list[str],
+                                                           joined: list[str]) -> None:
+    assert joined_bracket_titles(lines) == joined

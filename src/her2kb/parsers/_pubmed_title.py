@@ -120,7 +120,10 @@ def assign(head: Head) -> None:
     if title is None or head.subpage or LAY_SUMMARY.match(title.text):
         return  # a scrape that starts below the title: `Simple Summary` heads the text
     head.title = _TAB_TITLE.sub("", title.text)
-    if title.position == head.cut_at:
+    if _OPEN_BRACKET_TITLE.match(title.text):  # its `]` line was cut off
+        head.title = None
+        head.warnings.append(f"title: {title.text!r} lacks its closing bracket; left empty")
+    elif title.position == head.cut_at:
         head.title = None
         head.warnings.append(f"title: the text ends inside {title.text!r}; left empty")
     citation = head.final_form or head.citation
@@ -149,3 +152,26 @@ def assign(head: Head) -> None:
         if p.text.casefold() != title.text.casefold()
         and not (p.in_affiliations and _AFFILIATION.search(p.text))
     ]
+
+
+_OPEN_BRACKET_TITLE = re.compile(r"^\[[^\]]*$")  # `[Translated title that goes on`
+_MAX_TITLE_LINES = 4
+
+
+def joined_bracket_titles(lines: list[str]) -> list[str]:
+    """A translated title wrapped over lines (a print to PDF, a dump) as one line again:
+    its `[` opens on one line and its `]` closes a later one."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        end = next((i for i in range(index + 1, min(index + _MAX_TITLE_LINES, len(lines)))
+                    if "]" in lines[i] or not lines[i].strip()), None)
+        if _OPEN_BRACKET_TITLE.match(line.strip()) and end is not None \
+                and lines[end].rstrip().endswith(("]", "].")):
+            joined.append(" ".join(part.strip() for part in lines[index:end + 1]))
+            index = end + 1
+        else:
+            joined.append(line)
+            index += 1
+    return joined

@@ -39,6 +39,7 @@ from ._pubmed_listing import listing_reason, listing_size
 from ._pubmed_script import without_script_labels
 from ._pubmed_sections import without_term_menus
 from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
+from ._pubmed_title import joined_bracket_titles
 
 _PARAGRAPH_WORDS = 12  # an abstract paragraph without its heading is at least this long
 # Only the legacy NCBI header has these controls (B1 `Display Settings:`, B2/B3 `Format:
@@ -200,7 +201,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
         yield ParseProblem(origin, 1, listing_reason(count))
         return
     lines = without_term_menus(fold_wrapped_byline(fold_author_popups(
-        without_script_labels(page_lines(text)))))
+        joined_bracket_titles(without_script_labels(page_lines(text))))))
     layout = walk(lines)
     filled = [line for line in lines if line]
     # The text may stop in its last line: it has no final line break, or it ends in the head
