@@ -672,3 +672,10 @@ def test_a_group_the_tags_leave_half_empty_is_filled_by_a_source_that_agrees() -
     alone = {"issue": "3"}  # names no volume: nothing shows it is the same issue
     merged, _ = merge_sources([("Highwire", tags), ("page text", alone)], [])
     assert merged["numbering"] == {"volume": "61", "issue": None}
+
+
+def test_a_script_s_python_list_of_authors_with_an_apostrophe() -> None:
+    from her2kb.parsers._text_fields import python_list
+    assert python_list("['Ann Berg', \"Mary O'Brien\"]") == ["Ann Berg", "Mary O'Brien"]
+    assert python_list("[Article in German]") is None
+    assert python_list("[1, 2]") is None

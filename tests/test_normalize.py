@@ -181,3 +181,14 @@ def test_structured_abstract_labels_are_not_a_body() -> None:
 def test_written_year_and_month_keeps_the_month() -> None:
     date = parse_written_date("2007 Mar")
     assert date is not None and date["date_parts"] == [[2007, 3]]
+
+
+@pytest.mark.parametrize(("raw", "family"), [
+    ("María Dolores de la Fuente", "de la Fuente"),  # a given name ending in -es
+    ("João Lopes do Carmo", "Lopes do Carmo"),
+    ("Rosa Pérez de los Ríos", "Pérez de los Ríos"),
+])
+def test_iberian_surnames_joined_by_particles(raw: str, family: str) -> None:
+    name = given_family(raw)
+    assert name is not None
+    assert " ".join(filter(None, (name.get("non_dropping_particle"), name["family"]))) == family

@@ -120,3 +120,18 @@ def test_a_europe_pmc_journal_line_joined_with_its_doi_link() -> None:
     assert cited is not None
     assert (cited.journal, cited.volume, cited.issue, cited.pages, cited.tokens) == (
         "Invented Breast Cancer Res Treat", "191", "2", "327-338", {"doi": "10.5555/ibcrt.06452"})
+
+
+def test_unwrapping_joins_only_where_the_converter_broke_the_line() -> None:
+    """A joined paragraph is long, but the next line is judged by the line above as written."""
+    lines = [*textwrap.wrap(PROSE, 72, break_on_hyphens=False), "Department of Oncology",
+             "Invented Town"]
+    assert unwrapped(lines, 72) == [" ".join(lines[:-2]), "Department of Oncology",
+                                    "Invented Town"]
+
+
+def test_a_jina_header_goes_but_a_page_s_own_title_label_stays() -> None:
+    text = ("Title: Invented page | Site\n\nURL Source: https://example.org/x\n\n"
+            "Markdown Content:\nTitle: Invented record title\nAuthors: Ann Berg")
+    assert browser_text(text).split("\n")[-2:] == ["Title: Invented record title",
+                                                   "Authors: Ann Berg"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-PARTICLES = {"de", "la", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den",
-             "ten", "ter", "le", "dal", "van't"}
+PARTICLES = {"de", "la", "las", "los", "del", "della", "di", "da", "do", "dos", "das", "du",
+             "van", "von", "der", "den", "ten", "ter", "le", "dal", "van't"}
 # Words that open a family name and stay part of it (`Ruairí Ó Súilleabháin`, `Ahmed Ben
 # Salah`): unlike `van` or `de` above, they are never split off as a particle.
 FAMILY_PREFIXES = {"ó", "ní", "nic", "mac", "mc", "ua", "ben", "bin", "ibn", "abu", "al",
@@ -28,6 +28,9 @@ _VANCOUVER = re.compile(rf"^(?P<family>.+?)\s+(?P<initials>{HYPHENED_INITIALS})"
 # Torre`, `Lopes da Silva`); a given name there (`Juan Carlos de la Fuente`) has no such ending.
 IBERIAN_JOINERS = {"del", "da", "do", "dos", "das"}
 IBERIAN_SURNAME = re.compile(r"^[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:ez|es)$")
+# Given names with that ending (`María Dolores de la Fuente`).
+GIVEN_ENDING_ES = {"dolores", "mercedes", "lourdes", "agnes", "frances", "charles", "james",
+                   "andres", "moises", "ines", "aristides", "hercules"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 
 
@@ -93,7 +96,8 @@ def given_family(value: str) -> dict[str, Any] | None:
     family = [words.pop()]
     while len(words) > 1 and words[-1].lower() in FAMILY_WORDS:
         family.insert(0, words.pop())
-    if len(words) > 1 and _joins_surnames(family) and IBERIAN_SURNAME.search(words[-1]):
+    if len(words) > 1 and _joins_surnames(family) and IBERIAN_SURNAME.search(words[-1]) \
+            and words[-1].casefold() not in GIVEN_ENDING_ES:
         family.insert(0, words.pop())  # `Álvaro Gómez de la Torre`: two surnames joined
     name = split_particle(" ".join(family))
     if words:

@@ -149,12 +149,17 @@ def detect(text: str, origin: str) -> InputFormat:
     if is_mhtml(text):  # a page saved as one MHTML file: the page inside it
         return as_mhtml(detect(mhtml_page(text) or " ", origin))
     head = detection_head(text)
-    scored = []
-    if not (is_markup(head) or holds_tagged_export(head) or looks_like_structured_document(head)) \
-            and is_converted(head):  # Markdown or a text dump: read as a browser's copy
-        scored = [(score, as_browser_copy(fmt))
-                  for score, fmt in _scores(browser_text(head), (False, True))]
-    scored = scored or _scores(head, (False, True))
+    # Markdown or a text dump is read as a browser's copy, the text as it is only if no
+    # specific reader claims that copy; the fallback reader comes last for both.
+    copy = browser_text(head) if not (holds_tagged_export(head) or looks_like_structured_document(
+        head)) and is_converted(head) else None
+    scored: list[tuple[int, InputFormat]] = []
+    for fallback in (False, True):
+        if copy is not None:
+            scored = [(score, as_browser_copy(fmt)) for score, fmt in _scores(copy, (fallback,))]
+        scored = scored or _scores(head, (fallback,))
+        if scored:
+            break
     if is_markup(head) and all(fmt.fallback for _, fmt in scored):
         shown = shown_text(head)
         scored = [(score, as_page_text(fmt)) for score, fmt in _scores(shown, (False,))

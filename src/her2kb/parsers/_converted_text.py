@@ -9,7 +9,8 @@ readers know the lines a browser's copy gives, so this module undoes those habit
 1. hard-wrapped lines are joined again: a line was wrapped when the next line's first
    word would not have fitted on it (the width is the longest wrapped line's);
 2. Markdown links, images, emphasis, escapes, heading marks, rules and table pipes,
-   inline HTML tags and front matter go; list items get the `•` a browser copies;
+   inline HTML tags and front matter go, and so do list markers (a browser's copy of a
+   page's ID list or menu has none; `- ` alone stays, Scilit prints it);
 3. lynx's link numbers and its list of links, `(BUTTON)` and empty form fields go;
 4. a dump with one text node a line (BeautifulSoup's `get_text("\\n")`) puts the `,` and
    `/` that stood between inline elements back between them.
@@ -47,10 +48,10 @@ IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\s*$")
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\[\d{1,4}\]\s?(?=$)")
 LYNX_LINKS = re.compile(r"^(?:References|Visible links:?|Hidden links:)\s*$")
 LINK_ROW = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|file|javascript|mailto):\S*\s*$")
-# `<url>`: a Markdown autolink or Firefox's address after a link's text; only a DOI's is
-# worth keeping (as the bare link a browser shows).
-ANGLE_URL = re.compile(r"\s*<((?:https?|mailto):[^>\s]*)>")
-DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/")
+# `<url>`: Firefox's address after a link's text (never shown), or a Markdown autolink;
+# a DOI's autolink standing alone or after a label (`DOI: <https://doi.org/…>`) is shown.
+ANGLE_URL = re.compile(r"\s*<(?:https?|mailto):[^>\s]*>")
+DOI_AUTOLINK = re.compile(r"^(\s*(?:[^\W\d_][\w ]{0,20}:\s*)?)<(https?://(?:dx\.)?doi\.org/\S+)>\s*$")
 FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
 HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
                       re.IGNORECASE)
@@ -66,6 +67,7 @@ FRONT_MATTER = re.compile(r"\A---\n(?:[A-Za-z_][\w -]*:.*\n|\s+.*\n|-.*\n)*?---\
 JINA_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content):.*$",
                          re.MULTILINE)
 JINA_MARK = re.compile(r"^(?:URL Source|Markdown Content):", re.MULTILINE)
+JINA_CONTENT = re.compile(r"^Markdown Content:.*$", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN = 3, 5
@@ -122,17 +124,18 @@ def is_converted(text: str) -> bool:
 def unwrapped(lines: list[str], width: int) -> list[str]:
     """Lines joined where the converter broke them: the next word would not have fitted."""
     joined: list[str] = []
+    above = ""  # the line above as the converter wrote it, not as joined so far
     for line in lines:
-        last = joined[-1] if joined else ""
         word = line.split()[0] if line.strip() else ""
-        wrapped = (last.strip() and word and not STARTS_BLOCK.match(line)
+        wrapped = (joined and above.strip() and word and not STARTS_BLOCK.match(line)
                    and not (word[0].isupper() and LABELLED.match(line.strip()))
-                   and len(last.rstrip()) + 1 + len(word) > width)
+                   and len(above.rstrip()) + 1 + len(word) > width)
         if wrapped:
-            glue = "" if re.search(r"\w-$", last.rstrip()) else " "
-            joined[-1] = last.rstrip() + glue + line.strip()
+            glue = "" if re.search(r"\w-$", above.rstrip()) else " "
+            joined[-1] = joined[-1].rstrip() + glue + line.strip()
         else:
             joined.append(line)
+        above = line
     return joined
 
 
@@ -177,20 +180,15 @@ def _without_lynx_links(lines: list[str]) -> tuple[list[str], bool]:
     return lines, False
 
 
-def _shown_url(match: re.Match[str]) -> str:
-    return f" {match[1]}" if DOI_URL.match(match[1]) else ""
-
-
 def _plain(line: str, lynx: bool, w3m: bool) -> str:
     if IMAGE_ONLY.match(line) or RULE.match(line) or MD_LINK_DEFINITION.match(line):
         return ""
     if table := TABLE_ROW.match(line):  # `| Journal | Cancer Reports |` -> a tab row
         line = "\t".join(cell.strip() for cell in table[1].split("|") if cell.strip())
-    line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub(_shown_url, line)))
+    line = DOI_AUTOLINK.sub(r"\1\2", line)
+    line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub("", line)))
     line = LYNX_MARK.sub("", line) if lynx else line
-    # A page's ID list is markup's list, which a browser copies without bullets.
-    line = HEADING.sub("", line if ID_ITEM.match(line) else BULLET.sub(r"\1", line))
-    line = ID_ITEM.sub(r"\1", line)
+    line = HEADING.sub("", BULLET.sub(r"\1", ID_ITEM.sub(r"\1", line)))
     line = ITALIC.sub(r"\2", BOLD.sub(r"\2", SUPERSCRIPT.sub("", line)))
     line = BRACKETED_JOURNAL.sub(r"\1", line)
     line = BRACKETED_ITEM.sub(r"\1\2", line) if w3m else line
@@ -200,8 +198,8 @@ def _plain(line: str, lynx: bool, w3m: bool) -> str:
 def browser_text(text: str) -> str:
     """The text as a browser's copy of the page would read."""
     text = FRONT_MATTER.sub("", text)
-    if JINA_MARK.search(text):
-        text = JINA_HEADER.sub("", text)
+    if (content := JINA_CONTENT.search(text)) is not None:  # Jina's header: above its mark
+        text = JINA_HEADER.sub("", text[:content.end()]) + text[content.end():]
     lines, lynx = _without_lynx_links(text.splitlines())
     if _one_node_a_line(lines):
         lines = joined_nodes(lines)
@@ -210,13 +208,14 @@ def browser_text(text: str) -> str:
         lines = unwrapped(lines, width)
     # Links first, over whole paragraphs: a wrapped link's text and URL span lines.
     body = MD_IMAGE.sub("", "\n".join(lines))
-    if PANDOC_DOC.search(body):
+    pandoc = PANDOC_DOC.search(body) is not None
+    if pandoc:
         body = PANDOC_SUPERSCRIPT.sub("", body)
         for _ in range(2):  # a span can hold a span: `[[Name]^1^]{.author}`
             body = PANDOC_SPAN.sub(lambda m: " ".join(m[1].split()), body)
         body = PANDOC_ATTRIBUTES.sub("", body)
     body = MD_REF_LINK.sub(r"\1", MD_LINK.sub(lambda m: " ".join(m[1].split()), body))
-    if PANDOC_DOC.search(body):
+    if pandoc:
         body = PANDOC_REF.sub(r"\1", body)
         body = "\n".join(PANDOC_BREAK.sub("", PANDOC_FENCE.sub("", line))
                          for line in body.splitlines())

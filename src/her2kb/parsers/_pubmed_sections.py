@@ -4,9 +4,8 @@
 affiliations, a related-item relation, or a section to skip because it is about other
 works. Furniture is site, never record: banners, dialogs, footers and status markers
 (`FURNITURE` patterns), and button rows made only of control words (`Save Email`).
-The new PubMed page also prints the section names as a navigation menu, and the
-`Format` drop-down repeats `Abstract`; `menu_end` steps over such runs and
-`links_block_end` over the `Full text links` box, so they switch no section.
+The new PubMed page prints the section names as a menu and its `Format` drop-down repeats
+`Abstract`; `menu_end` and `links_block_end` (the `Full text links` box) step over them.
 """
 
 from __future__ import annotations
@@ -21,14 +20,15 @@ _LEGACY_LISTS = ("(?:publication types|mesh terms|substances|grant support|secon
                  "personal name as subject|supplementary concepts)")
 FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     # U.S.-government banner and NCBI account bar.
-    r"^skip to main (?:page )?content$", r"^u\.s\. flag$",
+    r"^skip to main (?:page )?content$", r"^u\.s\. flag$", r"^about author manuscripts$",
     r"^an official website of the united states government", r"^here'?s how you know$",
     r"^dot gov$", r"^official websites use \.gov", r"^the \.gov means it",
     r"^a \.gov website belongs to", r"^federal government websites often end in", r"^https$",
     r"^secure \.gov websites use", r"^the site is secure", r"^the https:// ensures",
     r"^a lock \(", r"^access keys\b", r"^(?:nih nlm logo|ncbi home page)$", r"^show account info$",
     r"^logged in as:?", r"^account settings$", r"^primary site navigation$",
-    # Tools, dialogs and buttons of the abstract page.
+    # Tools, dialogs and buttons of the abstract page, and PMC's author manuscript banner.
+    r"^submit a manuscript$",
     r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$",
     r"^send to:?$", r"^display options$", r"^display settings:", r"^format:\s*\w+$",
     r"^save citation to file$", r"^create (?:file|a new collection|rss)$",

@@ -9,6 +9,7 @@ and an unheaded abstract are guesses, each named in a note for the caller's warn
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Any
 
@@ -174,8 +175,16 @@ def _without_abstract_number(found: dict[str, Any]) -> None:
         found["title"] = bare or title
 
 
-PYTHON_LIST = re.compile(r"^\[((?:\s*(['\"])[^'\"]+\2\s*,?)+)\]$")
-QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
+def python_list(value: str) -> list[str] | None:
+    """The strings of a Python list literal (`['A B', 'C D']`), else None."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    try:
+        items = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return items if isinstance(items, list) and all(isinstance(i, str) for i in items) \
+        and items else None
 
 
 def _labelled_names(value: Any, found: dict[str, Any]) -> Any:
@@ -183,8 +192,8 @@ def _labelled_names(value: Any, found: dict[str, Any]) -> Any:
     folds (which say the list is not whole). A list cut at a comma stays as printed."""
     if isinstance(value, str) and (names := hanzi_names(value)):
         return names
-    if isinstance(value, str) and (listed := PYTHON_LIST.match(value)):
-        value = ", ".join(QUOTED.findall(listed[1]))  # a script printed a list: `['A B', 'C']`
+    if isinstance(value, str) and (listed := python_list(value)):
+        value = ", ".join(listed)  # a script printed a list: `['A B', "Mary O'Brien"]`
     if isinstance(value, str) and not value.endswith((",", ";")) \
             and (names := names_line(value)):
         found["authors_truncated"] = found.get("authors_truncated") or folds_names(value)

@@ -150,7 +150,8 @@ def _scan(lines: list[str]) -> _Page:
             closed = closed or bool(page.abstract) or NOTHING_HERE.match(line) is not None
             page.last = "furniture"
         elif label := LABEL.match(line):
-            if label["label"] in BYLINE_LABELS and len(page.abstract) == 1 and page.title:
+            if label["label"] in BYLINE_LABELS and len(page.abstract) == 1 and page.title \
+                    and page.last == "abstract" and not page.abstract[0].endswith("."):
                 # The title printed under the buy box, over its byline: what stood above
                 # the box was a menu entry.
                 page.title = page.abstract.pop()

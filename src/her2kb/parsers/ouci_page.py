@@ -63,8 +63,7 @@ FURNITURE = frozenset({
     "оуіц — відкритий український індекс цитування", "about the project",
     "знайти всі цитування публікації", "find all citations of the publication",
 })
-# The button under a folded reference list.
-SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\b.*)$")
+SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\b.*)$")  # a folded list
 # `Details` over `Number of citations: 3`, `DOI: …` rows closes the English page; alone it
 # is a button.
 DETAILS = frozenset({"details", "деталі"})
@@ -125,9 +124,10 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
         elif line:
             abstract_lines.append(line)
     abstract = "\n".join(abstract_lines)
-    if (inline := INLINE_KEYWORDS.search(abstract)) and "keywords" not in fields:
-        abstract = abstract[:inline.start()]  # Crossref's abstract ends `… Key Words: a, b.`
-        store_value("keywords", inline["k"], fields, warnings)
+    if inline := INLINE_KEYWORDS.search(abstract):  # Crossref's abstract: `… Key Words: a, b.`
+        abstract = abstract[:inline.start()]
+        if "keywords" not in fields:
+            store_value("keywords", inline["k"], fields, warnings)
     fields["abstract"] = checked_abstract(abstract, last == "abstract", warnings)
     refs = [line for line in sections.get("refs", []) if line]
     fields["references"] = read_references(refs, last == "refs", warnings)
