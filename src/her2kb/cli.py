@@ -50,13 +50,19 @@ class Her2kbGroup(click.Group):
     @staticmethod
     def _internal(ctx: click.Context, exc: Exception) -> Exception:
         """A bug: re-raised under --debug or tests, else one line (SQL errors can be huge)."""
-        app = ctx.obj
-        if (isinstance(app, App) and app.debug) or os.environ.get(RAISE_ENV):
+        if shows_tracebacks(ctx.obj):
             return exc
-        first = (str(exc).splitlines() or [""])[0][:200]
-        return click.ClickException(
-            f"internal error ({type(exc).__name__}: {first}); rerun with --debug and report it"
-        )
+        return click.ClickException(f"internal error ({bug_summary(exc)}); rerun with --debug "
+                                    "and report it")
+
+
+def shows_tracebacks(app: object) -> bool:
+    return (isinstance(app, App) and app.debug) or bool(os.environ.get(RAISE_ENV))
+
+
+def bug_summary(exc: Exception) -> str:
+    """`IndexError: list index out of range`: the first line only (SQL errors can be huge)."""
+    return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:200]}"
 
 
 @click.group(cls=Her2kbGroup)
@@ -132,12 +138,11 @@ def ingest(app: App, paths: tuple[str, ...], fmt: str, as_json: bool, verbose: b
             except SQLAlchemyError:
                 raise  # the library itself is at fault: no other file can go in either
             except Exception as exc:  # a reader's bug: this file is left out, the rest go in
-                if app.debug or os.environ.get(RAISE_ENV):
+                if shows_tracebacks(app):
                     raise
-                first = (str(exc).splitlines() or [""])[0][:200]
                 reports.append(FileReport(origin, error=(
-                    f"{origin}: internal error while reading it ({type(exc).__name__}: {first});"
-                    " nothing of it was stored; rerun with --debug and report it")))
+                    f"{origin}: internal error while reading it ({bug_summary(exc)}); nothing "
+                    "of it was stored; rerun with --debug and report it")))
             advance()
     for line in inputs.left_out:
         render.problem(line)
