@@ -166,9 +166,9 @@ def joined_bracket_titles(lines: list[str]) -> list[str]:
     while index < len(lines):
         line = lines[index]
         end = next((i for i in range(index + 1, min(index + _MAX_TITLE_LINES, len(lines)))
-                    if "]" in lines[i] or not lines[i].strip()), None)
-        if _OPEN_BRACKET_TITLE.match(line.strip()) and end is not None \
-                and lines[end].rstrip().endswith(("]", "].")):
+                    if "]" in lines[i] or not lines[i].strip()), None) \
+            if _OPEN_BRACKET_TITLE.match(line.strip()) else None
+        if end is not None and lines[end].rstrip().endswith(("]", "].")):
             joined.append(" ".join(part.strip() for part in lines[index:end + 1]))
             index = end + 1
         else:

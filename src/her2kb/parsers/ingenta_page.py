@@ -29,14 +29,20 @@ from ._ingenta_lines import (
     with_label,
 )
 from ._ingenta_values import SOURCE, blurb_journal, read_source
-from ._page import ends_open, holds_tagged_export, looks_like_structured_document, page_lines
+from ._page import (
+    BULLETS,
+    ends_open,
+    holds_tagged_export,
+    looks_like_structured_document,
+    page_lines,
+)
 from ._page_values import checked_abstract, split_author_list
 from ._text_names import names_line
 
 MORE_ABOUT = "More about this publication?"
-# `•` in a browser's copy, `-` or `*` in a converter's.
 BYLINE_LABELS = frozenset({"Authors", "Author", "Source"})
-BULLET = re.compile(r"^(?:[•*\u25cf\u25aa]|-(?=\s))\s*")
+# `•` (and its kin) in a browser's copy, `-` or `*` in a converter's.
+BULLET = re.compile(rf"^(?:[{BULLETS}*]|-(?=\s))\s*")
 # Detection (§0 step 8, §6). Only Ingenta prints the strong markers; the weak ones add
 # weight but never decide. A page is claimed on at least MIN_MARKERS distinct markers, one of
 # them strong: one Ingenta line alone (a `Source: …` line or the site's name in a note)
