@@ -2,7 +2,7 @@
 
 Every invented sample under `tests/samples/{pubmed,scilit,ingenta}/` and
 `tests/samples/truncated/<format>/` has a golden file at the same relative path under
-`tests/golden/pages/`, with `.json` for `.txt`. A golden holds the reader's name, the
+`tests/golden/pages/`, with `.json` for `.txt` (or `.html`). A golden holds the reader's name, the
 whole normalised record (CSL field names in snake case, defaults left out) and the exact
 warnings. Goldens were written from the samples and reviewed field by field; a change in
 any value fails here. Samples in `truncated/` stop mid-page (or start below the head):
@@ -28,7 +28,16 @@ from .page_golden import FURNITURE, strings
 TESTS = Path(__file__).parent
 SAMPLES = TESTS / "samples"
 GOLDEN = TESTS / "golden" / "pages"
-CASES = sorted(p.relative_to(GOLDEN).with_suffix(".txt") for p in GOLDEN.rglob("*.json"))
+PAGE_SUFFIXES = (".txt", ".html")  # page text, or a page saved as HTML
+
+
+def _sample_of(golden: Path) -> Path:
+    relative = golden.relative_to(GOLDEN)
+    return next((relative.with_suffix(suffix) for suffix in PAGE_SUFFIXES
+                 if (SAMPLES / relative.with_suffix(suffix)).exists()), relative)
+
+
+CASES = sorted(_sample_of(p) for p in GOLDEN.rglob("*.json"))
 
 
 def _read(relative: Path) -> tuple[dict[str, Any], list[str]]:
@@ -50,7 +59,7 @@ def _golden(relative: Path) -> dict[str, Any]:
 
 def test_every_page_sample_has_a_golden() -> None:
     samples = {p.relative_to(SAMPLES) for d in ("pubmed", "scilit", "ingenta", "truncated")
-               for p in (SAMPLES / d).rglob("*.txt")}
+               for suffix in PAGE_SUFFIXES for p in (SAMPLES / d).rglob(f"*{suffix}")}
     covered = set(CASES)
     assert len(covered) >= 30
     assert covered == samples

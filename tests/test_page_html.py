@@ -33,8 +33,10 @@ def test_a_pubmed_page_saved_as_html_keeps_what_only_its_text_shows() -> None:
     record = _record(pubmed_page, text)
     assert record.title == "Invented resistance pathways to trastuzumab in HER2-positive disease"
     assert [a.family for a in record.author] == ["Okafor", "Lindqvist", "Haruto"]
-    assert (record.container_title, record.year, record.volume, record.issue, record.page) == (
-        "Breast Cancer Res Treat", 2019, "174", "2", "301-312")
+    # The button shows the MEDLINE abbreviation, the tags the full name: both are kept.
+    assert (record.container_title, record.container_title_short) == (
+        "Breast cancer research and treatment", "Breast Cancer Res Treat")
+    assert (record.year, record.volume, record.issue, record.page) == (2019, "174", "2", "301-312")
     assert (record.doi, record.pmid) == ("10.1007/s10549-018-0000-1", "30512345")
     assert record.publication_types == ["Research Support, Non-U.S. Gov't"]
     assert [(m.descriptor, m.qualifier, m.major) for m in record.mesh] == [
@@ -106,14 +108,14 @@ def test_pubmed_html_with_the_journal_button_in_its_own_block_keeps_the_citation
            'title="Breast cancer research and treatment">Breast Cancer Res Treat</button>\n'
            '<span class="cit">. 2019 Mar;174(2):301-312.</span> <span class="citation-doi">')
     new = ('<div class="article-citation"><div class="article-source"><div class="journal-'
-           'actions"><button>Cancer Rep (Hoboken)</button></div>\n<span class="cit">. 2019 '
+           'actions"><button>Breast Cancer Res Treat</button></div>\n<span class="cit">. 2019 '
            'Mar;174(2):301-312.</span></div>\n<span class="citation-doi">')
     text = PUBMED_HTML.read_text("utf-8")
     assert old in text
     text = text.replace(old, new)
     record = _record(pubmed_page, text)
-    assert (record.container_title, record.year, record.volume, record.page) == (
-        "Cancer Rep (Hoboken)", 2019, "174", "301-312")
+    assert (record.container_title_short, record.year, record.volume, record.page) == (
+        "Breast Cancer Res Treat", 2019, "174", "301-312")
 
 
 def test_a_pmc_page_saved_as_html_takes_its_repeated_author_tags() -> None:

@@ -149,7 +149,7 @@ def test_a_page_saved_as_mhtml_is_read_as_the_page_inside() -> None:
     assert reader.name == "pubmed-page"
     record, _ = _record(reader, text)
     assert record.title == "Invented resistance pathways to trastuzumab in HER2-positive disease"
-    assert (record.container_title, record.volume, record.page, record.pmid) == (
+    assert (record.container_title_short, record.volume, record.page, record.pmid) == (
         "Breast Cancer Res Treat", "174", "301-312", "30512345")
 
 

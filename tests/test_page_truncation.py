@@ -53,6 +53,8 @@ def _fragments(cut: Record, whole: Record) -> list[str]:
         if name == "abstract" and value and full and full.startswith(value) \
                 and value.endswith(SENTENCE_END):
             continue
+        if name == "container_title" and value and value == whole.container_title_short:
+            continue  # PMC's footer, cut off, names the journal in full at the page's end
         if value is not None and value != full:
             bad.append(f"{name}={value!r}")
     for name in LISTS:

@@ -145,14 +145,17 @@ def detect(text: str, origin: str) -> InputFormat:
     from ._converted_text import as_browser_copy, browser_text, is_converted
     from ._html_text import as_mhtml, as_page_text, is_mhtml, mhtml_page, shown_text
     from ._page import holds_tagged_export, looks_like_structured_document
+    from ._stripped_markup import is_stripped_markup
 
     if is_mhtml(text):  # a page saved as one MHTML file: the page inside it
         return as_mhtml(detect(mhtml_page(text) or " ", origin))
     head = detection_head(text)
-    # Markdown or a text dump is read as a browser's copy, the text as it is only if no
-    # specific reader claims that copy; the fallback reader comes last for both.
-    copy = browser_text(head) if not (holds_tagged_export(head) or looks_like_structured_document(
-        head)) and is_converted(head) else None
+    # Markdown or a text dump (also one whose tags a script stripped line by line) is read
+    # as a browser's copy, the text as it is only if no specific reader claims that copy;
+    # the fallback reader comes last for both.
+    page_text = not (holds_tagged_export(head) or looks_like_structured_document(head))
+    converted = is_stripped_markup(head) or (page_text and is_converted(head))
+    copy = browser_text(head) if converted else None
     scored: list[tuple[int, InputFormat]] = []
     for fallback in (False, True):
         if copy is not None:

@@ -9,11 +9,15 @@ readers know the lines a browser's copy gives, so this module undoes those habit
 1. hard-wrapped lines are joined again: a line was wrapped when the next line's first
    word would not have fitted on it (the width is the longest wrapped line's);
 2. Markdown links, images, emphasis, escapes, heading marks, rules and table pipes,
-   inline HTML tags and front matter go, and so do list markers (a browser's copy of a
-   page's ID list or menu has none; `- ` alone stays, Scilit prints it);
-3. lynx's link numbers and its list of links, `(BUTTON)` and empty form fields go;
+   inline HTML tags and a clipper's header go (see `_clipper_header`), and so do list
+   markers (a browser's copy of a page's ID list or menu has none; `- ` alone stays,
+   Scilit prints it);
+3. lynx's link numbers and its list of links, `(BUTTON)` and empty form fields go, and
+   a table drawn in two columns becomes `Label: value` lines (see `_text_columns`);
 4. a dump with one text node a line (BeautifulSoup's `get_text("\\n")`) puts the `,` and
-   `/` that stood between inline elements back between them.
+   `/` that stood between inline elements back between them;
+5. a page whose tags a script stripped line by line loses what is left of its markup
+   (see `_stripped_markup`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ import html
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from ._clipper_header import has_clipper_header, without_clipper_header
+from ._stripped_markup import is_stripped_markup, stripped_markup_text
+from ._text_columns import table_rows
 
 if TYPE_CHECKING:
     from . import InputFormat, ParsedEntry, ParseProblem
@@ -62,12 +70,6 @@ ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]+?)(?<=\S)\1(?![\w*])
 ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit's own
 TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
-FRONT_MATTER = re.compile(r"\A---\n(?:[A-Za-z_][\w -]*:.*\n|\s+.*\n|-.*\n)*?---\n")
-# Jina Reader's header lines; the page's own title and date follow in the body.
-JINA_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content):.*$",
-                         re.MULTILINE)
-JINA_MARK = re.compile(r"^(?:URL Source|Markdown Content):", re.MULTILINE)
-JINA_CONTENT = re.compile(r"^Markdown Content:.*$", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN = 3, 5
@@ -110,13 +112,13 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def is_converted(text: str) -> bool:
-    """Markdown links, lynx's link list, a web clipper's header, hard-wrapped paragraphs or
-    one text node a line."""
+    """Markdown links, lynx's link list, a web clipper's header, hard-wrapped paragraphs,
+    one text node a line or a table drawn in columns."""
     lines = text.splitlines()
-    return (_one_node_a_line(lines)
+    return (_one_node_a_line(lines) or table_rows(lines) != lines
             or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
             or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
-            or bool(FRONT_MATTER.match(text)) or bool(JINA_MARK.search(text))
+            or has_clipper_header(text)
             or bool(PANDOC_DOC.search(text))
             or wrap_width(lines) is not None)
 
@@ -197,12 +199,13 @@ def _plain(line: str, lynx: bool, w3m: bool) -> str:
 
 def browser_text(text: str) -> str:
     """The text as a browser's copy of the page would read."""
-    text = FRONT_MATTER.sub("", text)
-    if (content := JINA_CONTENT.search(text)) is not None:  # Jina's header: above its mark
-        text = JINA_HEADER.sub("", text[:content.end()]) + text[content.end():]
+    if is_stripped_markup(text):
+        text = stripped_markup_text(text)
+    text = without_clipper_header(text)
     lines, lynx = _without_lynx_links(text.splitlines())
     if _one_node_a_line(lines):
         lines = joined_nodes(lines)
+    lines = table_rows(lines)
     width = wrap_width(lines)
     if width is not None:
         lines = unwrapped(lines, width)
@@ -222,7 +225,8 @@ def browser_text(text: str) -> str:
     if len(ENTITY.findall(body)) >= ENTITIES_MIN:  # a dump that left `&amp;`, `&#x27;` in
         body = html.unescape(body)
     w3m = sum(1 for line in lines if W3M_BUTTONS.match(line)) >= W3M_BUTTONS_MIN
-    return "\n".join(_plain(line, lynx, w3m) for line in body.splitlines())
+    end = "\n" if text.endswith("\n") else ""  # a text that stops mid-line still does
+    return "\n".join(_plain(line, lynx, w3m) for line in body.splitlines()) + end
 
 
 def as_browser_copy(reader: InputFormat) -> InputFormat:

@@ -112,13 +112,14 @@ class _Collector(HTMLParser):
             self._after_link = False
 
     def _separate(self, separator: str) -> None:
-        """A separator, unless the line is empty so far, or ends in one or in a label's
-        colon (PMC: `<strong class="kwd-title">Keywords: </strong>`)."""
+        """A separator, unless the line is empty so far, or ends in one, in a label's colon
+        (PMC: `<strong class="kwd-title">Keywords: </strong>`) or in the page's own (PubMed:
+        `<a class="keyword-link">HER2</a>; <a …>`)."""
         spaced = False
         for piece in reversed(self._text):
             tail = piece.rsplit("\n", 1)[-1]
             if before := tail.rstrip():
-                if not before.endswith((separator.strip(), ":")):
+                if not before.endswith((separator.strip(), ":", ";", ",", "|")):
                     spaced = spaced or tail != before
                     self._text.append(separator.lstrip() if spaced else separator)
                 return

@@ -28,7 +28,11 @@ FURNITURE = [
         r"^(?:ADD TO CART|BUY NOW|ADD TO CART\s*BUY NOW|Abstract:|Share:?)$",
         r"^(?i:Add to (?:Basket|Cart)|Buy Now|Shopping Cart(?: \(\d+\))?)$",
         r"^\|$",  # `|` between article links
+        # The tools row under the DOI, one line in a saved page.
+        r"^(?:(?:Download Citation|Export Citation|Add to Favourites|Email this article|Share|"
+        r"Recommend to Library|Print)\s*){2,}$",
         r"^(?:(?:Free|Subscribed|Open Access) Content\s*){2,}$",  # the access-key legend, one line
+        r"^(?i:(?:Free|New|Subscribed|Free Trial|Open Access) content)$",  # … or one a line
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
         # … and the row it sits on, copied as one line.
         r"^(?:Add to Favourites )?Share:(?: (?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|"

@@ -67,12 +67,23 @@ def label_of(line: str) -> str | None:
     return LABELS.get(clean_spaces(line).rstrip(":").strip().casefold())
 
 
+def tab_rows_labelled(text: str) -> str:
+    """`Том<TAB>26` -> `Том: 26` for known labels, before spaces are cleaned: then the tab
+    still tells a one-word label from a title's first word."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        label, tab, value = line.partition("\t")
+        if tab and value.strip() and LABELS.get(label.strip().rstrip(":").casefold()):
+            lines[index] = f"{label.strip().rstrip(':')}: {value.strip()}"
+    return "\n".join(lines)
+
+
 def labelled(line: str) -> tuple[str, str] | None:
     """(`key`, value) for a `Label: value` line with a known label, else None.
 
     The `Details` and `Publication data` tables print `Number of citations<TAB>9`: a
     known label of two or more words, then the value, is read too. One-word labels need
-    the colon (`Volume changes in …` is a title).
+    the colon (`Volume changes in …` is a title; see `tab_rows_labelled` for the tab).
     """
     match = LABEL_LINE.match(line)
     key = LABELS.get(match.group("label").casefold()) if match else None

@@ -27,7 +27,7 @@ FINAL_PUNCTUATION = ".!?)]}\"'”’»%…"
 # The end of a sentence inside an abstract: the next one starts with a capital (or a label
 # on the next paragraph). `vs.`, `et al.`, `e.g.`, `i.e.`, `Fig.` and `approx.` end none.
 SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bapprox)"
-                          r"[.!?](?=\s+[A-Z(\[])")
+                          r"[.!?](?=\s+[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЄІЇҐ(\[])")  # Latin, Greek, Cyrillic
 MIN_KEPT_ABSTRACT = 40  # a shorter first sentence is more likely a label or a heading
 # Trailing affiliation markers glued to names on pages: digits, `*`, daggers.
 NAME_MARKERS = re.compile(r"(?:[\d*†‡§¶]+,?)+$")

@@ -65,6 +65,7 @@ class Head:
     final_form: Citation | None = None
     journal_line: str | None = None
     logo: str | None = None
+    footer_journal: str | None = None  # PMC's `Articles from X are provided here courtesy of`
     collection: bool = False
     authors: list[dict[str, Any]] = field(default_factory=list)
     truncated: bool = False

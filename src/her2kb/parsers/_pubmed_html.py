@@ -11,6 +11,7 @@ fill identifiers only where the visible text lacks them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from ._meta_tags import read_page
 from ._page_values import split_author_list
 
 _JOURNAL_WORDS = 12
+_MANUSCRIPT = re.compile(r"^\. Author manuscript;", re.IGNORECASE)
 _NCBI_DATABASES = {"pubmed", "pmc"}
 _SITE_NAMES = {"pubmed", "pmc", "pubmed central (pmc)", "pubmed central"}
 # Record key -> Highwire tag that may fill it, with its normaliser.
@@ -41,15 +43,18 @@ def is_ncbi_html(head: str) -> bool:
 
 
 def visible_text(markup: str) -> tuple[str, dict[str, str]]:
-    """The page's visible text (whole: it ends in a line break) and its Highwire tags."""
+    """The page's visible text and its Highwire tags. The text ends in a line break unless
+    the file stops inside its last text."""
     page = read_page(markup, True)
     lines = list(page.lines)
     # On PubMed the journal is a button in a block of its own and the citation follows it as
     # `. 2021 …`, on the same line in a browser. (A PMC page's walker reads the two apart.)
     pubmed = any(value.strip().lower() == "pubmed" for name, value in page.metas
                  if name.startswith("ncbi_") or name == "og:site_name")
-    for index in range(len(lines) - 1, 0, -1) if pubmed else ():
-        if lines[index].startswith(". ") and 0 < len(lines[index - 1].split()) <= _JOURNAL_WORDS:
+    # PMC's author manuscript prints `. Author manuscript; available in PMC: …` so too.
+    for index in range(len(lines) - 1, 0, -1):
+        if lines[index].startswith(". ") and 0 < len(lines[index - 1].split()) <= _JOURNAL_WORDS \
+                and (pubmed or _MANUSCRIPT.match(lines[index])):
             lines[index - 1:index + 1] = [lines[index - 1] + lines[index]]
     tags: dict[str, str] = {}
     for name, value in page.metas:
@@ -58,13 +63,42 @@ def visible_text(markup: str) -> tuple[str, dict[str, str]]:
     names = [value.strip() for name, value in page.metas if name == "citation_author"]
     if names and "citation_authors" not in tags:
         tags["citation_authors"] = "; ".join(names)
-    return "\n".join(lines).strip("\n") + "\n", tags
+    # A download that stopped inside a text leaves that text last and open: no line break.
+    tail = markup.rstrip()[markup.rstrip().rfind(">") + 1:]
+    end = "" if tail.strip() and "<" not in tail else "\n"
+    return "\n".join(lines).strip("\n") + end, tags
 
 
 def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
-    """The title, and identifiers the visible text lacked, from the page's Highwire tags."""
+    """The title, the journal's full name, and identifiers the visible text lacked, from the
+    page's Highwire tags."""
     for key, (tag, normalise) in _FALLBACKS.items():
         if (key == "title" or not fields.get(key)) and tags.get(tag):
             fields[key] = normalise(tags[tag])
+    # The page shows the MEDLINE abbreviation (`Breast Cancer Res Treat`); its tags name the
+    # journal in full (`Breast cancer research and treatment`), as Zotero stores it.
+    full, shown = tags.get("citation_journal_title", "").strip(), fields.get("container_title")
+    if full and shown and full.casefold() != shown.casefold():
+        fields["container_title_short"] = fields.get("container_title_short") or shown
+        fields["container_title"] = full
+    if fields.get("author") and tags.get("citation_authors"):
+        _family_names_from_tag(fields["author"], tags["citation_authors"])
     if not fields.get("author") and tags.get("citation_authors"):  # `Doe JA;Roe R;`
         fields["author"] = split_author_list(tags["citation_authors"].rstrip("; "), [])
+
+
+def _family_names_from_tag(authors: list[dict[str, Any]], tag: str) -> None:
+    """Two family names the byline prints as one might a given name and a family name
+    (`Margarida Sousa Pinto`, `João Moreira da Silva`), whole as PubMed's tag lists them
+    (`Sousa Pinto M`, `Moreira da Silva J`): the byline alone cannot tell."""
+    listed = [name.strip().rsplit(" ", 1)[0] for name in tag.split(";") if " " in name.strip()]
+    if len(listed) != len(authors):
+        return  # the tag and the byline name different people, or the byline was folded
+    for author, family in zip(authors, listed, strict=True):
+        parts = (author.get(key, "") for key in ("given", "non_dropping_particle", "family"))
+        shown = " ".join(part for part in parts if part)
+        if "family" in author and len(family) > len(author["family"]) \
+                and shown.endswith(f" {family}") and family.endswith(f" {author['family']}"):
+            author.pop("non_dropping_particle", None)  # now inside the family name
+            author["given"] = shown[:-len(family)].strip()
+            author["family"] = family

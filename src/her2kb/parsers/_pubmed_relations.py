@@ -48,10 +48,10 @@ def relation_items(lines: list[str], start: int, stop: Callable[[str], bool], *,
     Above the abstract an unbulleted list is read as one item: the page's own citation
     line may follow it with no blank line between.
     """
-    if plain and above_abstract:
+    if plain and above_abstract:  # a title and a byline may stand above the citation
         first = next_filled(lines, start)
-        line = lines[first] if first < len(lines) else ""
-        return ([line], first + 1) if CITATION_LIKE.search(line) else ([], first)
+        group, _ = _item_lines(lines, first, stop)
+        return ([" ".join(group)], first + len(group)) if group else ([], first)
     if plain:
         return _plain_items(lines, start, stop)
     items, end = read_list(lines, start, stop)
@@ -68,18 +68,8 @@ def _plain_items(lines: list[str], start: int,
     items: list[str] = []
     index = next_filled(lines, start)
     while index < len(lines):
-        group: list[str] = []
-        at = index
-        while at < len(lines) and len(group) < _MAX_ITEM_LINES:
-            line = lines[at]
-            if not line or stop(line) or INLINE_RELATION.match(line) \
-                    or len(line.split()) > _MAX_LINE_WORDS:
-                break
-            group.append(line)
-            at += 1
-            if CITATION_LIKE.search(line):
-                break
-        if not group or not CITATION_LIKE.search(group[-1]):
+        group, at = _item_lines(lines, index, stop)
+        if not group:
             break  # not an item: the list is over
         items.append(" ".join(group))
         # The new site's item ends with its own `PMID:` line; under a legacy one-line item
@@ -87,3 +77,21 @@ def _plain_items(lines: list[str], start: int,
         own_id = len(group) > 1 and at < len(lines) and _ITEM_ID.match(lines[at])
         index = at + 1 if own_id else at
     return items, index
+
+
+def _item_lines(lines: list[str], start: int,
+                stop: Callable[[str], bool]) -> tuple[list[str], int]:
+    """The lines of the plain item at `start` (up to its citation line) and where it ends;
+    no lines when no citation ends them."""
+    group: list[str] = []
+    at = start
+    while at < len(lines) and len(group) < _MAX_ITEM_LINES:
+        line = lines[at]
+        if not line or stop(line) or INLINE_RELATION.match(line) \
+                or len(line.split()) > _MAX_LINE_WORDS:
+            break
+        group.append(line)
+        at += 1
+        if CITATION_LIKE.search(line):
+            break
+    return (group, at) if group and CITATION_LIKE.search(group[-1]) else ([], start)

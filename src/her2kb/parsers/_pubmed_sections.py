@@ -96,6 +96,7 @@ BUTTON_WORDS = frozenset({
     "in", "account", "resources", "how", "about", "accesskeys", "alert", "term", "database",
     "skip", "navigation", "rss", "username", "publications", "bibliography", "clear", "turn",
     "off", "careers", "accessibility", "pmid", "medline", "csv", "sign", "favorites", "pubreader",
+    "info",
 })
 _MAX_BUTTON_WORDS = 6  # button rows this long or shorter; longer lines of such words are prose
 # A page-navigation menu: at least this many section names with nothing between them.
@@ -226,25 +227,11 @@ def links_block_end(lines: list[str], index: int) -> int | None:
     return None
 
 
-# Each MeSH term, publication type and substance of the current page opens a menu, which a
-# copy keeps under the term: `Actions` / `Search in PubMed` / `Search in MeSH` / `Add to Search`.
-_TERM_MENU = frozenset({"actions", "search in pubmed", "search in mesh", "add to search",
-                        "search in nlm catalog"})
+# PMC closes each article with the journal's full name: the 2024 design prints no logo line
+# for some journals, and its citation line has only the MEDLINE abbreviation.
+_COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here courtesy of\b")
 
 
-def without_term_menus(lines: list[str]) -> list[str]:
-    """The lines without those menus (and the blank lines after them), so the terms above
-    and below read as one list. A copy may keep only the `Actions` button of each."""
-    kept: list[str] = []
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and (lines[end].strip().lower() in _TERM_MENU
-                                    or (end > index and not lines[end].strip())):
-            end += 1
-        if end > index:
-            index = end  # a menu: dropped with the blank lines after it
-        else:
-            kept.append(lines[index])
-            index += 1
-    return kept
+def footer_journal(lines: list[str]) -> str | None:
+    """The journal PMC's footer names, if the text reaches it."""
+    return next((found["journal"] for line in lines if (found := _COURTESY.match(line))), None)

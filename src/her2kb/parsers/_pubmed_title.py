@@ -64,6 +64,8 @@ def _pick_title(head: Head) -> Plain | None:
     if above and _URL_LINE.match(above.text):
         above = None  # the old PMC sidebar's `Permalink` stands above the citation
     below = next((p for p in head.plain if p.position > head.anchor), None)
+    if above and below and below.text == _TAB_TITLE.sub("", above.text) != above.text:
+        return below  # a dump of the whole page: the tab's title tops it, the site header below
     if citation is not None and citation.journal is None:
         # Layout D / new PubMed: the journal can stand alone above a journal-less citation,
         # and the title is below it (the text may stop before the title).

@@ -40,6 +40,7 @@ PANEL_JOIN = re.compile(r"^,?\s*(?:and)?$")
 PANEL_LINKS = frozenset({"oxford academic", "pubmed", "google scholar", "this site"})
 MAX_PANEL_LINES = 16  # a corresponding author's panel adds e-mail, ORCID and address
 MIN_LISTED_NAMES = 2
+MAX_BARE_NAME_WORDS = 4  # `Maria Dolores de la Fuente` is five: it needs its comma
 # ResearchGate: one name a line under a bare `Authors:` label, some with their institution
 # on the line below, and `+7` where names are folded away.
 AFFILIATION = re.compile(r"Universit|Institut|Hospital|Klini|Clinic|Cent(?:er|re)\b|College|"
@@ -80,6 +81,19 @@ def names_one_a_line(filled: list[str], index: int) -> str | None:
         names.append(bare)
         if not line.endswith((",", ";")):
             break
+    return ", ".join(names) if len(names) >= MIN_LISTED_NAMES else None
+
+
+def bare_names_one_a_line(filled: list[str], index: int) -> str | None:
+    """Scilit's newer page under the title: `Ji-Won Park` / `Seung Hyun Lee`, no commas.
+    Journal menus (`JAMA Pediatrics` / `JAMA Psychiatry`) read the same way, so this is
+    asked only below a title found by other means."""
+    names: list[str] = []
+    for line in filled[index:]:
+        if not is_name(line) or AFFILIATION.search(line) or label_of(line) \
+                or len(line.split()) > MAX_BARE_NAME_WORDS:
+            break
+        names.append(line)
     return ", ".join(names) if len(names) >= MIN_LISTED_NAMES else None
 
 

@@ -18,6 +18,7 @@ from ._text_article_type import GLUED_TYPE, METRIC, NAMED_TYPES
 from ._text_lines import label_of
 from ._text_name_blocks import (
     AUTHOR_HEADING,
+    bare_names_one_a_line,
     names_after_by,
     names_evidence,
     names_in_panels,
@@ -197,7 +198,8 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
         return
     below = index + byline
     names = (names_in_panels(filled, below) or names_one_a_line(filled, below)
-             or names_with_affiliations(filled, below) or names_line(filled[below])
+             or names_with_affiliations(filled, below) or bare_names_one_a_line(filled, below)
+             or names_line(filled[below])
              or names_after_by(filled, below))
     if names:
         found["authors"] = names

@@ -16,14 +16,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
+from ._ouci_detect import detect
 from ._ouci_info import list_item, list_items, read_info, store_value
 from ._ouci_references import is_doi_line, read_references
-from ._ouci_values import doi_of, label_of, labelled
+from ._ouci_values import doi_of, label_of, labelled, tab_rows_labelled
 from ._page import (
     bullet_item,
     ends_open,
-    holds_tagged_export,
-    looks_like_structured_document,
     page_lines,
 )
 from ._page_values import (
@@ -71,46 +70,9 @@ MIN_NAME_LINES, MAX_NAME_WORDS = 2, 4  # names one a line under the title
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
 INLINE_KEYWORDS = re.compile(r"\s(?:Key ?words|Ключові слова)\s*:\s*(?P<k>[^\n]+)$", re.I)
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
-# Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
-# occur elsewhere (Ingenta prints `Authors:`), so they never claim a page on their own.
-ANCHORS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
-        (r"^(?:Journal|Видання):\s.+,\s\d{4},\s(?:№\s*\S|(?:p|с)\.\s*\S)", 25),
-        (r"^(?:https?://)?(?:dx\.)?doi\.org/10\.\S+\s·(?:\s*(?:Full text|Повний текст))?$", 25),
-        (r"^(?:Number of works in the list of references|Кількість джерел у списку "
-         r"літератури):?$", 20),
-        (r"^(?:General information|Загальна інформація)\n+(?:Publication type|Тип публікації|"
-         r"Journal|Видання|Year of publication|Рік публікації|Рік видання|Number of citations|"
-         r"Кількість цитувань):?$", 20),
-        (r",\s№\s*\d+,\s(?:p|с)\.\s*\S+$", 15),
-        (r"^(?:Open Ukrainian Citation Index|OUCI)$", 20),
-    ))
-SUPPORT: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(p, re.MULTILINE | re.IGNORECASE), score) for p, score in (
-        (r"^(?:Publisher|Видавець):", 5), (r"^(?:Authors|Автори):", 5),
-        (r"^(?:List of references|Список літератури)$", 5),
-        (r"^(?:Publications that cite this publication|Публікації, які цитують цю "
-         r"публікацію)$", 10),
-        (r"^(?:General information|Загальна інформація)$", 5),
-    ))
-MIN_MARKERS, MAX_SCORE = 2, 50
-
-
-def detect(head: str) -> int:
-    """Score OUCI markers; 0 without an anchor or below two markers, and for tagged/JSON/markup."""
-    if holds_tagged_export(head) or looks_like_structured_document(head):
-        return 0
-    text = "\n".join(page_lines(head))
-    anchors = [score for pattern, score in ANCHORS if pattern.search(text)]
-    support = [score for pattern, score in SUPPORT if pattern.search(text)]
-    if not anchors or len(anchors) + len(support) < MIN_MARKERS:
-        return 0
-    return min(sum(anchors) + sum(support), MAX_SCORE)
-
-
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; warnings name what was guessed, cut off or not shown."""
-    sections = _sections(page_lines(text.lstrip("\ufeff")))
+    sections = _sections(page_lines(tab_rows_labelled(text.lstrip("\ufeff"))))
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
     last = _last_section(sections)
@@ -162,6 +124,8 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
     """Title, `Label: value` lines, author lists and the DOI line of the head block."""
     lines = [line for line in head if line]
     index = _title_index(lines)  # site navigation above the title is skipped
+    if index and type_for(lines[index - 1]):  # the type over the title, not under it
+        store_value("type", lines[index - 1], fields, warnings)
     while index < len(lines):
         line = lines[index]
         index += 1
@@ -225,6 +189,11 @@ def _title_index(lines: list[str]) -> int:
     plain = [i for i in range(stop) if not bullet_item(lines[i]) and type_for(lines[i]) is None]
     if len(plain) > 1 and names_evidence(lines, plain[-1]) == 2 and _title_like(lines[plain[-2]]):
         return plain[-2]  # a scrape that dropped the `Authors` label: names under the title
+    for index in reversed(plain[:-1]):  # … or a narrow page's names, one a line
+        names = _names_one_a_line(lines, index + 1)
+        if len(names) >= MIN_NAME_LINES and index + len(names) >= plain[-1] \
+                and _title_like(lines[index]):
+            return index
     return plain[-1] if plain and stop < len(lines) else 0
 
 

@@ -36,8 +36,9 @@ from ._pubmed_head import Head, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size
+from ._pubmed_menus import joined_journal_button, without_term_menus
 from ._pubmed_script import without_script_labels
-from ._pubmed_sections import without_term_menus
+from ._pubmed_sections import footer_journal
 from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
 from ._pubmed_title import joined_bracket_titles
 
@@ -56,6 +57,8 @@ def _journal(head: Head, citation: Citation | None, warnings: list[str]) -> str 
         warnings.append(f"container_title: the PMC logo {head.logo!r} is not a journal")
     elif head.logo:
         return head.logo
+    if head.footer_journal and not head.final_form:
+        return head.footer_journal
     if citation and citation.journal:
         return citation.journal
     if head.short_cite:
@@ -200,8 +203,8 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     if count := listing_size(text):
         yield ParseProblem(origin, 1, listing_reason(count))
         return
-    lines = without_term_menus(fold_wrapped_byline(fold_author_popups(
-        joined_bracket_titles(without_script_labels(page_lines(text))))))
+    lines = joined_journal_button(without_term_menus(fold_wrapped_byline(fold_author_popups(
+        joined_bracket_titles(without_script_labels(page_lines(text)))))))
     layout = walk(lines)
     filled = [line for line in lines if line]
     # The text may stop in its last line: it has no final line break, or it ends in the head
@@ -211,6 +214,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     head = read_head(layout.head, layout.affiliation_headings,
                      cut_line is not None and layout.head[-1:] == [cut_line],
                      layout.site_furniture, any(map(LEGACY_SETTINGS.match, filled)))
+    head.footer_journal = footer_journal(filled)
     warnings: list[str] = list(head.warnings)
     if head.subpage:
         warnings.append("title: a PMC figure or table page; no title or abstract on it")
