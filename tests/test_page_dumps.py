@@ -6,22 +6,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from her2kb import parsers
-from her2kb.parsers._clipper_header import without_clipper_header
-from her2kb.parsers._pubmed_menus import joined_journal_button, without_term_menus
-from her2kb.parsers._stripped_markup import is_stripped_markup, stripped_markup_text
+from her2kb.parsers._dump_leftovers import (
+    is_stripped_markup,
+    stripped_markup_text,
+    without_clipper_header,
+)
+from her2kb.parsers._pubmed_scrapes import joined_journal_button, without_term_menus
 from her2kb.parsers._text_columns import table_rows
 
 from .page_golden import SAMPLES
 
 CONVERTED = SAMPLES / "converted"
 BENCH_PAGES = Path(__file__).parents[1] / "bench" / "pages"
+# `w3m -dump -cols 60` of a two-column table: the shorter cell of a row stands in its middle.
 W3M_TABLE = [
-    "          Journal            Invented Oncology, 2020, Vol. 3, № 1, p. 5-9",
-    "         Authors             Anna Berg, Carl Dahl, Eva",
-    "                             Lund",
-    " Number of works in the      18",
-    "    list of references",
-    "     Indexed in Scopus       No",
+    "      Journal       Invented Oncology, 2020, Vol. 3, № 1,",
+    "                    p. 5-9",
+    "                    Anna Berg, Carl Dahl, Eva Lund, Jonas",
+    "      Authors       Holm, Maria Ek, Nils Strand, Olof Sund,",
+    "                    Per Vik, Rut Ahl",
+    "Number of works in",
+    "    the list of     18",
+    "    references",
+    " Indexed in Scopus  No",
 ]
 
 
@@ -55,11 +62,23 @@ def test_a_two_column_table_becomes_label_value_lines() -> None:
     assert table_rows(["Head line", "", *W3M_TABLE, "", "Abstract"]) == [
         "Head line", "",
         "Journal: Invented Oncology, 2020, Vol. 3, № 1, p. 5-9",
-        "Authors: Anna Berg, Carl Dahl, Eva Lund",
+        "Authors: Anna Berg, Carl Dahl, Eva Lund, Jonas Holm, Maria Ek, Nils Strand, "
+        "Olof Sund, Per Vik, Rut Ahl",
         "Number of works in the list of references: 18",
         "Indexed in Scopus: No",
         "", "Abstract",
     ]
+
+
+def test_a_table_whose_lines_fit_no_rows_is_left_as_it_is() -> None:
+    """`Issue` cannot go on from `3` (a wrapped cell's line is full) and no line below
+    `Year` would centre it in a row of its own: no guess."""
+    table = ["  Journal   Invented Oncology",
+             "            Pages",
+             "   Volume   3",
+             "            Issue",
+             "    Year    2020"]
+    assert table_rows(table) == table
 
 
 def test_lists_prose_and_tab_rows_are_no_table() -> None:
@@ -114,3 +133,82 @@ def test_a_cut_cyrillic_abstract_keeps_its_whole_sentences() -> None:
         "Мета. Оцінити уявну кардіотоксичність вигаданого антитіла у 120 пацієнток. Результати.")
     assert warnings == ["abstract: the text ends mid-sentence; only the sentences before the "
                         "cut are kept"]
+
+
+def test_a_sed_dump_loses_its_script_and_json_ld_blocks() -> None:
+    block = ["{", '"@context": "https://schema.org",', '"@type": "ScholarlyArticle",',
+             '"author": [', '{"@type": "Person", "name": "Anna Berg"}', "]", "}",
+             "document.addEventListener('DOMContentLoaded', function () {",
+             "var menu = document.querySelector('.menu');", "menu.hidden = true;", "});"]
+    text = "\n".join(["Invented title of a made-up study", *block,
+                      "Anna Berg 1, Carl Dahl 2", *block, "Abstract"])
+    assert stripped_markup_text(text) == (
+        "Invented title of a made-up study\nAnna Berg 1, Carl Dahl 2\nAbstract")
+
+
+def test_a_sed_dump_that_opens_with_text_is_one_too() -> None:
+    """Most pages open with tags that fit on a line (`<!DOCTYPE>`, `<html>`): the dump
+    opens with text, and its attribute lines, entities and code tell it."""
+    text = (CONVERTED / "sed_stripped_tags_pubmed.txt").read_text("utf-8")
+    opening_with_text = text[text.index("  Invented subcutaneous dosing"):]
+    assert is_stripped_markup(opening_with_text)
+    (entry,) = parsers.detect(opening_with_text, "dump.txt").parse(opening_with_text, "d")
+    assert entry.record.publication_types == ["Randomized Controlled Trial", "Multicenter Study"]
+    assert [a.family for a in entry.record.author][:2] == ["Holt", "Alves da Costa"]
+
+
+def test_a_text_opening_with_a_comment_is_no_sed_dump() -> None:
+    sample = CONVERTED / "lynx_ouci_ukrainian_link_numbers_volume_in_head.txt"
+    text = "<!-- saved by a script -->\n" + sample.read_text("utf-8")
+    assert not is_stripped_markup(text)
+
+
+def test_an_ahead_of_print_citation_closes_the_drop_down_too() -> None:
+    dump = ["Invented Oncol", "Invented Oncol", "Search in PubMed", ".",
+            "2024 Jan 15:S0960-9776(24)00012-3.", "doi: 10.5555/io.2024.12."]
+    assert joined_journal_button(without_term_menus(dump))[0] == (
+        "Invented Oncol. 2024 Jan 15:S0960-9776(24)00012-3.")
+
+
+def test_the_tag_joins_two_surnames_but_leaves_particles_apart() -> None:
+    from her2kb.parsers._pubmed_html import fill_from_tags
+
+    fields = {"author": [{"family": "Pinto", "given": "Margarida Sousa"},
+                         {"family": "Berg", "given": "Anna", "non_dropping_particle": "van der"},
+                         {"family": "Silva", "given": "João Moreira",
+                          "non_dropping_particle": "da"}]}
+    fill_from_tags(fields, {"citation_authors": "Sousa Pinto M;van der Berg A;Moreira da Silva J"})
+    assert fields["author"] == [
+        {"family": "Sousa Pinto", "given": "Margarida"},
+        {"family": "Berg", "given": "Anna", "non_dropping_particle": "van der"},
+        {"family": "Moreira da Silva", "given": "João"}]
+
+
+def test_sentences_end_before_capitals_of_every_script() -> None:
+    from her2kb.parsers._page_values import checked_abstract
+
+    for opening in ("Śródmiejska analiza wykazała poprawę u wszystkich pacjentów.",
+                    "Έγινε ανάλυση σε εκατόν είκοσι ασθενείς με καρκίνο του μαστού.",
+                    "Čtyři kohorty byly sledovány po dobu pěti let od začátku léčby."):
+        first, second = opening.split(" ", 1)
+        text = f"{opening} {first} {second[:12]}"
+        assert checked_abstract(text, True, []) == opening
+
+
+def test_an_html_download_cut_inside_a_tag_or_a_script_cuts_no_text() -> None:
+    from her2kb.parsers._pubmed_html import visible_text
+
+    head = '<html><head><meta name="ncbi_db" content="pubmed"></head><body>'
+    inside_tag, _ = visible_text(head + "<ul><li>Trastuzumab</li><li><butt")
+    assert inside_tag.endswith("Trastuzumab\n") and "butt" not in inside_tag
+    inside_script, _ = visible_text(head + "<p>Whole line.</p><script>var x = 1;")
+    assert inside_script.endswith("Whole line.\n")
+    inside_text, _ = visible_text(head + "<p>Cut off in the mid")
+    assert inside_text.endswith("Cut off in the mid")
+
+
+def test_a_body_showing_the_title_in_other_typography_gets_none_prepended() -> None:
+    header = ('---\ntitle: "Invented anti\u2010receptor shells for made-up cells | Invented '
+              'Journal | Full Text"\n---\n')
+    body = "Invented anti-receptor shells for made-up cells\n**Authors:** Berg, Anna\n"
+    assert without_clipper_header(header + body) == body

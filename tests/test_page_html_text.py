@@ -9,6 +9,7 @@ from pathlib import Path
 from her2kb import parsers
 from her2kb.normalize import normalize
 from her2kb.parsers import ParsedEntry, generic_page
+from her2kb.parsers._html_text import shown_text
 from her2kb.parsers._meta_tags import read_page
 from her2kb.records import Record
 
@@ -195,3 +196,14 @@ def test_dublin_core_subjects_the_page_prints_as_subjects_are_not_keywords() -> 
             '<p>Invented subject area</p></body></html>')
     record, _ = _record(generic_page.FORMAT, html)
     assert record.keywords == []
+
+
+def test_pubmed_s_narrow_screen_short_forms_show_nothing() -> None:
+    page = ('<html><body><div class="docsum-citation"><span class="docsum-authors '
+            'full-authors">Kwon SY, Berg A.</span> <span class="docsum-authors short-authors">'
+            'Kwon SY, et al.</span> <span class="docsum-journal-citation full-journal-citation">'
+            'Invented Gastric Oncol. 2022 Sep;25(5):912-923.</span> <span class="docsum-journal-'
+            'citation short-journal-citation">Invented Gastric Oncol. 2022.</span></div>'
+            "</body></html>")
+    assert " ".join(shown_text(page).split()) == (
+        "Kwon SY, Berg A. Invented Gastric Oncol. 2022 Sep;25(5):912-923.")

@@ -515,3 +515,54 @@ def test_page_helpers_read_bullets_dash_pairs_and_gaps() -> None:
 def test_a_translated_title_wrapped_over_lines_is_one_line(lines: list[str],
                                                            joined: list[str]) -> None:
     assert joined_bracket_titles(lines) == joined
+
+
+def test_pmc_s_footer_names_the_journal_unless_it_names_a_collection() -> None:
+    from her2kb.parsers._pubmed_head import footer_journal
+
+    assert footer_journal(["Body text.", "Articles from Invented Care are provided here "
+                           "courtesy of Invented Publishers"]) == "Invented Care"
+    assert footer_journal(["Articles from HHS Author Manuscripts are provided here courtesy "
+                           "of HHS"]) is None
+    assert footer_journal(["Body text."]) is None
+
+
+def test_pmc_s_logo_names_the_journal_before_its_footer() -> None:
+    text = "\n".join([
+        "Invented Oncology logo", "Invented Oncol", ". 2024 Nov 28;16(23):3987.", "",
+        "Invented logo-named article about a made-up receptor", "", "Anna Berg1, Carl Dahl2",
+        "", "Abstract", "", "Invented receptors were counted in made-up tumours.", "",
+        "Articles from Invented Oncology (Basel) are provided here courtesy of Invented Press"])
+    (entry,) = parse(text, "pmc.txt")
+    assert (entry.record.container_title, entry.record.container_title_short) == (
+        "Invented Oncology", "Invented Oncol")
+
+
+def test_a_comment_on_item_above_the_abstract_keeps_its_own_pmid() -> None:
+    """The item's title, byline and citation, then its `PMID:` line: the page's own PMID is
+    not that one (the copy starts below the page's identifiers)."""
+    text = "\n".join([
+        "Invented letter on a made-up antibody in fictional gastric tumours", "",
+        "Anna Berg", "", "Comment on", "",
+        "Invented rechallenge with a made-up antibody.",
+        "Kwon SY, Dahl C. Invented Gastric Oncol. 2022 Sep;25(5):912-923.",
+        "PMID: 36400011", "", "No abstract available"])
+    (entry,) = parse(text, "letter.txt")
+    assert entry.record.pmid is None
+    assert [r.citation for r in entry.record.relations] == [
+        "Invented rechallenge with a made-up antibody. Kwon SY, Dahl C. Invented Gastric "
+        "Oncol. 2022 Sep;25(5):912-923."]
+
+
+def test_a_tag_s_full_journal_name_replaces_only_the_abbreviation() -> None:
+    from her2kb.parsers._pubmed_html import fill_from_tags
+
+    shown_full = {"container_title": "Invented Oncology"}
+    fill_from_tags(shown_full, {"citation_journal_title": "Invented oncology : official",
+                                "citation_journal_abbrev": "Invented Oncol"})
+    assert shown_full == {"container_title": "Invented Oncology"}
+    shown_short = {"container_title": "Invented Oncol"}
+    fill_from_tags(shown_short, {"citation_journal_title": "Invented oncology : official",
+                                 "citation_journal_abbrev": "Invented Oncol"})
+    assert shown_short == {"container_title": "Invented oncology : official",
+                           "container_title_short": "Invented Oncol"}

@@ -143,9 +143,9 @@ def detect(text: str, origin: str) -> InputFormat:
     copy of the page would hold (see `_converted_text`).
     """
     from ._converted_text import as_browser_copy, browser_text, is_converted
+    from ._dump_leftovers import is_stripped_markup
     from ._html_text import as_mhtml, as_page_text, is_mhtml, mhtml_page, shown_text
     from ._page import holds_tagged_export, looks_like_structured_document
-    from ._stripped_markup import is_stripped_markup
 
     if is_mhtml(text):  # a page saved as one MHTML file: the page inside it
         return as_mhtml(detect(mhtml_page(text) or " ", origin))
@@ -153,8 +153,10 @@ def detect(text: str, origin: str) -> InputFormat:
     # Markdown or a text dump (also one whose tags a script stripped line by line) is read
     # as a browser's copy, the text as it is only if no specific reader claims that copy;
     # the fallback reader comes last for both.
-    page_text = not (holds_tagged_export(head) or looks_like_structured_document(head))
-    converted = is_stripped_markup(head) or (page_text and is_converted(head))
+    tagged = holds_tagged_export(head)
+    reads_as_page_text = not (tagged or looks_like_structured_document(head))
+    converted = (not tagged and is_stripped_markup(head)) or (
+        reads_as_page_text and is_converted(head))
     copy = browser_text(head) if converted else None
     scored: list[tuple[int, InputFormat]] = []
     for fallback in (False, True):

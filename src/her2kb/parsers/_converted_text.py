@@ -4,20 +4,21 @@ Scraping scripts and tools turn a page into Markdown (html2text, markdownify, Ji
 Reader, web clippers) or dumped text (lynx, w3m, pandoc, a browser's "save as text").
 They wrap paragraphs at a fixed width, write links as `[text](url)` or `text [12]` with a
 list of URLs at the end, headings as `# …`, bold as `**…**`, lists as `  * item`. The page
-readers know the lines a browser's copy gives, so this module undoes those habits:
+readers know the lines a browser's copy gives, so this module undoes those habits, in
+this order:
 
-1. hard-wrapped lines are joined again: a line was wrapped when the next line's first
+1. a page whose tags a script stripped line by line loses what is left of its markup,
+   and a clipper's header goes (see `_dump_leftovers`);
+2. lynx's list of links goes, and a dump with one text node a line (BeautifulSoup's
+   `get_text("\\n")`) puts the `,` and `/` that stood between inline elements back;
+3. a table a text browser drew in two columns becomes `Label: value` lines (see
+   `_text_columns`);
+4. hard-wrapped lines are joined again: a line was wrapped when the next line's first
    word would not have fitted on it (the width is the longest wrapped line's);
-2. Markdown links, images, emphasis, escapes, heading marks, rules and table pipes,
-   inline HTML tags and a clipper's header go (see `_clipper_header`), and so do list
-   markers (a browser's copy of a page's ID list or menu has none; `- ` alone stays,
-   Scilit prints it);
-3. lynx's link numbers and its list of links, `(BUTTON)` and empty form fields go, and
-   a table drawn in two columns becomes `Label: value` lines (see `_text_columns`);
-4. a dump with one text node a line (BeautifulSoup's `get_text("\\n")`) puts the `,` and
-   `/` that stood between inline elements back between them;
-5. a page whose tags a script stripped line by line loses what is left of its markup
-   (see `_stripped_markup`).
+5. Markdown links, images, emphasis, escapes, heading marks, rules and table pipes and
+   inline HTML tags go, and so do list markers (a browser's copy of a page's ID list or
+   menu has none; `- ` alone stays, Scilit prints it), lynx's link numbers, `(BUTTON)`
+   and empty form fields.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ._clipper_header import has_clipper_header, without_clipper_header
-from ._stripped_markup import is_stripped_markup, stripped_markup_text
+from ._dump_leftovers import (
+    has_clipper_header,
+    is_stripped_markup,
+    stripped_markup_text,
+    without_clipper_header,
+)
 from ._text_columns import table_rows
 
 if TYPE_CHECKING:

@@ -27,6 +27,9 @@ _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 # Only tags that always have an end tag count, so nesting can be counted.
 _CLOSED_TAGS = frozenset({"div", "span", "section", "aside", "nav", "ul", "ol", "dl", "a",
                           "article", "header", "footer", "figure", "form", "table"})
+# PubMed's listed articles carry a short form of their authors and journal for narrow
+# screens, hidden by the style sheet on others.
+_NARROW_ONLY_CLASS = re.compile(r"\bshort-(?:authors|journal-citation)\b")
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
 # Keyword chips (Scilit's `MuiChip-label`, `keyword-label` links) and links with nothing
 # between them sit side by side on one line: a browser shows each apart, so a separator
@@ -72,7 +75,8 @@ class _Collector(HTMLParser):
         if self._hidden and self._hidden[-1] == tag:
             self._hidden.append(tag)  # nested in the hidden element: its end is not the end
         elif tag in _HIDDEN_TAGS or (tag in _CLOSED_TAGS and (
-                "hidden" in values or values.get("aria-hidden") == "true")):
+                "hidden" in values or values.get("aria-hidden") == "true"
+                or _NARROW_ONLY_CLASS.search(values.get("class", "")))):
             self._hidden.append(tag)
         # The separator waits for the item's text: an icon link (ORCID) shows none.
         if not self._hidden and _CHIP_CLASS.search(values.get("class", "")):

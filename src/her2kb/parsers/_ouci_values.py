@@ -49,7 +49,7 @@ DOI_ROW = re.compile(r"^DOI\s+(?P<v>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
 ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
-VOLUME_SEGMENT = re.compile(r"^(?:Vol\.?|Volume|Т\.|Том)\s*(?P<v>\S+)$")
+VOLUME_SEGMENT = re.compile(r"^(?i:Vol\.?|Volume|Т\.|Том)\s*(?P<v>\S+)$")  # `Т. 43`, `т. 11`
 PAGES_SEGMENT = re.compile(r"^(?:pp?|с)\.\s*(?P<v>\S.*)$")
 YEAR = re.compile(r"^\d{4}$")
 SMALL_NUMBER = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})?$")

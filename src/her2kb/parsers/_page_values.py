@@ -27,7 +27,7 @@ FINAL_PUNCTUATION = ".!?)]}\"'”’»%…"
 # The end of a sentence inside an abstract: the next one starts with a capital (or a label
 # on the next paragraph). `vs.`, `et al.`, `e.g.`, `i.e.`, `Fig.` and `approx.` end none.
 SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bapprox)"
-                          r"[.!?](?=\s+[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЄІЇҐ(\[])")  # Latin, Greek, Cyrillic
+                          r"[.!?](?=\s+(?P<next>\S))")  # a sentence only before a capital
 MIN_KEPT_ABSTRACT = 40  # a shorter first sentence is more likely a label or a heading
 # Trailing affiliation markers glued to names on pages: digits, `*`, daggers.
 NAME_MARKERS = re.compile(r"(?:[\d*†‡§¶]+,?)+$")
@@ -74,7 +74,8 @@ def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str
     if not text:
         return None
     if at_end and ends_cut(text):
-        ends = [match.end() for match in SENTENCE_END.finditer(text)]
+        ends = [match.end() for match in SENTENCE_END.finditer(text)
+                if match["next"].isupper() or match["next"] in "(["]  # in any script
         if ends and ends[-1] >= MIN_KEPT_ABSTRACT:
             warnings.append("abstract: the text ends mid-sentence; only the sentences before "
                             "the cut are kept")

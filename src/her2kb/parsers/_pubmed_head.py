@@ -38,6 +38,9 @@ BARE_LOGO = re.compile(r"^(?P<name>[A-Z][^.:;|]{2,150}?)\s+logo$")
 _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
                          r"funders? group|public health emergency|open choice|online open|"
                          r"oxford open|open select|sponsored documents)\b", re.IGNORECASE)
+# PMC closes each article with the journal's full name: the 2024 design prints no logo line
+# for some journals, and its citation line has only the MEDLINE abbreviation.
+_COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here courtesy of\b")
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
 # Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …`.
@@ -214,3 +217,9 @@ def read_head(entries: list[str], affiliation_headings: set[int], cut_last: bool
     _classify(head, entries, affiliation_headings)
     assign(head)
     return head
+
+
+def footer_journal(lines: list[str]) -> str | None:
+    """The journal PMC's footer names, if the text reaches it and it names no collection."""
+    named = next((found["journal"] for line in lines if (found := _COURTESY.match(line))), None)
+    return None if named is None or _COLLECTION.search(named) else named

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
+from ..names import PARTICLES
 from ._meta_tags import read_page
 from ._page_values import split_author_list
 
@@ -45,6 +46,7 @@ def is_ncbi_html(head: str) -> bool:
 def visible_text(markup: str) -> tuple[str, dict[str, str]]:
     """The page's visible text and its Highwire tags. The text ends in a line break unless
     the file stops inside its last text."""
+    markup, stops_in_text = _whole_part(markup)
     page = read_page(markup, True)
     lines = list(page.lines)
     # On PubMed the journal is a button in a block of its own and the citation follows it as
@@ -63,10 +65,21 @@ def visible_text(markup: str) -> tuple[str, dict[str, str]]:
     names = [value.strip() for name, value in page.metas if name == "citation_author"]
     if names and "citation_authors" not in tags:
         tags["citation_authors"] = "; ".join(names)
-    # A download that stopped inside a text leaves that text last and open: no line break.
-    tail = markup.rstrip()[markup.rstrip().rfind(">") + 1:]
-    end = "" if tail.strip() and "<" not in tail else "\n"
-    return "\n".join(lines).strip("\n") + end, tags
+    return "\n".join(lines).strip("\n") + ("" if stops_in_text else "\n"), tags
+
+
+def _whole_part(markup: str) -> tuple[str, bool]:
+    """The markup without a tag a download stopped inside (`<li><butt`), and whether it
+    stopped inside a shown text: that text is then last and open, with no line break. A
+    stop inside a script or a style cuts nothing shown."""
+    end = markup.rstrip()
+    tail = end[end.rfind(">") + 1:]
+    if "<" in tail:
+        return end[:end.rfind("<")], False
+    lowered = end.lower()
+    in_code = max(lowered.rfind("<script"), lowered.rfind("<style")) > max(
+        lowered.rfind("</script"), lowered.rfind("</style"))
+    return markup, bool(tail.strip()) and not in_code
 
 
 def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
@@ -78,8 +91,11 @@ def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
     # The page shows the MEDLINE abbreviation (`Breast Cancer Res Treat`); its tags name the
     # journal in full (`Breast cancer research and treatment`), as Zotero stores it.
     full, shown = tags.get("citation_journal_title", "").strip(), fields.get("container_title")
-    if full and shown and full.casefold() != shown.casefold():
-        fields["container_title_short"] = fields.get("container_title_short") or shown
+    abbreviation = tags.get("citation_journal_abbrev", "").strip()
+    if full and (not shown or shown == abbreviation or (
+            not abbreviation and shown.casefold() != full.casefold())):
+        if shown and shown.casefold() != full.casefold():
+            fields["container_title_short"] = fields.get("container_title_short") or shown
         fields["container_title"] = full
     if fields.get("author") and tags.get("citation_authors"):
         _family_names_from_tag(fields["author"], tags["citation_authors"])
@@ -97,8 +113,10 @@ def _family_names_from_tag(authors: list[dict[str, Any]], tag: str) -> None:
     for author, family in zip(authors, listed, strict=True):
         parts = (author.get(key, "") for key in ("given", "non_dropping_particle", "family"))
         shown = " ".join(part for part in parts if part)
+        extra = family[:-len(author.get("family", "")) or None].split()
         if "family" in author and len(family) > len(author["family"]) \
-                and shown.endswith(f" {family}") and family.endswith(f" {author['family']}"):
+                and shown.endswith(f" {family}") and family.endswith(f" {author['family']}") \
+                and not all(word.casefold() in PARTICLES for word in extra):  # `van der Berg`
             author.pop("non_dropping_particle", None)  # now inside the family name
             author["given"] = shown[:-len(family)].strip()
             author["family"] = family

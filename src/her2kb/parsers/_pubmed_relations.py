@@ -50,8 +50,11 @@ def relation_items(lines: list[str], start: int, stop: Callable[[str], bool], *,
     """
     if plain and above_abstract:  # a title and a byline may stand above the citation
         first = next_filled(lines, start)
-        group, _ = _item_lines(lines, first, stop)
-        return ([" ".join(group)], first + len(group)) if group else ([], first)
+        group, end = _item_lines(lines, first, stop)
+        if not group:
+            return [], first
+        own_id = len(group) > 1 and end < len(lines) and _ITEM_ID.match(lines[end])
+        return [" ".join(group)], end + 1 if own_id else end  # the item's `PMID:` line too
     if plain:
         return _plain_items(lines, start, stop)
     items, end = read_list(lines, start, stop)

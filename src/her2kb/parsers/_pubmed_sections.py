@@ -225,13 +225,3 @@ def links_block_end(lines: list[str], index: int) -> int | None:
             return None  # a title, not a provider's name: the box has closed unseen
         position += 1
     return None
-
-
-# PMC closes each article with the journal's full name: the 2024 design prints no logo line
-# for some journals, and its citation line has only the MEDLINE abbreviation.
-_COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here courtesy of\b")
-
-
-def footer_journal(lines: list[str]) -> str | None:
-    """The journal PMC's footer names, if the text reaches it."""
-    return next((found["journal"] for line in lines if (found := _COURTESY.match(line))), None)

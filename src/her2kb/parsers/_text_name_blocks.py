@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import journals
 from ._text_lines import label_of
 from ._text_names import (
     FOLDED_PART,
@@ -87,11 +88,11 @@ def names_one_a_line(filled: list[str], index: int) -> str | None:
 def bare_names_one_a_line(filled: list[str], index: int) -> str | None:
     """Scilit's newer page under the title: `Ji-Won Park` / `Seung Hyun Lee`, no commas.
     Journal menus (`JAMA Pediatrics` / `JAMA Psychiatry`) read the same way, so this is
-    asked only below a title found by other means."""
+    asked only below a title found by other means, and a listed journal ends the names."""
     names: list[str] = []
     for line in filled[index:]:
         if not is_name(line) or AFFILIATION.search(line) or label_of(line) \
-                or len(line.split()) > MAX_BARE_NAME_WORDS:
+                or len(line.split()) > MAX_BARE_NAME_WORDS or journals.is_full_name(line):
             break
         names.append(line)
     return ", ".join(names) if len(names) >= MIN_LISTED_NAMES else None

@@ -32,13 +32,11 @@ from ._pubmed_abstract import abstract_text
 from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
 from ._pubmed_book import book_fields
 from ._pubmed_detect import detect
-from ._pubmed_head import Head, read_head
+from ._pubmed_head import Head, footer_journal, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size
-from ._pubmed_menus import joined_journal_button, without_term_menus
-from ._pubmed_script import without_script_labels
-from ._pubmed_sections import footer_journal
+from ._pubmed_scrapes import joined_journal_button, without_script_labels, without_term_menus
 from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
 from ._pubmed_title import joined_bracket_titles
 
@@ -50,7 +48,8 @@ _ID_TOKENS = re.compile(r"\b(?P<kind>PMID|PMCID|DOI)\s*:\s*(?P<value>\S+)", re.I
 
 
 def _journal(head: Head, citation: Citation | None, warnings: list[str]) -> str | None:
-    """Final-form citation, PMC logo, citation line, byline, journal line (§4.1, §4.3)."""
+    """Final-form citation, PMC logo, PMC footer, citation line, byline, journal line
+    (§4.1, §4.3)."""
     if head.final_form and head.final_form.journal:
         return head.final_form.journal
     if head.logo and head.collection:
@@ -78,8 +77,8 @@ def _date(raw: str | None, what: str, warnings: list[str]) -> dict[str, Any] | N
 def _citation_fields(head: Head, warnings: list[str]) -> dict[str, Any]:
     citation = head.final_form or head.citation
     fields: dict[str, Any] = {"container_title": _journal(head, citation, warnings)}
-    # Under PMC's logo (the full name) the citation, or the 2024 design's line above a
-    # journal-less citation, prints the MEDLINE abbreviation (`Cancers (Basel)`).
+    # Under PMC's logo or over its footer (the full name) the citation, or the 2024 design's
+    # line above a journal-less citation, prints the MEDLINE abbreviation (`Cancers (Basel)`).
     short = (citation.journal if citation else None) or head.journal_line
     if short and short != fields["container_title"]:
         fields["container_title_short"] = short
