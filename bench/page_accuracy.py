@@ -14,7 +14,8 @@ Comparison forgives what a reader may legitimately normalise: letter case, spaci
 and quote shapes and a closing period in text; a journal may match the full title or its
 abbreviation; pages may match the normalised range or the range as printed; a supplement
 printed in the volume slot (`37 Suppl 1:S3-8`) may be read as that volume or split the way
-MEDLINE splits it (volume `37`, issue `Suppl 1`), as truth writers differ; authors are
+MEDLINE splits it (volume `37`, issue `Suppl 1`), and the word `Supplement` may be written
+`Suppl`, as truth writers differ; authors are
 compared by family name and first initial; MeSH rows are compared as the truth writes
 them, `Descriptor/qualifier` pairs or descriptors alone.
 """
@@ -113,8 +114,15 @@ def field_right(field: str, want: Any, item: dict[str, Any]) -> bool:
     if field == "abstract_start":  # a label may be printed `Background:` or on its own line
         abstract = folded(item.get("abstract") or "").replace(":", "")
         return abstract.startswith(folded(want).replace(":", "")[:50]) if want else not abstract
+    if field in ("volume", "issue"):  # `Supplement 1` as printed, `Suppl 1` as MEDLINE has it
+        return _text_match(_suppl(want), _suppl(item.get(field)))
     key = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}.get(field, field)
     return _text_match(want, item.get(key))
+
+
+def _suppl(value: Any) -> Any:
+    return re.sub(r"\bSupplement\b", "Suppl", value, flags=re.IGNORECASE) \
+        if isinstance(value, str) else value
 
 
 def supplement_split(truth: dict[str, Any], item: dict[str, Any]) -> bool:

@@ -158,6 +158,9 @@ def test_split_authors(value: str, expected: list[tuple[str, str]]) -> None:
     pytest.param("Invented Research, Volume 24, Number 5A, September-October 2004, "
                  "pp. 2931-2938(8)", ("Invented Research", "24", "5A", "2931-2938", 8),
                  [[2004, 9], [2004, 10]], id="month-range"),
+    pytest.param("Invented Oncology Nursing, Volume 23, Number 5, Supplement, October 2019, "
+                 "pp. 45-52(8)", ("Invented Oncology Nursing", "23", "5 Suppl", "45-52", 8),
+                 [[2019, 10]], id="supplement-without-number"),
 ])
 def test_source_line_variants(source: str, values: tuple[Any, ...],
                               date_parts: list[list[int]]) -> None:

@@ -399,7 +399,8 @@ def test_e_dash_bullets_without_title() -> None:
 
 # A Bookshelf chapter and a preprint record are the samples that are no journal article.
 OTHER_TYPES = {"d_bookshelf_chapter_in_line_excerpt_editors.txt": "chapter",
-               "d_preprint_server_line_preprint_token.txt": "article"}
+               "d_preprint_server_line_preprint_token.txt": "article",
+               "europe_pmc_preprint_medrxiv.txt": "article"}
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))

@@ -138,8 +138,18 @@ _EUROPE_LABELLED = re.compile(
     r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::\s*(?P<pages>[^\s,]+))?\.?$")
 
 
+# … and a preprint's: `Preprint from medRxiv, 07 Mar 2023`.
+_EUROPE_PREPRINT = re.compile(rf"^Preprint from (?P<server>[^,]{{2,40}}),\s+"
+                              rf"{_EUROPE_DATE.format(n=1)}$")
+
+
 def parse_europe_pmc(line: str) -> Citation | None:
     """Europe PMC's journal line as a Citation (with a MEDLINE-shaped date), else None."""
+    if preprint := _EUROPE_PREPRINT.match(line):
+        date = " ".join(part for part in (preprint["year1"], preprint["month1"],
+                                          preprint["day1"]) if part)
+        return Citation(journal=preprint["server"], date=date, below_byline=True,
+                        tokens={"preprint": "Preprint"})
     labelled = _EUROPE_LABELLED.match(line)
     if labelled and (labelled["volume"] or labelled["pages"]):
         return Citation(journal=labelled["journal"], date=labelled["date"],

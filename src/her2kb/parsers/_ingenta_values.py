@@ -15,7 +15,7 @@ from ..dates import parse_written_date
 
 SOURCE = re.compile(
     r"^(?:(?P<j>.+?), )?Volume (?P<v>[^,]+?)(?:, Number (?P<n>[^,]+?))?"
-    r"(?:, (?P<sw>Supplement|Suppl\.?) (?P<s>[^,]+?))?"
+    r"(?:, (?P<sw>Supplement|Suppl\.?)(?: (?P<s>[^,]+?))?)?"  # `Supplement` alone too
     r"(?:, (?P<d>(?:\d{1,2} )?(?:[A-Z][a-z]+\.?(?:[-/\u2013][A-Z][a-z]+\.?)? )?"
     r"(?:\d{1,2}, )?\d{4}))?"
     r"(?:, pp?\.\s*(?P<pp>[^()]+?)\s*(?:\((?P<np>\d+)\))?)?\.?$"
@@ -43,8 +43,8 @@ def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None
         return
     fields["container_title"] = match.group("j")
     fields["volume"], fields["issue"], fields["page"] = match.group("v", "n", "pp")
-    if match.group("s"):  # `Number 3, Supplement 1`: the issue, with the word as printed
-        fields["issue"] = " ".join(filter(None, match.group("n", "sw", "s")))
+    if match.group("sw"):  # `Number 3, Supplement 1`: the issue, as MEDLINE writes it
+        fields["issue"] = " ".join(filter(None, (match.group("n"), "Suppl", match.group("s"))))
     if match.group("np"):
         fields["number_of_pages"] = int(match.group("np"))
     if match.group("d"):

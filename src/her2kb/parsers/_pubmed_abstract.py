@@ -23,7 +23,7 @@ STRUCTURED_LABELS = frozenset({
     "evidence acquisition", "evidence synthesis", "review methods", "results", "findings",
     "observations", "conclusion", "conclusions", "conclusions and relevance", "interpretation",
     "discussion", "significance", "limitations", "trial registration", "funding",
-    "case presentation", "case report", "purpose of review", "recent findings",
+    "case presentation", "case report", "case summary", "purpose of review", "recent findings",
     "key clinical message", "abstract",  # Wiley case reports print both
 })
 _MAX_LABEL_WORDS = 6

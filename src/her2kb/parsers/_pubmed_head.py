@@ -44,7 +44,7 @@ _COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here court
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
 # Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …`.
-_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+(?:\s+PMC?ID:.*)?$")
+_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+(?:\s+(?:PMC?ID|PPR):.*)?$")
 # A PMC figure or table sub-page (§4.1 E) names its figure where the title would be.
 _SUBPAGE = re.compile(r"^(?:Fig(?:ure|\.)?|Table|Supplementary (?:Figure|Table)|Appendix)\s*"
                       r"[A-Z]?\d+[A-Za-z]?[.:]?$")

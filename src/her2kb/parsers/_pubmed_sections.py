@@ -65,6 +65,11 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^journal list\S.*pmc\d+$",  # the old breadcrumb glued: `Journal ListSpringer …PMC65…`
     r"^result filters$", r"^warning: the ncbi web site requires javascript",
     r"^my ncbi sign in to ncbi(?: sign out)?$", r"^about ncbi accesskeys$",
+    # … and its database menu (the names no article prints alone).
+    r"^(?:all databases|biocollections|bioproject|biosample|clinvar|conserved domains|dbgap|"
+    r"dbvar|geo (?:datasets|profiles)|gtr|identical protein groups|medgen|omim|protein "
+    r"(?:clusters|family models)|pubchem (?:bioassay|compound|substance)|snp|sra|"
+    r"toolkit\w*|search database|search term)$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
     # text" keeps: their `Abstract` / `Summary` format choices must not open the abstract.
     r"^(?:abstract|pubmed|medline) \(text\)$", r"^mesh and other data$", r"^email citation$",
@@ -103,7 +108,7 @@ _MAX_BUTTON_WORDS = 6  # button rows this long or shorter; longer lines of such 
 MIN_MENU_RUN = 3
 NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full text links",
                               "references", "conflict of interest statement", "article notes",
-                              "citations & impact"})  # Europe PMC's tabs
+                              "citations & impact", "funding"})  # Europe PMC's tabs
 
 
 def is_furniture(line: str) -> bool:

@@ -76,12 +76,12 @@ def _pick_title(head: Head) -> Plain | None:
             citation.below_byline = True  # a reader view: title and names above the journal
             return over
         return below or above
+    if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
+        return below  # the PMC breadcrumb's journal; the title is below the citation
     if above and citation is not None and above.position != head.cut_at and _people(above.text) \
             and (over := _over_byline(head, at, head.anchor)) and over.position == position - 1:
         citation.below_byline = True  # a scrape's title, its byline, then the citation
         return over
-    if above and citation is not None and above.text.rstrip(".") == (citation.journal or ""):
-        return below  # the PMC breadcrumb's journal; the title is below the citation
     if above and len(above.text.split()) < _MIN_HEADER_WORDS:
         # Old PMC: a menu entry above the citation, the title below it (if the text goes on).
         if below is None or below.position == head.cut_at:

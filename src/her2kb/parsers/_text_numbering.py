@@ -93,6 +93,8 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
         if match is None:
             continue
         found = {key: value.strip() for key, value in match.groupdict().items() if value}
+        if "s" in found:
+            found["i"] = f"Suppl {found.pop('s')}"
         # The line above a bare `Volume …` line names the journal, unless it is a section
         # heading under a listed journal name (ASCO: journal, `Breast Cancer—HER2/ER`, Volume).
         above = _journal_above(lines, index)
