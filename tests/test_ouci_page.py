@@ -147,3 +147,31 @@ def test_detailed_information_closes_the_abstract_and_show_more_is_no_reference(
     assert entry.record.original_type == "Журнальна стаття"
     assert [ref.title for ref in entry.record.references] == [
         "Invented scoring of gastric biopsies"]
+
+
+def test_a_saved_page_s_labels_over_their_values_and_the_volume_in_its_tags() -> None:
+    """Saved as HTML, OUCI's `<dt>Journal:</dt><dd>…</dd>` show as two lines; the volume
+    the page leaves out of its journal line is in its `citation_volume` tag."""
+    page = "\n".join([
+        "<html><head>", '<meta name="citation_title" content="Invented lung harm from a '
+        'made-up conjugate">', '<meta name="citation_volume" content="23">',
+        '<meta name="citation_issue" content="2">', "</head><body>",
+        "<header><p>Open Ukrainian Citation Index</p><nav><a>Search</a> <a>About</a></nav>"
+        "</header>", "<p>Journal Article</p>",
+        "<h1>Invented lung harm from a made-up conjugate</h1>",
+        '<p><a href="https://doi.org/10.5555/clbc.2022.11.006">'
+        "https://doi.org/10.5555/clbc.2022.11.006</a></p>",
+        "<dl><dt>Journal:</dt><dd>Invented Breast Cancer, 2023, № 2, p. 210-219</dd>",
+        "<dt>Publisher:</dt><dd>Invented Elsevier</dd>",
+        "<dt>Authors:</dt><dd>Wei-Jun Zhao, Priya Natarajan</dd></dl>",
+        "<h2>Details</h2><p>Number of works in the list of references</p><p>33</p>",
+        "<h2>Abstract</h2><p>Invented lung harm was reported in 612 made-up cases.</p>",
+        "</body></html>"])
+    reader = parsers.detect(page, "ouci.html")
+    (entry,) = reader.parse(page, "ouci.html")
+    assert isinstance(entry, ParsedEntry) and reader.name == "ouci-page"
+    record = entry.record
+    assert (record.container_title, record.publisher, record.volume, record.issue,
+            record.page) == ("Invented Breast Cancer", "Invented Elsevier", "23", "2", "210-219")
+    assert [a.family for a in record.author] == ["Zhao", "Natarajan"]
+    assert "volume taken from the page's meta tags" in entry.warnings

@@ -32,6 +32,9 @@ _FILLED: dict[str, tuple[str, Callable[[str], str | None]]] = {
     "pmid": ("pmid", normalize_pmid),
     "pmcid": ("pmcid", normalize_pmcid),
     "title": ("title", str.strip),
+    # OUCI shows `2023, № 2, p. 210-219` and keeps the volume for its tags.
+    "volume": ("volume", str.strip),
+    "issue": ("issue", str.strip),
 }
 
 

@@ -32,7 +32,7 @@ FURNITURE = [
         r"^(?:(?:Download Citation|Export Citation|Add to Favourites|Email this article|Share|"
         r"Recommend to Library|Print)\s*){2,}$",
         r"^(?:(?:Free|Subscribed|Open Access) Content\s*){2,}$",  # the access-key legend, one line
-        r"^(?i:(?:Free|New|Subscribed|Free Trial|Open Access) content)$",  # … or one a line
+        r"^(?i:(?:Free|New|Subscribed|Free Trial|Partial Free|Open Access) content)$",  # …a line
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
         # … and the row it sits on, copied as one line.
         r"^(?:Add to Favourites )?Share:(?: (?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|"

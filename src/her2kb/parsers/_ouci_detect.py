@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._ouci_values import tab_rows_labelled
+from ._ouci_values import rows_labelled
 from ._page import holds_tagged_export, looks_like_structured_document, page_lines
 
 # Detection (§0 step 8). Anchors are printed only by OUCI-style pages; support lines also
@@ -38,7 +38,7 @@ def detect(head: str) -> int:
     """Score OUCI markers; 0 without an anchor or below two markers, and for tagged/JSON/markup."""
     if holds_tagged_export(head) or looks_like_structured_document(head):
         return 0
-    text = "\n".join(page_lines(tab_rows_labelled(head)))
+    text = "\n".join(page_lines(rows_labelled(head)))
     anchors = [score for pattern, score in ANCHORS if pattern.search(text)]
     support = [score for pattern, score in SUPPORT if pattern.search(text)]
     if not anchors or len(anchors) + len(support) < MIN_MARKERS:

@@ -52,6 +52,7 @@ ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
 VOLUME_SEGMENT = re.compile(r"^(?i:Vol\.?|Volume|Т\.|Том)\s*(?P<v>\S+)$")  # `Т. 43`, `т. 11`
 PAGES_SEGMENT = re.compile(r"^(?:pp?|с)\.\s*(?P<v>\S.*)$")
 YEAR = re.compile(r"^\d{4}$")
+LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-–•*])\s")
 SMALL_NUMBER = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})?$")
 YES_NO = frozenset({"yes", "no", "так", "ні"})
 # Words that mark a company, not a journal (`Springer Science and Business Media LLC`).
@@ -67,14 +68,21 @@ def label_of(line: str) -> str | None:
     return LABELS.get(clean_spaces(line).rstrip(":").strip().casefold())
 
 
-def tab_rows_labelled(text: str) -> str:
-    """`Том<TAB>26` -> `Том: 26` for known labels, before spaces are cleaned: then the tab
-    still tells a one-word label from a title's first word."""
+def rows_labelled(text: str) -> str:
+    """`Том<TAB>26` -> `Том: 26` for known labels, before spaces are cleaned (then the tab
+    still tells a one-word label from a title's first word); and `Journal:` over its value,
+    as a saved page's `<dt>` and `<dd>` blocks show, -> `Journal: value`."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
         label, tab, value = line.partition("\t")
         if tab and value.strip() and LABELS.get(label.strip().rstrip(":").casefold()):
             lines[index] = f"{label.strip().rstrip(':')}: {value.strip()}"
+    for index in range(len(lines) - 2, -1, -1):
+        label, after = lines[index].strip(), lines[index + 1].strip()
+        if label.endswith(":") and LABELS.get(label[:-1].strip().casefold()) and after \
+                and label_of(after) is None and labelled(after) is None \
+                and not LIST_ITEM.match(after):  # `Authors:` over `1. Name` lines stays
+            lines[index:index + 2] = [f"{label} {after}"]
     return "\n".join(lines)
 
 

@@ -25,13 +25,13 @@ CONTENTS_HEADING = re.compile(r"^(?:Article contents|Contents|Table of contents|
 _CONTENTS_LINES, _CONTENTS_WORDS = 12, 10
 STOP_HEADING = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(?:Introduction|Background and aims|Main text|Full text|Results|"
-    r"Methods|Discussion|Conclusions?|Acknowledg(?:e)?ments?|Funding|Copyright\b.*|©.*|"
+    r"Methods|Discussion|Conclusions?|Acknowledge?ments?|Funding(?: Information)?|"
     r"Cite this article|Download.*|Figures?|Tables?|Key ?words|What's new\??|Citing Literature|"
     r"Supporting Information|Author contributions|Conflicts? of interest|Notes|Footnotes|"
     r"Key Points|Plain language summary|Graphical abstract|Highlights|Read full text|"
     r"Find it in (?:your|a) library|Peer Review reports|Competing interests?(?: statement)?|"
     r"Information(?: & Authors)?|Published In|Metrics(?: & Citations)?|"  # Atypon (ASCO)
-    r"Declarations?(?: of interests?)?|"
+    r"Declarations?(?: of interests?)?|Copyright\b.*|©.*|"
     r"View on .+|View via publisher|Save to library|"  # Semantic Scholar
     r"Show duplicate items from other databases|"  # ProQuest
     r"Files?(?: \(.*\))?|"  # repositories (HAL, Zenodo) list the deposited files

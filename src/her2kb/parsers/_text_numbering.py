@@ -25,7 +25,7 @@ from typing import Any
 from .. import journals
 from ._text_lines import label_of
 from ._text_name_blocks import AFFILIATION
-from ._text_numbering_shapes import DATE_LINE, PAGES_LINE, SHAPES, TANDF_PAGES
+from ._text_numbering_shapes import DATE_LINE, ISSUE_LINE, PAGES_LINE, SHAPES, TANDF_PAGES
 
 # Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
 _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues",
@@ -106,6 +106,8 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
         if tandf and not (found.get("p") or found.get("a")):
             found.update(p=tandf.group("p") or tandf.group("a"), d=tandf.group("d"))
         below = lines[index + 1] if index + 1 < len(lines) else ""
+        if (issue := ISSUE_LINE.match(below)) and "i" not in found:  # Scilit: `Issue 2` below
+            found["i"] = issue["i"]
         if (pages := PAGES_LINE.match(below)) and not (found.get("p") or found.get("a")):
             found["p"] = pages.group("p")
             dated = lines[index + 2] if index + 2 < len(lines) else ""

@@ -130,12 +130,15 @@ SHAPES = (
                rf"\((?P<i>[^)]+)\):\s*{_PAGES}$"),
     # CiNii Research: `The Kurume Medical Journal 43 (2), 141-148, 1996`.
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+)\s*\((?P<i>[^)]+)\),\s*{_PAGES},\s*(?P<y>\d{{4}})$"),
+    # Scilit's chapter header, under `in Book Title`: `pp 187-209; https://doi.org/…`.
+    re.compile(rf"^pp\.?\s*{_PAGES};\s*https?://\S+$"),
     # Scilit's article header: `Journal, Volume 40, pp 4123-4131; https://doi.org/…`, also
     # `Volume 33, Supplement 7, pp S512` (the issue written the MEDLINE way, `Suppl 7`).
     re.compile(rf"^{_JOURNAL},\s*Volume\s+(?P<v>[\w.-]+)(?:,\s*Issue\s+(?P<i>[\w./-]+)|"
                rf",\s*Supplement\s+(?P<s>\w+))?,\s*pp\.?\s*{_PAGES}(?:;.*)?$"),
 )
 PAGES_LINE = re.compile(rf"^(?:Pages?:?|pp?\.)\s*{_PAGES}$")  # Wiley: `p. 1233-1245`
+ISSUE_LINE = re.compile(r"^Issue\s+(?P<i>[\w./-]{1,12})$")
 # Wiley's issue header ends in the issue's date on a line of its own: `1 April 2024`.
 DATE_LINE = re.compile(r"^(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4}$")
 # Taylor & Francis: `Pages 745-756 | Received …, Accepted …, Published online: 04 Feb 2021`,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ._page import bullet_item
 from ._text_abstract import STOP_HEADING
 from ._text_lines import label_of
 from ._text_title import FURNITURE
@@ -51,6 +52,7 @@ def _one_a_line(head: list[str], index: int) -> list[str]:
     terms: list[str] = []
     blank_after: list[bool] = []  # a blank line after each term
     for line in head[index + 1:]:
+        line = bullet_item(line, dash=False) or line  # Scilit in Safari: `• Ki-67`
         if line in (",", ";"):
             continue  # Silverchair: `c-erbB-2` / `,` / `Gastric carcinoma` / `,` …
         if not line:

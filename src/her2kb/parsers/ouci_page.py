@@ -19,7 +19,7 @@ from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._ouci_detect import detect
 from ._ouci_info import list_item, list_items, read_info, store_value
 from ._ouci_references import is_doi_line, read_references
-from ._ouci_values import doi_of, label_of, labelled, tab_rows_labelled
+from ._ouci_values import doi_of, label_of, labelled, rows_labelled
 from ._page import (
     bullet_item,
     ends_open,
@@ -72,7 +72,7 @@ INLINE_KEYWORDS = re.compile(r"\s(?:Key ?words|Ключові слова)\s*:\s*
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; warnings name what was guessed, cut off or not shown."""
-    sections = _sections(page_lines(tab_rows_labelled(text.lstrip("\ufeff"))))
+    sections = _sections(page_lines(rows_labelled(text.lstrip("\ufeff"))))
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
     last = _last_section(sections)
