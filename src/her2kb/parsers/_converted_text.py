@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ._dump_leftovers import (
+    ENTITY,
     has_clipper_header,
     is_stripped_markup,
     stripped_markup_text,
@@ -54,7 +55,6 @@ PANDOC_SUPERSCRIPT = re.compile(r"\^[\w,*†‡]+\^")
 PANDOC_BREAK = re.compile(r"\\$")
 PANDOC_REF = re.compile(r"\[([^\[\]\n]+)\](?![(\[{:])")
 PANDOC_DOC = re.compile(r"^:::", re.MULTILINE)
-ENTITY = re.compile(r"&(?:#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 ENTITIES_MIN = 3
 MD_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:\S+)?\s*(?:\"[^\"]*\")?$")
 IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\s*$")
