@@ -567,3 +567,18 @@ def test_a_tag_s_full_journal_name_replaces_only_the_abbreviation() -> None:
                                  "citation_journal_abbrev": "Invented Oncol"})
     assert shown_short == {"container_title": "Invented oncology : official",
                            "container_title_short": "Invented Oncol"}
+
+
+def test_an_author_manuscript_s_journal_is_the_footer_s_full_name() -> None:
+    text = "\n".join([
+        "HHS Public Access", "Author manuscript; available in PMC: 2022 Jul 1.",
+        "Published in final edited form as: Invented Cancer Res Treat. 2021 Jul;"
+        "188(1):45–56. doi: 10.5555/icrt.2021.045", "",
+        "Invented trough levels of a made-up antibody in fictional patients", "",
+        "Anna Berg,1 Carl Dahl,2 and Maria T. Alvarez1,3", "", "Abstract", "",
+        "Invented troughs were measured in 80 made-up patients.", "",
+        "Articles from Invented cancer research and treatment are provided here courtesy of "
+        "HHS Author Manuscripts"])
+    (entry,) = parse(text, "am.txt")
+    assert (entry.record.container_title, entry.record.container_title_short) == (
+        "Invented cancer research and treatment", "Invented Cancer Res Treat")

@@ -142,12 +142,14 @@ def assign(head: Head) -> None:
             and author_list(after[0].text))):
         count = _byline_lines(after)
         line = " ".join(p.text for p in after[:count])
+        folded = _FOLDED_BYLINE.search(line)  # a long list: `… Sun-Hee Park 2 et al.`
+        line = line[:folded.start()] if folded else line
         names = author_list(line)
         if after[count - 1].position == head.cut_at or (names and looks_cut(line)):
             head.warnings.append(f"author: the text ends inside {line!r}; left empty")
             after = after[count:]
         elif names:
-            head.authors, head.truncated = names, False
+            head.authors, head.truncated = names, bool(folded)
             after = after[count:]
     head.rest = [
         p.text for p in after
@@ -157,6 +159,7 @@ def assign(head: Head) -> None:
 
 
 _OPEN_BRACKET_TITLE = re.compile(r"^\[[^\]]*$")  # `[Translated title that goes on`
+_FOLDED_BYLINE = re.compile(r",?\s+et\s+al\.?$")
 _MAX_TITLE_LINES = 4
 
 

@@ -48,16 +48,16 @@ _ID_TOKENS = re.compile(r"\b(?P<kind>PMID|PMCID|DOI)\s*:\s*(?P<value>\S+)", re.I
 
 
 def _journal(head: Head, citation: Citation | None, warnings: list[str]) -> str | None:
-    """Final-form citation, PMC logo, PMC footer, citation line, byline, journal line
-    (§4.1, §4.3)."""
+    """PMC logo, PMC footer (both name the journal in full, for a manuscript too),
+    final-form citation, citation line, byline, journal line (§4.1, §4.3)."""
+    if head.logo and not head.collection:
+        return head.logo
+    if head.footer_journal:
+        return head.footer_journal
     if head.final_form and head.final_form.journal:
         return head.final_form.journal
-    if head.logo and head.collection:
+    if head.logo:
         warnings.append(f"container_title: the PMC logo {head.logo!r} is not a journal")
-    elif head.logo:
-        return head.logo
-    if head.footer_journal and not head.final_form:
-        return head.footer_journal
     if citation and citation.journal:
         return citation.journal
     if head.short_cite:
