@@ -175,3 +175,11 @@ def test_a_saved_page_s_labels_over_their_values_and_the_volume_in_its_tags() ->
             record.page) == ("Invented Breast Cancer", "Invented Elsevier", "23", "2", "210-219")
     assert [a.family for a in record.author] == ["Zhao", "Natarajan"]
     assert "volume taken from the page's meta tags" in entry.warnings
+
+
+def test_a_label_over_an_empty_value_keeps_the_heading_below_it() -> None:
+    from her2kb.parsers._ouci_values import rows_labelled
+
+    text = "Journal:\nInvented Oncology, 2023, № 2\nPublisher:\nList of references\nBerg, X"
+    assert rows_labelled(text).split("\n") == [
+        "Journal: Invented Oncology, 2023, № 2", "Publisher:", "List of references", "Berg, X"]

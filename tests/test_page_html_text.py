@@ -207,3 +207,24 @@ def test_pubmed_s_narrow_screen_short_forms_show_nothing() -> None:
             "</body></html>")
     assert " ".join(shown_text(page).split()) == (
         "Kwon SY, Berg A. Invented Gastric Oncol. 2022 Sep;25(5):912-923.")
+
+
+def test_a_tag_s_issue_fills_only_the_tag_s_own_volume() -> None:
+    from her2kb.parsers import ouci_page
+    from her2kb.parsers._html_text import as_page_text
+
+    def issue(volume_line: str) -> str | None:
+        page = "\n".join([
+            '<html><head><meta name="citation_volume" content="23">',
+            '<meta name="citation_issue" content="2"></head><body>',
+            "<p>OUCI</p><p>Journal Article</p>",
+            "<h1>Invented lung harm from a made-up conjugate</h1>",
+            f"<p>Journal: Invented Breast Cancer, 2023, {volume_line}p. 210-219</p>",
+            "<p>Authors: Wei-Jun Zhao, Priya Natarajan</p>",
+            "<h2>Abstract</h2><p>Invented harm in 612 made-up cases.</p></body></html>"])
+        (entry,) = as_page_text(ouci_page.FORMAT).parse(page, "ouci.html")
+        assert isinstance(entry, ParsedEntry)
+        return entry.record.issue
+
+    assert issue("") == "2"
+    assert issue("Vol. 24, ") is None

@@ -582,3 +582,18 @@ def test_an_author_manuscript_s_journal_is_the_footer_s_full_name() -> None:
     (entry,) = parse(text, "am.txt")
     assert (entry.record.container_title, entry.record.container_title_short) == (
         "Invented cancer research and treatment", "Invented Cancer Res Treat")
+
+
+def test_a_funding_label_inside_the_abstract_is_no_tab_and_names_are_no_menu() -> None:
+    """Europe PMC's `Funding` tab counts only in a run of tabs; a trial abstract's own
+    `FUNDING` label keeps its paragraph. A keyword `SNP` is no NCBI database menu entry."""
+    text = "\n".join([
+        "Invented trial of a made-up antibody", "", "Anna Berg, Carl Dahl", "",
+        "Invented Oncol. 2022 Mar;12(3):45-52.", "", "Abstract", "", "BACKGROUND",
+        "Invented patients needed a made-up antibody.", "FUNDING",
+        "Invented Cancer Fund.", "", "Keywords:", "Invented antibody", "SNP", "ClinVar",
+        "(c) 2022 Invented Society of Oncology.", ""])
+    (entry,) = parse(text, "trial.txt")
+    assert entry.record.abstract is not None
+    assert entry.record.abstract.endswith("FUNDING: Invented Cancer Fund.")
+    assert entry.record.keywords == ["Invented antibody", "SNP", "ClinVar"]

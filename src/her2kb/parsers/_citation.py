@@ -146,10 +146,8 @@ _EUROPE_PREPRINT = re.compile(rf"^Preprint from (?P<server>[^,]{{2,40}}),\s+"
 def parse_europe_pmc(line: str) -> Citation | None:
     """Europe PMC's journal line as a Citation (with a MEDLINE-shaped date), else None."""
     if preprint := _EUROPE_PREPRINT.match(line):
-        date = " ".join(part for part in (preprint["year1"], preprint["month1"],
-                                          preprint["day1"]) if part)
-        return Citation(journal=preprint["server"], date=date, below_byline=True,
-                        tokens={"preprint": "Preprint"})
+        return Citation(journal=preprint["server"], date=_medline_date(preprint, 1),
+                        below_byline=True, tokens={"preprint": "Preprint"})
     labelled = _EUROPE_LABELLED.match(line)
     if labelled and (labelled["volume"] or labelled["pages"]):
         return Citation(journal=labelled["journal"], date=labelled["date"],
@@ -159,12 +157,16 @@ def parse_europe_pmc(line: str) -> Citation | None:
     if not match or not (match["volume"] or match["pages"]) or \
             bool(match["year1"]) == bool(match["year2"]):
         return None
-    n = 1 if match["year1"] else 2
-    date = " ".join(part for part in (match[f"year{n}"], match[f"month{n}"], match[f"day{n}"])
-                    if part)
+    date = _medline_date(match, 1 if match["year1"] else 2)
     return Citation(journal=match["journal"].strip(), date=date, volume=match["volume"],
                     issue=match["issue"], pages=match["pages"], below_byline=True,
                     tokens={"doi": match["doi"]} if match["doi"] else {})
+
+
+def _medline_date(match: re.Match[str], n: int) -> str:
+    """`07 Mar 2023` as MEDLINE writes it: `2023 Mar 07`."""
+    return " ".join(part for part in (match[f"year{n}"], match[f"month{n}"], match[f"day{n}"])
+                    if part)
 
 
 def extend(citation: Citation, line: str) -> bool:

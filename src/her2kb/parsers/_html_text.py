@@ -32,7 +32,8 @@ _FILLED: dict[str, tuple[str, Callable[[str], str | None]]] = {
     "pmid": ("pmid", normalize_pmid),
     "pmcid": ("pmcid", normalize_pmcid),
     "title": ("title", str.strip),
-    # OUCI shows `2023, № 2, p. 210-219` and keeps the volume for its tags.
+    # OUCI shows `2023, № 2, p. 210-219` and keeps the volume for its tags; the tags' issue
+    # is taken only for the tags' own volume (see `_filled`).
     "volume": ("volume", str.strip),
     "issue": ("issue", str.strip),
 }
@@ -89,6 +90,9 @@ def _filled(entry: ParsedEntry, tags: dict[str, Any]) -> ParsedEntry:
         value = tags.get(tag)
         if isinstance(value, str) and not getattr(entry.record, key) and normalise(value):
             update[key] = normalise(value)
+    shown_volume = entry.record.volume
+    if "issue" in update and shown_volume and shown_volume != tags.get("volume"):
+        del update["issue"]  # the text names another volume than the tags do
     if not update:
         return entry
     note = f"{', '.join(update)} taken from the page's meta tags"

@@ -19,6 +19,16 @@ from ..text import clean_spaces
 from ._page_values import PAGE_SHAPE, checked_pages, type_for
 
 # Label (case-folded, no colon) -> field key. Keys starting with `_` are read but not kept.
+# Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
+SECTIONS = {
+    "abstract": "abstract", "анотація": "abstract", "реферат": "abstract",
+    "list of references": "refs", "references": "refs", "список літератури": "refs",
+    "publications that cite this publication": "cited_by",
+    "публікації, які цитують цю публікацію": "cited_by",
+    "general information": "info", "загальна інформація": "info",
+    "publication data": "info", "дані публікації": "info",
+    "detailed information": "info", "детальна інформація": "info",
+}
 LABELS = {
     "journal": "journal", "видання": "journal", "журнал": "journal",
     "published in": "journal", "опубліковано в": "journal",
@@ -79,9 +89,10 @@ def rows_labelled(text: str) -> str:
             lines[index] = f"{label.strip().rstrip(':')}: {value.strip()}"
     for index in range(len(lines) - 2, -1, -1):
         label, after = lines[index].strip(), lines[index + 1].strip()
+        # Not over an empty `<dd>` (the next heading follows) nor over `1. Name` lines.
         if label.endswith(":") and LABELS.get(label[:-1].strip().casefold()) and after \
                 and label_of(after) is None and labelled(after) is None \
-                and not LIST_ITEM.match(after):  # `Authors:` over `1. Name` lines stays
+                and after.casefold() not in SECTIONS and not LIST_ITEM.match(after):
             lines[index:index + 2] = [f"{label} {after}"]
     return "\n".join(lines)
 
@@ -91,7 +102,7 @@ def labelled(line: str) -> tuple[str, str] | None:
 
     The `Details` and `Publication data` tables print `Number of citations<TAB>9`: a
     known label of two or more words, then the value, is read too. One-word labels need
-    the colon (`Volume changes in …` is a title; see `tab_rows_labelled` for the tab).
+    the colon (`Volume changes in …` is a title; see `rows_labelled` for the tab).
     """
     match = LABEL_LINE.match(line)
     key = LABELS.get(match.group("label").casefold()) if match else None

@@ -43,7 +43,8 @@ _COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public 
 _COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here courtesy of\b")
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
-# Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …`.
+# Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …` (`PPR: …` for a
+# preprint).
 _DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+(?:\s+(?:PMC?ID|PPR):.*)?$")
 # A PMC figure or table sub-page (§4.1 E) names its figure where the title would be.
 _SUBPAGE = re.compile(r"^(?:Fig(?:ure|\.)?|Table|Supplementary (?:Figure|Table)|Appendix)\s*"

@@ -62,12 +62,12 @@ class Layout:
 
 # The article's part of a page ends here when it has no abstract: `No abstract available`,
 # then the disclaimer link, then `Comment on` items that are other works' titles.
-# The abstract's copyright line, under keywords printed one a line below their label.
-_COPYRIGHT = re.compile(r"^(?:Copyright\b|©)")
 _HEAD_END = re.compile(r"^(?:No abstract available\.?|PubMed Disclaimer)$", re.IGNORECASE)
 
 
-def _stops_list(line: str) -> bool:  # Europe PMC's `Citations & impact` tab ends a list too
+# A list ends at a heading, furniture, an ID line, Europe PMC's `Citations & impact` tab, or
+# the abstract's copyright line (under keywords printed one a line below their label).
+def _stops_list(line: str) -> bool:
     return bool(heading_kind(line) or is_furniture(line) or ID_LINE.match(line)
                 or line.lower() in NAV_ONLY_ENTRIES or _COPYRIGHT.match(line))
 

@@ -65,11 +65,6 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^journal list\S.*pmc\d+$",  # the old breadcrumb glued: `Journal ListSpringer …PMC65…`
     r"^result filters$", r"^warning: the ncbi web site requires javascript",
     r"^my ncbi sign in to ncbi(?: sign out)?$", r"^about ncbi accesskeys$",
-    # … and its database menu (the names no article prints alone).
-    r"^(?:all databases|biocollections|bioproject|biosample|clinvar|conserved domains|dbgap|"
-    r"dbvar|geo (?:datasets|profiles)|gtr|identical protein groups|medgen|omim|protein "
-    r"(?:clusters|family models)|pubchem (?:bioassay|compound|substance)|snp|sra|"
-    r"toolkit\w*|search database|search term)$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
     # text" keeps: their `Abstract` / `Summary` format choices must not open the abstract.
     r"^(?:abstract|pubmed|medline) \(text\)$", r"^mesh and other data$", r"^email citation$",
@@ -108,7 +103,9 @@ _MAX_BUTTON_WORDS = 6  # button rows this long or shorter; longer lines of such 
 MIN_MENU_RUN = 3
 NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full text links",
                               "references", "conflict of interest statement", "article notes",
-                              "citations & impact", "funding"})  # Europe PMC's tabs
+                              "citations & impact"})  # Europe PMC's tabs
+# Europe PMC's `Funding` tab counts in a menu of tabs; alone it is an abstract's label.
+TAB_ONLY_ENTRIES = frozenset({"funding"})
 
 
 def is_furniture(line: str) -> bool:
@@ -190,7 +187,7 @@ def menu_end(lines: list[str], index: int) -> int | None:
         line = lines[position]
         if line and heading_kind(line) == "abstract" and _over_prose(lines, position):
             break  # PMC: `Associated Data` / `Supplementary Materials` / `Abstract` / text
-        if line and (heading_kind(line) or line.lower() in NAV_ONLY_ENTRIES):
+        if line and (heading_kind(line) or line.lower() in NAV_ONLY_ENTRIES | TAB_ONLY_ENTRIES):
             names, end = names + 1, position + 1
         elif line and not is_furniture(line):
             break

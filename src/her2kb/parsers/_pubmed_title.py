@@ -21,6 +21,7 @@ _AFFILIATION = re.compile(
     r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
 )
 _URL_LINE = re.compile(r"^https?://\S+$")
+_FOLDED_BYLINE = re.compile(r",?\s+et\s+al\.?$")  # a long byline cut short: `… Park 2 et al.`
 _TAB_TITLE = re.compile(r"\s+[-–|]\s+(?:PubMed|PMC|Europe PMC)$")  # the browser tab's title
 _MAX_JOURNAL_WORDS = 10
 _MIN_TITLE_WORDS = 4
@@ -159,7 +160,6 @@ def assign(head: Head) -> None:
 
 
 _OPEN_BRACKET_TITLE = re.compile(r"^\[[^\]]*$")  # `[Translated title that goes on`
-_FOLDED_BYLINE = re.compile(r",?\s+et\s+al\.?$")
 _MAX_TITLE_LINES = 4
 
 

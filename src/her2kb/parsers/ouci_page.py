@@ -19,7 +19,7 @@ from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._ouci_detect import detect
 from ._ouci_info import list_item, list_items, read_info, store_value
 from ._ouci_references import is_doi_line, read_references
-from ._ouci_values import doi_of, label_of, labelled, rows_labelled
+from ._ouci_values import SECTIONS, doi_of, label_of, labelled, rows_labelled
 from ._page import (
     bullet_item,
     ends_open,
@@ -35,16 +35,6 @@ from ._page_values import (
 from ._text_name_blocks import AUTHOR_HEADING, names_evidence
 from ._text_names import is_name, names_line
 
-# Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
-SECTIONS = {
-    "abstract": "abstract", "анотація": "abstract", "реферат": "abstract",
-    "list of references": "refs", "references": "refs", "список літератури": "refs",
-    "publications that cite this publication": "cited_by",
-    "публікації, які цитують цю публікацію": "cited_by",
-    "general information": "info", "загальна інформація": "info",
-    "publication data": "info", "дані публікації": "info",
-    "detailed information": "info", "детальна інформація": "info",
-}
 FURNITURE = frozenset({
     "open ukrainian citation index", "відкритий український індекс наукових цитувань",
     "відкритий український індекс цитувань",
