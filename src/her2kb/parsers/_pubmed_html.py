@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
-from ..names import PARTICLES
 from ._meta_tags import read_page
 from ._page_values import split_author_list
 
@@ -106,17 +105,17 @@ def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
 def _family_names_from_tag(authors: list[dict[str, Any]], tag: str) -> None:
     """Two family names the byline prints as one might a given name and a family name
     (`Margarida Sousa Pinto`, `João Moreira da Silva`), whole as PubMed's tag lists them
-    (`Sousa Pinto M`, `Moreira da Silva J`): the byline alone cannot tell."""
-    listed = [name.strip().rsplit(" ", 1)[0] for name in tag.split(";") if " " in name.strip()]
+    (`Sousa Pinto M`, `Moreira da Silva J`): the byline alone cannot tell. The tag is read
+    as any author list, so a particle (`van der Berg A`) stays apart as it does there."""
+    listed = split_author_list(tag.rstrip("; "), [])
     if len(listed) != len(authors):
         return  # the tag and the byline name different people, or the byline was folded
-    for author, family in zip(authors, listed, strict=True):
+    for author, named in zip(authors, listed, strict=True):
+        family, shown_family = named.get("family", ""), author.get("family", "")
         parts = (author.get(key, "") for key in ("given", "non_dropping_particle", "family"))
         shown = " ".join(part for part in parts if part)
-        extra = family[:-len(author.get("family", "")) or None].split()
-        if "family" in author and len(family) > len(author["family"]) \
-                and shown.endswith(f" {family}") and family.endswith(f" {author['family']}") \
-                and not all(word.casefold() in PARTICLES for word in extra):  # `van der Berg`
+        if shown_family and family != shown_family and family.endswith(f" {shown_family}") \
+                and shown.endswith(f" {family}"):
             author.pop("non_dropping_particle", None)  # now inside the family name
             author["given"] = shown[:-len(family)].strip()
             author["family"] = family

@@ -71,15 +71,16 @@ def joined_journal_button(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        after = next((later for later in lines[index + 1:index + 3] if later.strip()), "")
+        at = next((i for i in range(index + 1, min(index + 3, len(lines)))
+                   if lines[i].strip()), None)  # the date line, a blank line at most between
         names = [kept for kept in joined[-4:] if kept.strip()]
-        if _PERIOD.match(line) and _CITATION_DATE.match(after) and names \
-                and len(names[-1].split()) <= _MAX_JOURNAL_WORDS:
+        if _PERIOD.match(line) and at is not None and _CITATION_DATE.match(lines[at]) \
+                and names and len(names[-1].split()) <= _MAX_JOURNAL_WORDS:
             name = names[-1].strip()
             while joined and joined[-1].strip() in ("", name):
                 joined.pop()  # the name, its copy in the drop-down and the blanks around
-            joined.append(f"{name}. {after.strip()}")
-            index = lines.index(after, index + 1) + 1
+            joined.append(f"{name}. {lines[at].strip()}")
+            index = at + 1
             continue
         joined.append(line)
         index += 1
