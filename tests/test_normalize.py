@@ -64,6 +64,9 @@ def test_expand_pages_is_idempotent(printed: str) -> None:
      "10.1002/(SICI)1097-0215(19981023)79:5<487::AID-IJC9>3.0.CO;2-R"),
     ("10.1234/abc</a>", "10.1234/abc"),
     ("10.1146/", None), ("doi: 10.1146/", None), ("", None), ("PMID: 123", None),
+    # A copy without the line break after the DOI link glues the ID label below it on.
+    ("https://doi.org/10.5555/ofp2.70034PMID:", "10.5555/ofp2.70034"),
+    ("10.5555/abc.x12PMCID:", "10.5555/abc.x12"), ("10.5555/PMID", "10.5555/PMID"),
 ])
 def test_normalize_doi(raw: str, doi: str | None) -> None:
     assert normalize_doi(raw) == doi

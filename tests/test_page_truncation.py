@@ -63,7 +63,11 @@ def _fragments(cut: Record, whole: Record) -> list[str]:
     names = [a.display() for a in cut.author]
     if names and names != [a.display() for a in whole.author] and not cut.authors_truncated:
         bad.append(f"author={names!r}")
-    if cut.issued and whole.issued:  # a less precise date (Ingenta's Source line) is fine
+    # Europe PMC dates the article online above the abstract; the issue date of the full
+    # text further down replaces it (the whole page keeps it as the online date).
+    online = whole.available_date.date_parts if whole.available_date else None
+    if cut.issued and whole.issued and cut.issued.date_parts != online:
+        # A less precise date (Ingenta's Source line) is fine.
         first, full = cut.issued.date_parts[0], whole.issued.date_parts[0]
         if first != full[: len(first)]:
             bad.append(f"issued={cut.issued.raw!r}")

@@ -13,10 +13,14 @@ _DOI_VALID = re.compile(r"^10\.\d{4,9}/\S+$")
 _RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*doi\s*:?\s*", re.IGNORECASE)
 _PAIRS = {")": "(", "]": "["}
+# A copy that lost the line break between a DOI link and the IDs under it glues their label
+# on: `…ofp2.70034PMID: 40382216`.
+_GLUED_ID_LABEL = re.compile(r"(?<=[0-9a-z])PMC?ID:?$")
 
 
 def _trim(candidate: str) -> str:
     """Drop sentence punctuation and closing brackets that have no opening partner."""
+    candidate = _GLUED_ID_LABEL.sub("", candidate)
     while candidate:
         last = candidate[-1]
         unbalanced = last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last])

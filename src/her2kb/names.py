@@ -8,9 +8,10 @@ from typing import Any
 PARTICLES = {"de", "la", "las", "los", "del", "della", "di", "da", "do", "dos", "das", "du",
              "van", "von", "der", "den", "ten", "ter", "le", "dal", "van't"}
 # Words that open a family name and stay part of it (`Ruairí Ó Súilleabháin`, `Ahmed Ben
-# Salah`): unlike `van` or `de` above, they are never split off as a particle.
+# Salah`, `Chiara Lo Russo`): unlike `van` or `de` above, they are never split off as a
+# particle.
 FAMILY_PREFIXES = {"ó", "ní", "nic", "mac", "mc", "ua", "ben", "bin", "ibn", "abu", "al",
-                   "el", "bint"}
+                   "el", "bint", "lo"}
 FAMILY_WORDS = PARTICLES | FAMILY_PREFIXES  # lower-case words a family name may start with
 CORPORATE = re.compile(
     r"\b(Group|Consortium|Organi[sz]ation|Committee|Investigators|Collaborat\w*|Society|"

@@ -36,6 +36,7 @@ from ._dump_leftovers import (
     stripped_markup_text,
     without_clipper_header,
 )
+from ._passed_on_text import as_copied, is_passed_on
 from ._text_columns import table_rows
 
 if TYPE_CHECKING:
@@ -118,9 +119,9 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def is_converted(text: str) -> bool:
     """Markdown links, lynx's link list, a web clipper's header, hard-wrapped paragraphs,
-    one text node a line or a table drawn in columns."""
+    one text node a line, a table drawn in columns, a mail's quoting or a print's sheets."""
     lines = text.splitlines()
-    return (_one_node_a_line(lines) or table_rows(lines) != lines
+    return (is_passed_on(text) or _one_node_a_line(lines) or table_rows(lines) != lines
             or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
             or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
             or has_clipper_header(text)
@@ -204,6 +205,7 @@ def _plain(line: str, lynx: bool, w3m: bool) -> str:
 
 def browser_text(text: str) -> str:
     """The text as a browser's copy of the page would read."""
+    text = as_copied(text)
     if is_stripped_markup(text):
         text = stripped_markup_text(text)
     text = without_clipper_header(text)

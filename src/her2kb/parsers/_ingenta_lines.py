@@ -19,7 +19,7 @@ FURNITURE = [
         r"^Ingenta Connect website makes use of cookies", r"^Ingenta ?Connect$",
         r"^We use cookies to track usage and preferences",  # the cookie banner
         r"^Browse by (?:Subject|Publisher|Publication)$", r"^Home\s*/\s",  # menu, breadcrumb
-        r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key|"
+        r"^(?:Abstract|Free First Page|Add to Favourites|Share Content|Access Key|Key:|"
         r"Export Citation|Open Access|Free Content|Sign In|Register|Help|Cart|Home|Browse|"
         r"Search|Advanced Search|Publishers|Library Services)$",
         # Tab headings of the full page; like the `No …` lines they close the abstract.
@@ -31,6 +31,9 @@ FURNITURE = [
         # The tools row under the DOI, one line in a saved page.
         r"^(?:(?:Download Citation|Export Citation|Add to Favourites|Email this article|Share|"
         r"Recommend to Library|Print)\s*){2,}$",
+        # … and one control a line (the tools box beside the buy box).
+        r"^(?i:Linking options|Email this (?:page|article)|Share content|Recommend this title "
+        r"to your library|Recommend to (?:Library|a friend)|Download Citation|Print)$",
         r"^(?:(?:Free|Subscribed|Open Access) Content\s*){2,}$",  # the access-key legend, one line
         r"^(?i:(?:Free|New|Subscribed|Free Trial|Partial Free|Open Access) content)$",  # …a line
         r"^(?:Email|Facebook|X|Twitter|LinkedIn|Mendeley|Reddit|WeChat)$",  # the share menu
@@ -52,7 +55,9 @@ NOTHING_HERE = re.compile(
 # Without labels: the numbering line under the buy box, and the DOI link below it.
 NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4}|pp?\.)")
 # The journal and `Volume 27, Number 5` breadcrumb above the title: never the title.
-BREADCRUMB = re.compile(r"^Volume (?P<volume>\S+)(?:, Number (?P<issue>[^,]+))?$")
+# A supplement's (`Volume 22, Number 4, Supplement`) is the `Source:` line's issue.
+BREADCRUMB = re.compile(r"^Volume (?P<volume>\S+)(?:, Number (?P<issue>[^,]+))?"
+                        r"(?P<supplement>, Supplement(?: [^,]+)?)?$")
 # A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
 WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/\S*$")
@@ -70,12 +75,20 @@ def is_furniture(line: str) -> bool:
     return any(pattern.search(bare) for pattern in FURNITURE)
 
 
+def breadcrumb_issue(crumb: re.Match[str]) -> str | None:
+    """`Number 4, Supplement 2` as MEDLINE writes it: `4 Suppl 2`."""
+    if not crumb["supplement"]:
+        return crumb["issue"]
+    return " ".join(filter(None, (crumb["issue"], "Suppl", crumb["supplement"][12:].strip())))
+
+
 def with_label(line: str) -> str:
     """The unlabelled numbering line (`Volume 14, Number 3, July 2018, pp. 142-151(10)`)
     and DOI link under the buy box, labelled as the `Source:` and `DOI:` lines they stand for."""
     if DOI_LINK.match(line):
         return f"DOI: {line}"
-    return f"Source: {line}" if NUMBERING.match(line) else line
+    # A supplement's breadcrumb entry (`Volume 22, Number 4, Supplement`) stays one.
+    return f"Source: {line}" if NUMBERING.match(line) and not BREADCRUMB.match(line) else line
 
 
 def unwrapped(lines: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ SOURCE = re.compile(
     r"(?:\d{1,2}, )?\d{4}))?"
     r"(?:, pp?\.\s*(?P<pp>[^()]+?)\s*(?:\((?P<np>\d+)\))?)?\.?$"
 )
+SPACED_COMMA = re.compile(r"\s+,(?=\s)")
 SOURCE_CUT = re.compile(r", (?:Volume|Vol\.|Number|pp?\.) ")
 # Blurb fallback: capitalised words before one of these verbs name the journal (§6).
 BLURB_VERBS = frozenset({
@@ -34,7 +35,9 @@ BLURB_CONNECTORS = frozenset({"of", "and", "the", "in", "for", "on", "&", "de", 
 
 
 def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None:
-    """`Journal, Volume 4, Number 1, January 2011, pp. 12-20(9)`; `(9)` is a page count."""
+    """`Journal, Volume 4, Number 1, January 2011, pp. 12-20(9)`; `(9)` is a page count.
+    (The older page spaced one comma: `…, Number 6, 2014 , pp. 319-329(11)`.)"""
+    value = SPACED_COMMA.sub(",", value)
     match = SOURCE.match(value)
     if not match:
         cut = SOURCE_CUT.search(value)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ._ouci_references import is_doi_line
 from ._ouci_values import guess_by_shape, label_of, labelled, set_value
 from ._page import bullet_item
 from ._page_values import name_items, split_author_list, split_keywords
@@ -49,7 +50,8 @@ def read_info(info: list[str], fields: dict[str, Any], warnings: list[str]) -> N
     key: str | None = None
     values: list[str] = []
     for line in [*lines, ""]:
-        pair = labelled(line)
+        # The DOI link under the byline (a page without the `DOI` row) ends the names.
+        pair = labelled(line) or (("doi", line) if key != "doi" and is_doi_line(line) else None)
         if line and label_of(line) is None and pair is None:
             values.append(line)
             continue
@@ -59,7 +61,7 @@ def read_info(info: list[str], fields: dict[str, Any], warnings: list[str]) -> N
             fields["author"] = name_items([list_item(v) or v for v in values], warnings)
         elif key and values:
             store_value(key, values[0], fields, warnings)
-            if len(values) > 1:
+            if len(values) > 1 and not key.startswith("_"):
                 warnings.append(f"extra lines under one label ignored: {values[1][:60]!r}")
         elif values:
             warnings.append(f"unlabelled line in General information: {values[0][:60]!r}")

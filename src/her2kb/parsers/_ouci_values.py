@@ -53,6 +53,9 @@ LABELS = {
     "indexed in scopus": "_indexed", "indexed in web of science": "_indexed",
     "asjc classification": "_asjc", "класифікація asjc": "_asjc",
     "класифікація за asjc": "_asjc",
+    # The Ukrainian register's subject codes (`22 Охорона здоров'я`): not keywords.
+    "field of knowledge": "_field", "галузь знань": "_field", "specialty": "_field",
+    "спеціальність": "_field",
 }
 TABLE_LABELS = sorted((label for label in LABELS if " " in label), key=len, reverse=True)
 DOI_ROW = re.compile(r"^DOI\s+(?P<v>10\.\d{4,9}/\S+)$", re.IGNORECASE)
@@ -89,9 +92,11 @@ def rows_labelled(text: str) -> str:
             lines[index] = f"{label.strip().rstrip(':')}: {value.strip()}"
     for index in range(len(lines) - 2, -1, -1):
         label, after = lines[index].strip(), lines[index + 1].strip()
-        # Not over an empty `<dd>` (the next heading follows) nor over `1. Name` lines.
+        # Not over an empty `<dd>` (the next heading follows) nor over `1. Name` lines,
+        # nor over one name a line with `,` lines between (a copied flex row).
+        listed = index + 2 < len(lines) and lines[index + 2].strip() == ","
         if label.endswith(":") and LABELS.get(label[:-1].strip().casefold()) and after \
-                and label_of(after) is None and labelled(after) is None \
+                and label_of(after) is None and labelled(after) is None and not listed \
                 and after.casefold() not in SECTIONS and not LIST_ITEM.match(after):
             lines[index:index + 2] = [f"{label} {after}"]
     return "\n".join(lines)

@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable
 from ..text import clean_spaces
 
 # Bullet characters seen at the start of list lines; U+2022 is by far the most common.
-BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023"
-_BULLET_LINE = re.compile(rf"^[{BULLETS}]\s*(?P<item>\S.*)$")
+# Word's "Plain Text" writes its bullets as a middle dot and a tab (U+00B7).
+BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u00b7"
+# … and Google Docs' plain-text export a star and a space (`*Equal contribution` is a
+# footnote).
+_BULLET_LINE = re.compile(rf"^(?:[{BULLETS}]\s*|\*\s+)(?P<item>\S.*)$")
 _DASH_ITEM = re.compile(r"^-\s+(?P<item>\S.*)$")
 DASH_MARKER = "-"
 _BARE_BULLET = re.compile(rf"^[{BULLETS}-]$")

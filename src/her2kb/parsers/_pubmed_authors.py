@@ -47,7 +47,8 @@ def _is_person(part: str) -> bool:
     words = part.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or any(ch.isdigit() for ch in part):
         return False
-    return all(w[0].isupper() or w.lower() in FAMILY_WORDS for w in words)
+    # A `?` stands for a letter the text's code page lacked (`Ewa ?ukasik` saved as cp1252).
+    return all(w[0].isupper() or w[0] == "?" or w.lower() in FAMILY_WORDS for w in words)
 
 
 def _bare(part: str) -> str:

@@ -224,3 +224,24 @@ def footer_journal(lines: list[str]) -> str | None:
     """The journal PMC's footer names, if the text reaches it and it names no collection."""
     named = next((found["journal"] for line in lines if (found := _COURTESY.match(line))), None)
     return None if named is None or _COLLECTION.search(named) else named
+
+
+def read_foot(head: Head, lines: list[str]) -> None:
+    """What the page shows below its abstract about the record: PMC's footer journal, and
+    the issue date of the full text Europe PMC shows under an open-access abstract (its
+    own citation line dates the article by its first, online, publication)."""
+    head.footer_journal = footer_journal(lines)
+    europe = head.citation
+    if europe is None or not europe.below_byline or "preprint" in europe.tokens \
+            or not europe.volume:
+        return
+    for line in lines:
+        if not _DATE_FIRST.match(line.split(". ", 1)[-1]):
+            continue
+        printed = parse_citation(line)
+        if printed and (printed.volume, printed.issue) == (europe.volume, europe.issue) \
+                and printed.date[:4] != europe.date[:4]:
+            europe.tokens.setdefault("published_online", europe.date)
+            europe.date = printed.date
+            return
+

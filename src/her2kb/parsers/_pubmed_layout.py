@@ -41,6 +41,7 @@ _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 _OLD_LOGO = re.compile(r"^logo of \S+", re.IGNORECASE)  # the old PMC design's journal logo
 # Its alt text is mostly a lower-case code (`Logo of ibres`); a capitalised one is a name.
 _OLD_LOGO_NAME = re.compile(r"^Logo of (?P<name>[A-Z][\w&'’-]*(?: [A-Za-z&][\w&'’-]*){0,9})$")
+_EUROPE_LINK = re.compile(r"(?<=\S) Free full text in Europe PMC$")
 _MANUSCRIPT_HEAD = re.compile(r"^(?:HHS Public Access|Published in final edited form as\b|"
                               r".*\bAuthor manuscript; available in PMC\b)", re.IGNORECASE)
 
@@ -106,6 +107,8 @@ class _Walker:
         return self.layout
 
     def _plain(self, line: str, index: int) -> None:
+        # Europe PMC's type label and its link share a line: `Review Free full text in …`.
+        line = _EUROPE_LINK.sub("", line)
         if named := _OLD_LOGO_NAME.match(line):  # read as the 2024 design's `Name logo`
             line = f"{named['name']} logo"
         logo = bool(LOGO.match(line) or _OLD_LOGO.match(line)
@@ -190,7 +193,9 @@ class _Walker:
                 abstract.append(heading)
                 return index + 1
             if first and not LAY_SUMMARY.match(first):
-                self.region = "body"
+                # Europe PMC repeats the abstract in the full text below it ("post"), whose
+                # `Keywords:` line follows the repeat.
+                self.region = "post" if self.region == "post" else "body"
                 return index + 1
             self.layout.abstract = [heading] if heading.casefold() == KEY_MESSAGE else []
             self.region = "abstract"

@@ -44,3 +44,26 @@ def listing_size(text: str) -> int:
 
 def listing_reason(count: int) -> str:
     return f"a list of {count} PubMed search results, not one article page: {FIX}"
+
+
+# Above a results page's one result: its count, then the pager (`Page` / `1` / `of 1` / `1`).
+_ONE_RESULT = re.compile(r"^1 result$")
+_PAGER = re.compile(r"^(?:Page|of \d+|\d+)$")
+# The search form's sort and filter menus, which no article page prints.
+_SEARCH_FORM = [re.compile(p) for p in (r"^Sorted by: ", r"^Sort by$", r"^Per page$",
+                                         r"^Results by year$", r"^Reset all filters$")]
+_SEARCH_FORM_MIN = 2
+
+
+def without_results_page_head(lines: list[str]) -> list[str]:
+    """A results page showing one record in full (the Abstract format): the record's lines
+    only, without the search box, filters and sort menus above it, whose `Abstract` entries
+    would open its abstract. Cut above its count, it shows no record: no lines."""
+    stripped = [line.strip() for line in lines]
+    if sum(1 for pattern in _SEARCH_FORM if any(map(pattern.match, stripped))) < _SEARCH_FORM_MIN:
+        return lines
+    start = next((i for i, line in enumerate(stripped) if _ONE_RESULT.match(line)), len(lines))
+    start += 1
+    while start < len(lines) and (not stripped[start] or _PAGER.match(stripped[start])):
+        start += 1
+    return lines[start:]

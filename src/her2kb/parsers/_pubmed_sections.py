@@ -14,6 +14,7 @@ import re
 
 from ._citation import parse_citation
 from ._page import bullet_item, is_dash_marker, matches_any, next_filled
+from ._pubmed_authors import author_list
 from ._pubmed_terms import RELATION_KINDS
 
 _LEGACY_LISTS = ("(?:publication types|mesh terms|substances|grant support|secondary source id|"
@@ -25,10 +26,13 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^dot gov$", r"^official websites use \.gov", r"^the \.gov means it",
     r"^a \.gov website belongs to", r"^federal government websites often end in", r"^https$",
     r"^secure \.gov websites use", r"^the site is secure", r"^the https:// ensures",
-    r"^a lock \(", r"^access keys\b", r"^(?:nih nlm logo|ncbi home page)$", r"^show account info$",
+    r"^a lock \(", r"^access keys\b", r"^(?:nih nlm logo|ncbi home page)(?: log in)?$",
+    r"^show account info$",
     r"^logged in as:?", r"^account settings$", r"^primary site navigation$",
     # Tools, dialogs and buttons of the abstract page, and PMC's author manuscript banner.
     r"^submit a manuscript$",
+    # PMC's 2023 preview of its new design.
+    r"^pmc labs$", r"^you are viewing a preview of the new pmc article page",
     r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$",
     r"^send to:?$", r"^display options$", r"^display settings:", r"^format:\s*\w+$",
     r"^save citation to file$", r"^create (?:file|a new collection|rss)$",
@@ -62,7 +66,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     # The legacy NCBI header above the citation line.
     r"^national institutes of health$", r"^national center for biotechnology information, u",
     r"^summary \(text\)$", r"^item in clipboard$", r"^journal list$", r"^pmc\d+$",
-    r"^journal list\S.*pmc\d+$",  # the old breadcrumb glued: `Journal ListSpringer …PMC65…`
+    r"^journal list ?\S.*pmc\d+$",  # the old breadcrumb, glued: `Journal ListSpringer …PMC65…`
     r"^result filters$", r"^warning: the ncbi web site requires javascript",
     r"^my ncbi sign in to ncbi(?: sign out)?$", r"^about ncbi accesskeys$",
     # The page's hidden dialogs (e-mail, saved search, RSS, collections), which a "save as
@@ -80,6 +84,11 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^europe pmc$", r"^search life-sciences literature", r"^i agree, dismiss this banner$",
     r"^this website requires cookies", r"^available from publisher site using doi",
     r"^a subscription may be required", r"^share this article$", r"^europe pmc is ",
+    r"^share with (?:email|twitter|x|linkedin|facebook|bluesky|mastodon)$",
+    r"^(?:europe pmc plus|tools|developers|helpdesk|feedback|twitter|blog|tech blog|"
+    r"developer forum|contact us)$", r"^free full text in europe pmc$",
+    # Its `ORCIDs linked to this article` box: `Qureshi FN, 0000-0001-8832-1175`.
+    r"^orcids linked to this article$", r"^[^,]{2,60}, \d{4}-\d{4}-\d{4}-\d{3}[\dx]$",
     # A reader view's header: the site's host name, the reading time.
     r"^(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov|europepmc\.org)$",
     r"^\d{1,3}(?:[–-]\d{1,3})? minutes?$", r"^in english(?:, [a-z]+)+$",  # a languages switch
@@ -103,7 +112,9 @@ _MAX_BUTTON_WORDS = 6  # button rows this long or shorter; longer lines of such 
 MIN_MENU_RUN = 3
 NAV_ONLY_ENTRIES = frozenset({"title & authors", "figures", "comment in", "full text links",
                               "references", "conflict of interest statement", "article notes",
-                              "citations & impact"})  # Europe PMC's tabs
+                              "citations & impact",  # Europe PMC's tabs
+                              # PMC's `RESOURCES` box: `Similar articles` and these.
+                              "cited by other articles", "links to ncbi databases"})
 # Europe PMC's `Funding` tab counts in a menu of tabs; alone it is an abstract's label.
 TAB_ONLY_ENTRIES = frozenset({"funding"})
 
@@ -147,6 +158,7 @@ _SKIP_PATTERN = re.compile(r"^cited by \d+|^related citations", re.IGNORECASE)
 _PMC_TAB_ROW = re.compile(r"^author information(?:\s+(?:article notes|copyright and license "
                           r"information|(?:pmc )?disclaimer))+$")
 _ABSTRACT_WORDS = 12  # an abstract heading over a paragraph this long ends a menu run
+_BYLINE_NAMES = 2
 
 
 def heading_kind(line: str) -> str | None:
@@ -199,8 +211,13 @@ def menu_end(lines: list[str], index: int) -> int | None:
 
 
 def _over_prose(lines: list[str], index: int) -> bool:
+    """Over a paragraph, not over a title and its byline (Europe PMC repeats its `Abstract`
+    tab over the whole record)."""
     below = next_filled(lines, index + 1)
-    return below < len(lines) and len(lines[below].split()) >= _ABSTRACT_WORDS
+    if below >= len(lines) or len(lines[below].split()) < _ABSTRACT_WORDS:
+        return False
+    byline = next_filled(lines, below + 1)
+    return byline >= len(lines) or len(author_list(lines[byline]) or ()) < _BYLINE_NAMES
 
 
 def links_block_end(lines: list[str], index: int) -> int | None:

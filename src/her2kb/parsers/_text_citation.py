@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from ..dates import parse_written_date
-from ._citation import Citation, parse_citation
+from ._citation import Citation, parse_citation, parse_europe_pmc
 from ._text_cited import cited_work, repository_citation
 from ._text_numbering import issue_of_volume, journal_citation
 
@@ -37,7 +37,8 @@ def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
         text = line[labelled.end():] if labelled else line
         if RELATION.match(text):
             continue  # Ovid's `Comment in: J Clin Oncol. 1999 …`: another work
-        citation = parse_citation(text)
+        # … or Europe PMC's (`Journal, 01 Aug 2023, 36(8):100213`), as a clipper keeps it.
+        citation = parse_citation(text) or parse_europe_pmc(text)
         if citation is not None and citation.journal and citation.has_parts:
             return citation, text
     return None

@@ -8,6 +8,7 @@ from ._text_abstract import ABSTRACT_HEADING, metadata_end
 from ._text_citation import citation_line
 from ._text_cited import cited_work
 from ._text_fields import DOI_ONLY, head_lines, work_dois
+from ._text_glued import rejoined_lines
 from ._text_lines import label_of, with_colon
 from ._text_numbering import journal_citation
 from ._text_record_blocks import own_citations, published_in
@@ -29,6 +30,7 @@ def text_evidence(lines: list[str]) -> bool:
     One identifier alone is a note citing a paper; numbered citation entries are a list of
     works (a PubMed summary export), which one record cannot hold.
     """
+    lines = rejoined_lines(lines)  # the lines the reader reads (`AbstractPurpose: …` apart)
     head = head_lines(lines)
     if len(head) < len(lines):  # the work's own blocks below its reference list
         head += ["", *published_in(lines, len(head)), *own_citations(lines, len(head))]

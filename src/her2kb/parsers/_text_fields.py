@@ -19,14 +19,10 @@ from ._text_abstract import in_contents_menu, metadata_end, read_abstract
 from ._text_article_type import labelled_types, printed_type
 from ._text_citation import CITE_LABEL, read_citation
 from ._text_cited_names import cited_families
+from ._text_glued import rejoined_lines
 from ._text_hanzi import hanzi_names
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
-from ._text_name_blocks import (
-    AUTHOR_HEADING,
-    comma_line_bylines,
-    folded_marker_bylines,
-    names_below_label,
-)
+from ._text_name_blocks import AUTHOR_HEADING, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_line, masthead
 from ._text_record_blocks import (
@@ -37,10 +33,8 @@ from ._text_record_blocks import (
     published_in,
     wiley_details,
 )
-from ._text_record_table import folded_rows, ovid_rows, stacked_rows
 from ._text_terms import NUMBERED_REFERENCE, term_lines
 from ._text_title import read_title_and_authors
-from ._text_wos import joined_labels
 
 DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$",
                       re.IGNORECASE)
@@ -49,26 +43,10 @@ REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
     r"Similar articles|Related articles|Recommended(?: articles)?)"
     r"(?:\s*\(\d[\d,]*\))?\s*:?$", re.IGNORECASE)  # Scilit: `References (41)`
-# ScienceDirect's copied DOI link runs into the button after it (`…2013.01.022Get rights and
-# content`), and its author line into the panel link before it (`Author links open overlay
-# panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
-# `Author Info & Affiliations` after the last name (`… Thomas W. Brennan, M.D.Author Info …`).
-# Cell Press's DOI link runs into `External LinkAlso available on ScienceDirect`, Cambridge
-# Core's into `[Opens in a new window]`.
-# Wiley's panel runs its last address into `Search for more papers by this author`.
-GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations|"
-                           r"Search for more papers by this author)$)"
-                           r"|(?<=\S)(?=External Link|\[Opens in a new window\])"
-                           # Silverchair's search menu: `All ContentAll JournalsCancer Research`.
-                           r"|(?<=^All Content)(?=All Journals)|(?<=All Journals)(?=[A-Z])"
-                           r"|(?<=^Author links open overlay panel)(?=\S)"
-                           r"|(?<=\d)(?=https?://)"  # `Published Online:8 Apr 2014https://…`
-                           r"|(?<=[a-z])(?=Vol\. \d+, No\. )")  # Liebert: `…PharmaceuticalsVol. 28`
-GLUED_MARKS = ("Get rights", "Author Info", "Search for more", "External Link", "[Opens",
-               "All Content", "All Journals", "Author links", "http", "Vol. ")
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
+LIST_CONTROL = re.compile(r"^(?:Sort by\b|Showing \d+ of \d+$)")
 MENU_WORDS = 3
 # A preprint server's name alone on a line above the abstract (the site header), on a page
 # whose DOI is the server's, is where the work appears (Highwire's `citation_journal_title`
@@ -78,11 +56,6 @@ PREPRINT_SERVERS = {
     "Research Square": "10.21203/", "SSRN": "10.2139/", "Preprints.org": "10.20944/",
     "ChemRxiv": "10.26434/"}
 _SERVER_NAMES = {name.casefold(): name for name in PREPRINT_SERVERS}
-
-
-def _unglued(line: str) -> list[str]:
-    # Most lines hold none of the glued controls: a substring test skips the slow split.
-    return GLUED_CONTROL.split(line) if any(mark in line for mark in GLUED_MARKS) else [line]
 
 
 def head_lines(lines: list[str]) -> list[str]:
@@ -96,7 +69,10 @@ def head_lines(lines: list[str]) -> list[str]:
 
 def _list_below(lines: list[str], index: int) -> bool:
     """A references heading heads a list; in a page's table of contents, menus follow it."""
-    below = next((line for line in lines[index + 1:] if line), "")
+    # (Scilit heads its list with a sort menu or a count: `Sort by: Relevance`, `Showing 3
+    # of 48`.)
+    below = next((line for line in lines[index + 1:] if line and not LIST_CONTROL.match(line)),
+                 "")
     # A tab row (Europe PMC: `Abstract`, `Free full text`, `Citations & impact`, `Similar
     # Articles`); J-STAGE's runs into `Volume 188 (1999) Issue 3`.
     if is_numbering_line(below) or (index >= 2 and not NUMBERED_REFERENCE.match(below) and all(
@@ -108,8 +84,7 @@ def _list_below(lines: list[str], index: int) -> bool:
 
 def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     """Common keys from visible text; `notes[key]` says why a key's value is doubtful."""
-    lines = joined_labels([part for line in stacked_rows(folded_rows(ovid_rows(
-        folded_marker_bylines(comma_line_bylines(lines))))) for part in _unglued(line)])
+    lines = rejoined_lines(lines)
     head = head_lines(lines)
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))

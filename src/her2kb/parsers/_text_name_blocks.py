@@ -27,6 +27,7 @@ from ._text_names import (
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
 # Thieme's marker line: `1`, `1,2`, `2*`.
 MARKER_ONLY = re.compile(r"^\d{1,2}(?:,\d{1,2})*[*†‡]?$")
+MARKERS_AFTER_NAME = re.compile(r"\s\d{1,2}(?:,\s?\d{1,2})*[*†‡]?$")
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`, Lens
 # `Authors (6)`).
@@ -213,17 +214,22 @@ def folded_marker_bylines(lines: list[str]) -> list[str]:
     return folded
 
 
+def _unmarked(name: str) -> str:
+    return MARKERS_AFTER_NAME.sub("", name)
+
+
 def comma_line_bylines(lines: list[str]) -> list[str]:
     """Scilit prints a byline one name a line with a lone `,` line between the names:
-    `Tomás Ibarra` / `,` / `Lucía Fernández-Rey` / … One line again, as other sites print it.
+    `Tomás Ibarra` / `,` / `Lucía Fernández-Rey` / … (also with markers: `Mei-Ling Chou
+    1,2` / `,` / …). One line again, as other sites print it.
     (Silverchair's keyword lists use the same `,` lines; they join the same way.)"""
     joined: list[str] = []
     index = 0
     while index < len(lines):
         line = lines[index]
         below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        if line.strip() == "," and joined and is_name(below) \
-                and is_name(joined[-1].rsplit(", ", 1)[-1].strip()):
+        if line.strip() == "," and joined and is_name(_unmarked(below)) \
+                and is_name(_unmarked(joined[-1].rsplit(", ", 1)[-1].strip())):
             joined[-1] = f"{joined[-1].rstrip()}, {below}"
             index += 2
             continue

@@ -16,9 +16,10 @@ from ..names import FAMILY_WORDS
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
 LETTER_MARKERS = re.compile(r"(?:\s[a-z]{1,3})+(?:\s\d{1,2})*$")  # ScienceDirect: `Anna Lind ab`
 # Bylines end in their site's controls: the Lancet's `… ∙ et al. Show all authors ∙ Show
-# footnotes`, SAGE's `… and Amira Haddad  View all authors and affiliations`.
+# footnotes`, SAGE's `… and Amira Haddad  View all authors and affiliations`, Scilit's
+# `… Yifan Zhou1,5 Show Affiliations`.
 BYLINE_CONTROLS = re.compile(r"\s*(?:[∙•·]\s*)?(?:Show all authors(?:\s*[∙•·]\s*Show footnotes)?"
-                             r"|View all authors and affiliations)$")
+                             r"|View all authors and affiliations|(?:Show|Hide) Affiliations)$")
 # Frontiers copies its names with nothing between them but the markers:
 # `Wei Liu1,2†Xiaoming Zhang2†Hao Chen3`.
 RUN_TOGETHER = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*[*†‡§#]*(?=[A-Z])")
@@ -76,7 +77,7 @@ ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 SEPARATOR = re.compile(r",|;|&|\band\b|[∙•·]")
 # Where a site folds names away (`+6`, `+4 authors`, `…`, `Show more`): the list is not whole.
 FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?|\s+more)?|…|\.\.\.|"
-                         r"(?:et al\.?\s*)?Show (?:more|all)(?: \d+)?(?: authors)?)$",
+                         r"(?:et al\.?\s*)?Show (?:more|all|\d+ more)(?: \d+)?(?: authors)?)$",
                          re.IGNORECASE)
 # Dimensions: `Karl Brandtner, Yuki Sasaoka … + 9 more`.
 FOLDED_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*(\+\s?\d+\s+more)$", re.IGNORECASE)

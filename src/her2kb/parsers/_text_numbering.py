@@ -51,7 +51,29 @@ _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN
                           r"submit(?: an)? article|multimedia|download full issue|"
                           r"for (?:authors|reviewers))$",
                           re.IGNORECASE)
+# Scilit's header row copied part by part, each separator leading its part: `Journal` /
+# `, Volume 9` / `, Issue 3` / `, pp 211-224` / `;` / `https://doi.org/…`.
+# (`, e12087` for an article number).
+_VOLUME_PART = re.compile(r"^,\s*Volume\s+\S+$")
+_LATER_PART = re.compile(r"^(?:,\s*(?:(?:Issue|pp\.?|Pages?)\s+\S.*|[eE]?\d+)|;)$")
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
+
+
+def folded_numbering(lines: list[str]) -> list[str]:
+    """Scilit's numbering row on one line again, as its other layouts print it."""
+    joined: list[str] = []
+    folding = False
+    for line in lines:
+        text = line.strip()
+        if joined and joined[-1].strip() and (_VOLUME_PART.match(text) or (folding and (
+                _LATER_PART.match(text)
+                or (text.startswith("https://doi.org/") and joined[-1].endswith(";"))))):
+            joined[-1] = joined[-1].rstrip() + ("" if text.startswith((",", ";")) else " ") + text
+            folding = True
+            continue
+        folding = False
+        joined.append(line)
+    return joined
 
 
 def is_numbering_line(line: str) -> bool:

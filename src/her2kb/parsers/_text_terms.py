@@ -51,8 +51,13 @@ def _one_a_line(head: list[str], index: int) -> list[str]:
     """Terms one a line below the heading, up to a heading, a sentence or a long line."""
     terms: list[str] = []
     blank_after: list[bool] = []  # a blank line after each term
-    for line in head[index + 1:]:
-        line = bullet_item(line, dash=False) or line  # Scilit in Safari: `• Ki-67`
+    bulleted = False  # the terms are list items: a plain line is the next heading
+    for raw in head[index + 1:]:
+        item = bullet_item(raw, dash=False)  # Scilit in Safari: `• Ki-67`
+        if raw and terms and bulleted and item is None:
+            break
+        bulleted = bulleted or (item is not None and not terms)
+        line = item or raw
         if line in (",", ";"):
             continue  # Silverchair: `c-erbB-2` / `,` / `Gastric carcinoma` / `,` …
         if not line:

@@ -24,6 +24,7 @@ from ._ingenta_lines import (
     BREADCRUMB,
     LABEL,
     NOTHING_HERE,
+    breadcrumb_issue,
     is_furniture,
     unwrapped,
     with_label,
@@ -168,7 +169,7 @@ def _scan(lines: list[str]) -> _Page:
             # The journal's name above it goes too; without a `Source:` line, both name
             # the issue.
             page.crumb = {"container_title": head[-1] if head else None,
-                          "volume": crumb["volume"], "issue": crumb["issue"]}
+                          "volume": crumb["volume"], "issue": breadcrumb_issue(crumb)}
             del head[-1:]
         elif head is not None:
             head.append(line)

@@ -40,7 +40,7 @@ FURNITURE = frozenset({
     "відкритий український індекс цитувань",
     "ouci", "search", "пошук", "en", "ua", "english", "українська", "full text",
     "повний текст", "про проєкт", "about", "cite", "цитувати",
-    "share", "поділитися", "details", "деталі", "show more", "показати більше",
+    "share", "поділитися", "details", "деталі", "детальніше", "show more", "показати більше",
     # The site menu and footer.
     "skip to main content", "перейти до основного вмісту", "sources", "джерела",
     "organizations", "організації", "statistics", "статистика", "про проект", "contacts",
@@ -51,13 +51,15 @@ FURNITURE = frozenset({
     "ua | en", "en | ua", "статистика використання", "usage statistics", "sign in",
     "оуіц — відкритий український індекс цитування", "about the project",
     "знайти всі цитування публікації", "find all citations of the publication",
+    "report an error", "повідомити про помилку",
 })
 SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\b.*)$")  # a folded list
 # `Details` over `Number of citations: 3`, `DOI: …` rows closes the English page; alone it
 # is a button.
-DETAILS = frozenset({"details", "деталі"})
+DETAILS = frozenset({"details", "деталі", "детальніше"})
 MIN_NAME_LINES, MAX_NAME_WORDS = 2, 4  # names one a line under the title
 MIN_TITLE_WORDS = 4  # a menu line (`About the project`) is shorter than a title
+TWIN_TITLE_WORDS = 6  # … and the site's tagline than a title and its translation
 INLINE_KEYWORDS = re.compile(r"\s(?:Key ?words|Ключові слова)\s*:\s*(?P<k>[^\n]+)$", re.I)
 HEAD_YEAR = re.compile(r",\s*\d{4}\b")
 def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
@@ -112,7 +114,8 @@ def _last_section(sections: dict[str, list[str]]) -> str:
 def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
                warnings: list[str]) -> None:
     """Title, `Label: value` lines, author lists and the DOI line of the head block."""
-    lines = [line for line in head if line]
+    # A copy of the byline's flex row puts each separating comma on a line of its own.
+    lines = [line for line in head if line and line != ","]
     index = _title_index(lines)  # site navigation above the title is skipped
     if index and type_for(lines[index - 1]):  # the type over the title, not under it
         store_value("type", lines[index - 1], fields, warnings)
@@ -124,7 +127,9 @@ def _read_head(head: list[str], at_end: bool, fields: dict[str, Any],
             warnings.append(f"the text ends inside the {pair[0]} line ({pair[1][-40:]!r}); "
                             "left empty")
         elif pair and pair[0] == "authors":
-            items = [] if pair[1] else list_items(lines, index, list_item)
+            # Under a bare label: list items, or (a copied flex row) one name a line.
+            items = [] if pair[1] else (list_items(lines, index, list_item)
+                                        or _names_one_a_line(lines, index))
             index += len(items)
             fields["author"] = (split_author_list(pair[1], warnings) if pair[1]
                                 else name_items(items, warnings))
@@ -184,7 +189,19 @@ def _title_index(lines: list[str]) -> int:
         if len(names) >= MIN_NAME_LINES and index + len(names) >= plain[-1] \
                 and _title_like(lines[index]):
             return index
-    return plain[-1] if plain and stop < len(lines) else 0
+    if not plain or stop == len(lines):
+        return 0
+    last = plain[-1]
+    # A Ukrainian article's title over its English one: the heading is the first.
+    if last - 1 in plain and _cyrillic(lines[last - 1]) != _cyrillic(lines[last]) \
+            and min(len(lines[last - 1].split()), len(lines[last].split())) >= TWIN_TITLE_WORDS:
+        return last - 1
+    return last
+
+
+def _cyrillic(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return sum("\u0400" <= char <= "\u04ff" for char in letters) * 2 > len(letters)
 
 
 def _title_like(line: str) -> bool:

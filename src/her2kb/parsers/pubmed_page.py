@@ -32,10 +32,10 @@ from ._pubmed_abstract import abstract_text
 from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
 from ._pubmed_book import book_fields
 from ._pubmed_detect import detect
-from ._pubmed_head import Head, footer_journal, read_head
+from ._pubmed_head import Head, read_foot, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
-from ._pubmed_listing import listing_reason, listing_size
+from ._pubmed_listing import listing_reason, listing_size, without_results_page_head
 from ._pubmed_scrapes import joined_journal_button, without_script_labels, without_term_menus
 from ._pubmed_terms import RELATION_KINDS, list_item_cut, parse_mesh
 from ._pubmed_title import joined_bracket_titles
@@ -112,7 +112,9 @@ def _printed_ids(layout: Layout, cut_line: str | None, warnings: list[str]) -> d
     found: dict[str, str] = {}
     for number, line in enumerate(layout.id_lines, start=1):
         matches = list(_ID_TOKENS.finditer(line))
-        if cut_line and number == len(layout.id_lines) and line.endswith(cut_line) and matches \
+        # (The cut line may hold the ID line, as Europe PMC's DOI link line holds its IDs.)
+        if cut_line and number == len(layout.id_lines) and matches \
+                and (line.endswith(cut_line) or cut_line.endswith(line)) \
                 and matches[-1].end() == len(line.rstrip()):  # text after the value: whole
             cut = matches.pop()
             warnings.append(f"{cut.group('kind').lower()}: the text ends inside "
@@ -203,7 +205,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
         yield ParseProblem(origin, 1, listing_reason(count))
         return
     lines = joined_journal_button(without_term_menus(fold_wrapped_byline(fold_author_popups(
-        joined_bracket_titles(without_script_labels(page_lines(text)))))))
+        joined_bracket_titles(without_script_labels(without_results_page_head(page_lines(text))))))))
     layout = walk(lines)
     filled = [line for line in lines if line]
     # The text may stop in its last line: it has no final line break, or it ends in the head
@@ -213,7 +215,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     head = read_head(layout.head, layout.affiliation_headings,
                      cut_line is not None and layout.head[-1:] == [cut_line],
                      layout.site_furniture, any(map(LEGACY_SETTINGS.match, filled)))
-    head.footer_journal = footer_journal(filled)
+    read_foot(head, filled)
     warnings: list[str] = list(head.warnings)
     if head.subpage:
         warnings.append("title: a PMC figure or table page; no title or abstract on it")

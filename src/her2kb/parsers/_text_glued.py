@@ -1,0 +1,61 @@
+"""Page text whose lines a copy glued together or spread apart, set right before reading.
+
+Glued: a site's control runs into the value before it (`…2013.01.022Get rights and
+content`), or a copy lost the breaks between blocks (`…70034PMID: 40382216`). Spread: a
+byline or a numbering row copied one part a line, a record table one cell a line. The
+generic reader reads the lines this returns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._page import bullet_item
+from ._text_name_blocks import comma_line_bylines, folded_marker_bylines
+from ._text_numbering import folded_numbering, is_numbering_line
+from ._text_record_table import folded_rows, ovid_rows, stacked_rows
+from ._text_wos import joined_labels
+
+# ScienceDirect's copied DOI link runs into the button after it (`…2013.01.022Get rights and
+# content`), and its author line into the panel link before it (`Author links open overlay
+# panelSophie Leclercq a, …`): the control goes on a line of its own. So does NEJM's
+# `Author Info & Affiliations` after the last name (`… Thomas W. Brennan, M.D.Author Info …`).
+# Cell Press's DOI link runs into `External LinkAlso available on ScienceDirect`, Cambridge
+# Core's into `[Opens in a new window]`.
+# Wiley's panel runs its last address into `Search for more papers by this author`.
+GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & Affiliations|"
+                           r"Search for more papers by this author)$)"
+                           r"|(?<=\S)(?=External Link|\[Opens in a new window\])"
+                           # Silverchair's search menu: `All ContentAll JournalsCancer Research`.
+                           r"|(?<=^All Content)(?=All Journals)|(?<=All Journals)(?=[A-Z])"
+                           r"|(?<=^Author links open overlay panel)(?=\S)"
+                           r"|(?<=\d)(?=https?://)"  # `Published Online:8 Apr 2014https://…`
+                           r"|(?<=[a-z])(?=Vol\. \d+, No\. )"  # Liebert: `…PharmaceuticalsVol. 28`
+                           # A copy that lost the breaks between blocks: `…ofp2.70034PMID: 403…`,
+                           # `AbstractBackground: …`, `20 May 2025Oncology Frontiers …`.
+                           r"|(?<=\S)(?=PMC?ID: )|(?<=^Abstract)(?=[A-Z][a-z]+: )")
+GLUED_MARKS = ("Get rights", "Author Info", "Search for more", "External Link", "[Opens",
+               "All Content", "All Journals", "Author links", "http", "Vol. ", "PMID: ",
+               "PMCID: ", "Abstract")
+GLUED_DATE = re.compile(r"^(?P<date>Published: [\w ,]{0,20}?\d{4})(?=[A-Z][a-z])")
+
+
+def unglued(line: str) -> list[str]:
+    if line.startswith("Published: ") and (date := GLUED_DATE.match(line)):
+        return [date["date"], *unglued(line[date.end():])]
+    # Most lines hold none of the glued controls: a substring test skips the slow split.
+    return GLUED_CONTROL.split(line) if any(mark in line for mark in GLUED_MARKS) else [line]
+
+
+def rejoined_lines(lines: list[str]) -> list[str]:
+    """The page's lines, each holding one block of the page again."""
+    return joined_labels([part for line in stacked_rows(folded_rows(ovid_rows(
+        folded_marker_bylines(comma_line_bylines(folded_numbering(lines))))))
+        for part in unglued(_unbulleted(line))])
+
+
+def _unbulleted(line: str) -> str:
+    """Scilit's older page lists its numbering and dates as bullets (`• Gastric Cancer ,
+    Volume 24, pp 845-857; https://doi.org/…`, `• Published: 19 March 2021`): read as lines."""
+    item = bullet_item(line.strip())
+    return item if item and (item.startswith("Published: ") or is_numbering_line(item)) else line
