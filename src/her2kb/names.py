@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .iberian_names import is_first_surname
+
 PARTICLES = {"de", "la", "las", "los", "del", "della", "di", "da", "do", "dos", "das", "du",
              "van", "von", "der", "den", "ten", "ter", "le", "dal", "van't"}
 # Words that open a family name and stay part of it (`Ruairí Ó Súilleabháin`, `Ahmed Ben
@@ -25,13 +27,9 @@ INITIALS = "[{}]{{1,4}}".format("".join(
 HYPHENED_INITIALS = rf"{INITIALS}(?:-{INITIALS})?"
 _VANCOUVER = re.compile(rf"^(?P<family>.+?)\s+(?P<initials>{HYPHENED_INITIALS})"
                         r"(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$")
-# A patronymic surname before `de la` / `da` is the first of two surnames (`Gómez de la
-# Torre`, `Lopes da Silva`); a given name there (`Juan Carlos de la Fuente`) has no such ending.
+# An Iberian surname before `de la` / `da` is the first of two surnames (`Gómez de la
+# Torre`, `Lopes da Silva`), a given name there is not (`Juan Carlos de la Fuente`).
 IBERIAN_JOINERS = {"del", "da", "do", "dos", "das"}
-IBERIAN_SURNAME = re.compile(r"^[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:ez|es)$")
-# Given names with that ending (`María Dolores de la Fuente`).
-GIVEN_ENDING_ES = {"dolores", "mercedes", "lourdes", "agnes", "frances", "charles", "james",
-                   "andres", "moises", "ines", "aristides", "hercules"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 
 
@@ -97,9 +95,10 @@ def given_family(value: str) -> dict[str, Any] | None:
     family = [words.pop()]
     while len(words) > 1 and words[-1].lower() in FAMILY_WORDS:
         family.insert(0, words.pop())
-    if len(words) > 1 and _joins_surnames(family) and IBERIAN_SURNAME.search(words[-1]) \
-            and words[-1].casefold() not in GIVEN_ENDING_ES:
+    if _joins_surnames(family) and is_first_surname(words, " ".join(family), joined=True):
         family.insert(0, words.pop())  # `Álvaro Gómez de la Torre`: two surnames joined
+    elif len(family) == 1 and is_first_surname(words, family[0]):
+        family.insert(0, words.pop())  # `María García López`
     name = split_particle(" ".join(family))
     if words:
         name["given"] = " ".join(words)
