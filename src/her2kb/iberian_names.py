@@ -72,3 +72,9 @@ def is_first_surname(given: list[str], family: str, joined: bool = False) -> boo
     if key in GIVEN_NAMES and not (key in SURNAMES and len(given) == 2):
         return False
     return _looks_iberian(word) and (joined or _looks_iberian(family))
+
+
+def follows_particle(word: str, family: str) -> bool:
+    """`de la Fuente` before `Ruiz`: the first surname, particles and all (the caller saw the
+    particle before `word`)."""
+    return word[:1].isupper() and word.casefold() not in GIVEN_NAMES and _looks_iberian(family)

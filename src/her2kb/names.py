@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .iberian_names import is_first_surname
+from .iberian_names import follows_particle, is_first_surname
 
 PARTICLES = {"de", "la", "las", "los", "del", "della", "di", "da", "do", "dos", "das", "du",
              "van", "von", "der", "den", "ten", "ter", "le", "dal", "van't"}
@@ -16,7 +16,8 @@ FAMILY_PREFIXES = {"ó", "ní", "nic", "mac", "mc", "ua", "ben", "bin", "ibn", "
                    "el", "bint", "lo"}
 FAMILY_WORDS = PARTICLES | FAMILY_PREFIXES  # lower-case words a family name may start with
 CORPORATE = re.compile(
-    r"\b(Group|Consortium|Organi[sz]ation|Committee|Investigators|Collaborat\w*|Society|"
+    r"\b(Group|Grupo|Groupe|Gruppo|Consortium|Organi[sz]ation|Committee|Investigators|"
+    r"Collaborat\w*|Society|"
     r"Association|Network|Council|Institute|Trialists|Working Party|Study)\b",
     re.IGNORECASE,
 )
@@ -29,7 +30,7 @@ _VANCOUVER = re.compile(rf"^(?P<family>.+?)\s+(?P<initials>{HYPHENED_INITIALS})"
                         r"(?:\s+(?P<suffix>Jr|Sr|2nd|3rd|II|III|IV))?$")
 # An Iberian surname before `de la` / `da` is the first of two surnames (`Gómez de la
 # Torre`, `Lopes da Silva`), a given name there is not (`Juan Carlos de la Fuente`).
-IBERIAN_JOINERS = {"del", "da", "do", "dos", "das"}
+IBERIAN_JOINERS = {"de", "del", "da", "do", "dos", "das"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 
 
@@ -77,10 +78,9 @@ def family_given(value: str) -> dict[str, Any] | None:
 
 
 def _joins_surnames(family: list[str]) -> bool:
-    """`de la Torre`, `del Río`, `da Silva`: the particles that join Iberian surnames."""
-    lead = [word.lower() for word in family[:2]]
-    return lead[0] in IBERIAN_JOINERS or (lead[0] == "de" and lead[1:] in (["la"], ["las"],
-                                                                          ["los"]))
+    """`de la Torre`, `del Río`, `da Silva`, `de Rojas`: the particles that may join Iberian
+    surnames (`is_first_surname` tells a surname before them from a given name)."""
+    return family[0].lower() in IBERIAN_JOINERS
 
 
 def given_family(value: str) -> dict[str, Any] | None:
@@ -99,6 +99,11 @@ def given_family(value: str) -> dict[str, Any] | None:
         family.insert(0, words.pop())  # `Álvaro Gómez de la Torre`: two surnames joined
     elif len(family) == 1 and is_first_surname(words, family[0]):
         family.insert(0, words.pop())  # `María García López`
+    elif len(family) == 1 and len(words) > 2 and words[-2].lower() in PARTICLES \
+            and follows_particle(words[-1], family[0]):
+        family.insert(0, words.pop())  # `Ana Isabel de la Fuente Ruiz`
+        while len(words) > 1 and words[-1].lower() in PARTICLES:
+            family.insert(0, words.pop())
     name = split_particle(" ".join(family))
     if words:
         name["given"] = " ".join(words)

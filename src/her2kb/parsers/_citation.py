@@ -126,8 +126,9 @@ def parse_citation(line: str) -> Citation | None:
 _EUROPE_DATE = (r"(?:(?P<day{n}>\d{{1,2}})\s+)?(?:(?P<month{n}>[A-Z][a-z]{{2}})\s+)?"
                 r"(?P<year{n}>\d{{4}})")
 _EUROPE_PMC = re.compile(
-    # (NLM's long titles hold commas: `Modern pathology : an official journal of …, Inc`.)
-    rf"^(?P<journal>(?:[A-Z]|npj\s|[ei][A-Z])[^;()]{{1,150}}?),\s+"  # `npj …`, `eLife`
+    # (NLM's long titles hold commas and brackets: `Modern pathology : an official journal
+    # of …, Inc`, `Breast (Edinburgh, Scotland)`; `npj …`.)
+    rf"^(?P<journal>(?:[A-Z]|npj\s|[ei][A-Z])(?:[^;()]|\([^;()]*\)){{1,150}}?),\s+"  # `eLife`
     rf"(?:{_EUROPE_DATE.format(n=1)},\s+)?"
     r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::(?P<pages>[^\s,]+))?"
     rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?(?:\s+https?://(?:dx\.)?doi\.org/(?P<doi>\S+))?$")

@@ -42,9 +42,8 @@ from ._text_columns import table_rows
 if TYPE_CHECKING:
     from . import InputFormat, ParsedEntry, ParseProblem
 
-MIN_WRAP, MAX_WRAP = 60, 100  # widths converters wrap at (72, 76, 78, 79, 80)
+MIN_WRAP, MAX_WRAP, WRAP_BAND = 60, 100, 12  # widths converters wrap at (72, 76, 78 …)
 MIN_WRAPPED_LINES = 8  # lines within WRAP_BAND of the width before the text counts as wrapped
-WRAP_BAND = 12
 MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)")
 MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[\d*\]")
 # pandoc's own Markdown: `[text]{.class}` spans, `{#id .class}` after headings, `::: div`
@@ -52,11 +51,12 @@ MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[\d*\]")
 PANDOC_SPAN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\{[^{}\n]*\}")
 PANDOC_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}\n]*\}")
 PANDOC_FENCE = re.compile(r"^:::.*$")
+INLINE_CODE = re.compile(r"`([^`\n]{1,80})`")
+CODE_CHIPS = re.compile(r"^(?:`[^`\n]{1,80}`[ \t]*){2,}$", re.MULTILINE)
 PANDOC_SUPERSCRIPT = re.compile(r"\^[\w,*†‡]+\^")
 PANDOC_BREAK = re.compile(r"\\$")
 PANDOC_REF = re.compile(r"\[([^\[\]\n]+)\](?![(\[{:])")
 PANDOC_DOC = re.compile(r"^:::", re.MULTILINE)
-ENTITIES_MIN = 3
 MD_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:\S+)?\s*(?:\"[^\"]*\")?$")
 IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\s*$")
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\[\d{1,4}\]\s?(?=$)")
@@ -70,6 +70,7 @@ FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
 HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
                       re.IGNORECASE)
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]+?)(?<=\S)\1(?![\w*])")
@@ -78,7 +79,7 @@ BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit'
 TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
-MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN = 3, 5
+MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN, LYNX_WRAPPED_MIN, ENTITIES_MIN = 3, 5, 4, 3
 UNBROKEN = re.compile(r"\]\(|://|^\s*\[[^\]]+\]:")  # a link, URL or link definition
 OVER_RATIO, MAX_OVER = 20, 2  # lines over the width: a few hand-made or unbreakable ones
 SENTENCE_END = (".", ":", ";", "?", "!")
@@ -91,14 +92,13 @@ SUPERSCRIPT = re.compile(r"\s?\^\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)")  # `Yan Li ^1
 # w3m draws buttons and links as `[Cite]`: the journal button opening a citation line,
 # and list items that are links (MeSH terms), lose their brackets. A translated title
 # keeps its own: it is neither.
-W3M_BUTTONS = re.compile(r"^\[[^\[\]]{1,30}\](?:\s+\[[^\[\]]{1,30}\])*$")
-W3M_BUTTONS_MIN = 3
+W3M_BUTTONS, W3M_BUTTONS_MIN = re.compile(r"^\[[^\[\]]{1,30}\](?:\s+\[[^\[\]]{1,30}\])*$"), 3
 BRACKETED_JOURNAL = re.compile(r"^\[([A-Z][^\[\]]{1,100})\](?=\.\s+(?:19|20)\d\d\b)")
 BRACKETED_ITEM = re.compile(r"^(\s*•\s*)\[([^\[\]]+)\]$")
 ID_ITEM = re.compile(r"^\s*[*+\-•]\s+((?:PMID|PMCID|DOI):)")
 
 
-def wrap_width(lines: list[str]) -> int | None:
+def wrap_width(lines: list[str], wrapped_min: int = MIN_WRAPPED_LINES) -> int | None:
     """The width the text was wrapped at, or None when its paragraphs run on one line.
 
     Converters leave list items, links and URLs unbroken, so only other lines count: the
@@ -111,7 +111,7 @@ def wrap_width(lines: list[str]) -> int | None:
         near = [line for line in plain if width - WRAP_BAND <= len(line) <= width]
         over = sum(len(line) > width for line in plain)
         mid_sentence = sum(not line.endswith(SENTENCE_END) for line in near)
-        if len(near) >= MIN_WRAPPED_LINES and 2 * mid_sentence >= len(near) \
+        if len(near) >= wrapped_min and 2 * mid_sentence >= len(near) \
                 and over <= max(MAX_OVER, len(near) // OVER_RATIO):
             return width
     return None
@@ -123,6 +123,7 @@ def is_converted(text: str) -> bool:
     lines = text.splitlines()
     return (is_passed_on(text) or _one_node_a_line(lines) or table_rows(lines) != lines
             or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
+            or (len(MD_HEADING.findall(text)) >= 2 and "\n## " in text)  # a `#` comment: none
             or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
             or has_clipper_header(text)
             or bool(PANDOC_DOC.search(text))
@@ -213,17 +214,23 @@ def browser_text(text: str) -> str:
     if _one_node_a_line(lines):
         lines = joined_nodes(lines)
     lines = table_rows(lines)
-    width = wrap_width(lines)
+    # lynx always wraps: a short page shows it in fewer lines.
+    width = wrap_width(lines, LYNX_WRAPPED_MIN if lynx else MIN_WRAPPED_LINES)
     if width is not None:
         lines = unwrapped(lines, width)
-    # Links first, over whole paragraphs: a wrapped link's text and URL span lines.
+    # Links first, over whole paragraphs: a wrapped link's text and URL span lines. lynx's
+    # numbers go before, so that `[16](Refund Policy)` reads as no Markdown link.
     body = MD_IMAGE.sub("", "\n".join(lines))
+    body = LYNX_MARK.sub("", body) if lynx else body
     pandoc = PANDOC_DOC.search(body) is not None
     if pandoc:
         body = PANDOC_SUPERSCRIPT.sub("", body)
         for _ in range(2):  # a span can hold a span: `[[Name]^1^]{.author}`
             body = PANDOC_SPAN.sub(lambda m: " ".join(m[1].split()), body)
         body = PANDOC_ATTRIBUTES.sub("", body)
+    else:  # other Markdown writers' `^1^` and `` `Journal Article` ``: their text stays
+        body = CODE_CHIPS.sub(lambda m: "; ".join(INLINE_CODE.findall(m[0])), body)  # keywords
+        body = INLINE_CODE.sub(r"\1", PANDOC_SUPERSCRIPT.sub(lambda m: m[0].strip("^"), body))
     body = MD_REF_LINK.sub(r"\1", MD_LINK.sub(lambda m: " ".join(m[1].split()), body))
     if pandoc:
         body = PANDOC_REF.sub(r"\1", body)

@@ -59,6 +59,9 @@ LABELS = {
 }
 TABLE_LABELS = sorted((label for label in LABELS if " " in label), key=len, reverse=True)
 DOI_ROW = re.compile(r"^DOI\s+(?P<v>10\.\d{4,9}/\S+)$", re.IGNORECASE)
+# `Experimental Oncology, 2022, № 2, p. 134-141` (`т. 9, № 4, с. 51-58`) without `Journal:`.
+JOURNAL_ROW = re.compile(r"^[^,]{2,150}, (?:19|20)\d\d, (?:(?:[ТтVv]\.|Vol\.)\s*\S+, )?"
+                         r"№\s*\S+, (?:pp?|с)\.\s*\S+$")
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
 ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
@@ -116,6 +119,8 @@ def labelled(line: str) -> tuple[str, str] | None:
     text = clean_spaces(line)
     if doi := DOI_ROW.match(text):  # one word, but the value's shape is unmistakable
         return "doi", doi.group("v")
+    if JOURNAL_ROW.match(text):  # the phone's head line has no label
+        return "journal", text
     folded = text.casefold()
     label = next((label for label in TABLE_LABELS if folded.startswith(label + " ")), None)
     return (LABELS[label], text[len(label):].strip()) if label else None

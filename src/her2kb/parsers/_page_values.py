@@ -85,9 +85,12 @@ def checked_abstract(text: str | None, at_end: bool, warnings: list[str]) -> str
     return text
 
 
+PAGES_WORD = re.compile(r"^pp?\.?\s+(?=[A-Za-z]?\d)")
+
+
 def checked_pages(value: str | None, warnings: list[str]) -> str | None:
     """The page range as printed, or None (with a warning) for `123-` and other fragments."""
-    text = clean_spaces(value or "").rstrip(".,;")
+    text = PAGES_WORD.sub("", clean_spaces(value or "").rstrip(".,;"))  # `Pages: pp 145-172`
     if not text:
         return None
     if OPEN_RANGE.match(text):
@@ -132,10 +135,15 @@ def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
     return [name for name in names if name]
 
 
+FOLDED_ITEM = re.compile(r"^\+\s?(?:ще\s)?\d+(?:\s(?:more|authors?))*$", re.IGNORECASE)
+
+
 def name_items(items: list[str], warnings: list[str]) -> list[dict[str, Any]]:
     """One `Given Family` name per list item (bullets, numbered lines); markers stripped."""
     names: list[dict[str, Any]] = []
     for item in items:
+        if FOLDED_ITEM.match(item.strip()):
+            continue  # the button to the names folded away: `+ 8 more`, `+ ще 2`
         name = given_family(NAME_MARKERS.sub("", clean_spaces(item)).rstrip(",;"))
         if name:
             names.append(name)

@@ -34,6 +34,7 @@ _LABEL = re.compile(r"^Authors?:\s*")  # some mirrors label the line
 # The old PMC design glues its icon's text to the name: `Kazuo Ogatacorresponding author1`.
 _ICON_TEXT = re.compile(r"corresponding author", re.IGNORECASE)
 _MIN_WORDS, _MAX_WORDS = 2, 6
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "2nd", "3rd", "II", "III", "IV"})
 
 
 def name(text: str) -> dict[str, Any] | None:
@@ -45,6 +46,9 @@ def name(text: str) -> dict[str, Any] | None:
 
 def _is_person(part: str) -> bool:
     words = part.split()
+    if len(words) > 2 and words[-1] in _SUFFIXES:  # `Whitaker RJ 3rd`
+        words = words[:-1]
+        part = " ".join(words)
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or any(ch.isdigit() for ch in part):
         return False
     # A `?` stands for a letter the text's code page lacked (`Ewa ?ukasik` saved as cp1252).

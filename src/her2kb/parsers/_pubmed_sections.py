@@ -31,8 +31,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^logged in as:?", r"^account settings$", r"^primary site navigation$",
     # Tools, dialogs and buttons of the abstract page, and PMC's author manuscript banner.
     r"^submit a manuscript$",
-    # PMC's 2023 preview of its new design.
-    r"^pmc labs$", r"^you are viewing a preview of the new pmc article page",
+    r"^pmc labs$", r"^you are viewing a preview of the new pmc article page",  # PMC, 2023
     r"^pubmed disclaimer$", r"^full text links$", r"^full text provider logo$",
     r"^send to:?$", r"^display options$", r"^display settings:", r"^format:\s*\w+$",
     r"^save citation to file$", r"^create (?:file|a new collection|rss)$",
@@ -48,7 +47,7 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^see other articles in pmc that cite the published article", r"^copyright notice$",
     r"^logo of \S+$", r"^(?:expand|collapse) (?:section|all)$", r"^v\.\s?\w+(?:\(.*\))?; \d{4}",
     r"^see all (?:similar articles|\"?cited by\"? articles|\d+ \w+)",
-    r"^show (?:all \d+ (?:mesh terms|authors|publication types|substances)|details)$",
+    r"^show (?:all(?: \d+ (?:mesh terms|authors|publication types|substances))?|details|less)$",
     r"^(?:new )?try this search in pmc beta", r"^full text is available as a scanned copy",
     r"^get a printable copy", r"^these references are in pubmed", r"^hhs public access$",
     # Legacy status markers and PubMed Commons.
@@ -81,13 +80,13 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^your rss feed$", r"^number of items displayed:$", r"^rss link$",
     r"^unable to load your delegates", r"^citation manager$",
     # Europe PMC's header, its banner over an abstract it cannot show in full, its footer.
-    r"^europe pmc$", r"^search life-sciences literature", r"^i agree, dismiss this banner$",
+    r"^search life-sciences literature", r"^i agree, dismiss this banner$",
     r"^this website requires cookies", r"^available from publisher site using doi",
     r"^a subscription may be required", r"^share this article$", r"^europe pmc is ",
     r"^share with (?:email|twitter|x|linkedin|facebook|bluesky|mastodon)$",
-    r"^(?:europe pmc plus|tools|developers|helpdesk|feedback|twitter|blog|tech blog|"
-    r"developer forum|contact us)$", r"^free full text in europe pmc$",
-    # Its `ORCIDs linked to this article` box: `Qureshi FN, 0000-0001-8832-1175`.
+    r"^(?:europe pmc(?: plus)?|tools|developers|helpdesk|feedback|twitter|blog|tech blog|menu|"
+    r"developer forum|contact us|available free|free to read|free full text in europe pmc)$",
+    # Its box `ORCIDs linked to this article` / `Qureshi FN, 0000-0001-8832-1175`.
     r"^orcids linked to this article$", r"^[^,]{2,60}, \d{4}-\d{4}-\d{4}-\d{3}[\dx]$",
     # A reader view's header: the site's host name, the reading time.
     r"^(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov|europepmc\.org)$",
@@ -205,6 +204,12 @@ def menu_end(lines: list[str], index: int) -> int | None:
             break
         position += 1
     after = next_filled(lines, end)
+    # The phone's collapsed sections (`References` / `Expand` …) end at one shown open: a
+    # list heading over its items (`Publication types` / `Clinical Trial, Phase II`).
+    shown = after < len(lines) and not (heading_kind(lines[after]) or is_furniture(lines[after]))
+    if names > 1 and _LIST_HEADINGS.get(lines[end - 1].lower().rstrip(":").strip()) and shown \
+            and "Expand" in lines[index:end]:
+        names, end, after = names - 1, end - 1, end - 1
     if names < MIN_MENU_RUN or (after < len(lines) and is_item_start(lines[after])):
         return None
     return end

@@ -89,6 +89,13 @@ def _pick_title(head: Head) -> Plain | None:
             return None
         if len(below.text.split()) >= _MIN_TITLE_WORDS and not _people(below.text):
             return below
+    if above is None and below is not None and _people(below.text):
+        # A reader view heads the page with its title, over the type label and citation;
+        # the names follow the citation.
+        over = next((p for p in reversed(head.plain) if p.position < head.anchor
+                     and len(p.text.split()) >= _MIN_TITLE_WORDS and not _people(p.text)
+                     and not _URL_LINE.match(p.text)), None)
+        return over or below
     return above or below
 
 

@@ -27,6 +27,7 @@ NAMED_TYPES = frozenset({
     "editorial commentary", "review paper", "article commentary", "study protocol",
     "original reports",  # ASCO
     "conference abstract", "meeting abstract", "conference paper", "book chapter",  # Scilit
+    "posted content", "proceedings article", "proceedings paper",
 })
 # One-word types: also menu entries and links, so only counted right above the title.
 WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "correspondence",

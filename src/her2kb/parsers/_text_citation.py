@@ -37,11 +37,17 @@ def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
         text = line[labelled.end():] if labelled else line
         if RELATION.match(text):
             continue  # Ovid's `Comment in: J Clin Oncol. 1999 …`: another work
-        # … or Europe PMC's (`Journal, 01 Aug 2023, 36(8):100213`), as a clipper keeps it.
-        citation = parse_citation(text) or parse_europe_pmc(text)
+        # … or Europe PMC's (`Journal, 01 Aug 2023, 36(8):100213`), as a clipper keeps it:
+        # its date names the month (CiNii's `Journal 38 (4), 211-219, 1991` does not).
+        citation = parse_citation(text) or _europe_pmc(text)
         if citation is not None and citation.journal and citation.has_parts:
             return citation, text
     return None
+
+
+def _europe_pmc(line: str) -> Citation | None:
+    citation = parse_europe_pmc(line)
+    return citation if citation and len(citation.date.split()) > 1 else None
 
 
 def read_citation(head: list[str], end: int, found: dict[str, Any],

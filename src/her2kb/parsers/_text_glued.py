@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._page import bullet_item
+from ._text_lines import LABELS
 from ._text_name_blocks import comma_line_bylines, folded_marker_bylines
 from ._text_numbering import folded_numbering, is_numbering_line
 from ._text_record_table import folded_rows, ovid_rows, stacked_rows
@@ -50,8 +51,30 @@ def unglued(line: str) -> list[str]:
 def rejoined_lines(lines: list[str]) -> list[str]:
     """The page's lines, each holding one block of the page again."""
     return joined_labels([part for line in stacked_rows(folded_rows(ovid_rows(
-        folded_marker_bylines(comma_line_bylines(folded_numbering(lines))))))
+        folded_marker_bylines(comma_line_bylines(folded_numbering(_label_rows(lines)))))))
         for part in unglued(_unbulleted(line))])
+
+
+# Labels whose value may run over several lines below them: read where they stand.
+_LIST_KEYS = frozenset({"authors", "keywords", "abstract"})
+
+
+def _label_rows(lines: list[str]) -> list[str]:
+    """A definition list copied label over value (`Published:` / `9 December 2021`), as
+    one `Label: value` line."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line, below = lines[index].strip(), (lines[index + 1].strip()
+                                              if index + 1 < len(lines) else "")
+        key = LABELS.get(line[:-1].strip().casefold()) if line.endswith(":") else None
+        if key and key not in _LIST_KEYS and below and not below.endswith(":"):
+            joined.append(f"{line} {below}")
+            index += 2
+            continue
+        joined.append(lines[index])
+        index += 1
+    return joined
 
 
 def _unbulleted(line: str) -> str:

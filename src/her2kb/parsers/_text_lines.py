@@ -45,6 +45,8 @@ LABELS = {
     "type of article": "article_type", "article category": "article_type",
     "article number": "pages",
     "book": "container_title", "book title": "container_title",  # Scilit's chapter pages
+    "posted": "date", "posted in": "container_title",  # Scilit's preprints
+    "proceedings": "container_title",  # … and proceedings papers
     # Web of Science with Chinese labels.
     "标题": "title", "作者": "authors", "来源出版物": "container_title", "卷": "volume",
     "期": "issue", "页": "pages", "文献号": "pages", "出版年": "date", "摘要": "abstract",
@@ -74,6 +76,8 @@ DASH_OTHER = frozenset({"language(s)", "language", "issn", "isbn", "subject(s)",
 # WoS `Source:` lines carry more labels inline; the value of each runs to the next one.
 INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Published|"
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")
+# Where a site took its metadata from, under the same `Source:` label.
+METADATA_SOURCES = frozenset({"crossref", "pubmed", "datacite", "medline", "doaj", "orcid"})
 SOURCE_LABELS = frozenset({"source", "来源出版物"})
 # Languages as a translation menu names them.
 LANGUAGE_NAMES = frozenset({"English", "Español", "Français", "Deutsch", "Italiano", "Português",
@@ -160,8 +164,9 @@ def line_pairs(line: str) -> list[tuple[str, Any]]:
             return [_site_form(key, value, "wos") for key, value in found]
     if match and match.group("label").strip().casefold() in SOURCE_LABELS and (
             not any(ch.isdigit() for ch in match.group("value"))):
-        if PUBLISHER.search(match.group("value")):
-            return []  # T&F's related data: `Source: Informa UK Limited`
+        if PUBLISHER.search(match.group("value")) or match.group("value").strip().casefold() \
+                in METADATA_SOURCES:
+            return []  # T&F's related data: `Source: Informa UK Limited`; Scilit's `Crossref`
         return [("container_title", match.group("value").strip())]  # WoS: `Source: ONCOLOGIST`
     pair = label_of(line)
     if pair is None:

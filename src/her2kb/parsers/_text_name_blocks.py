@@ -60,6 +60,7 @@ def names_evidence(filled: list[str], index: int) -> int:
     line = filled[index]
     if ((label_of(line) or ("",))[0] == "authors" or names_after_by(filled, index)
             or names_one_a_line(filled, index) or names_with_affiliations(filled, index)
+            or family_first_one_a_line(filled, index)
             or (AUTHOR_HEADING.match(line) and names_below_label(filled, index))
             or names_in_panels(filled, index)):
         return 2
@@ -70,6 +71,17 @@ def names_evidence(filled: list[str], index: int) -> int:
     count = len(names.split(";")) if ";" in names or family_first([names]) \
         else len(SEPARATOR.split(names))
     return 2 if count > 1 else 1
+
+
+def family_first_one_a_line(filled: list[str], index: int) -> str | None:
+    """Scilit: `Nguyen, Van Thanh 1` / `Park, Ji-Hoon 2` / …, family name first, a line each."""
+    names: list[str] = []
+    for line in filled[index:]:
+        name = family_first([bare]) if (bare := _unmarked(line)).count(",") == 1 else None
+        if not name or AFFILIATION.search(line):
+            break
+        names.append(name)
+    return "; ".join(names) if len(names) >= MIN_LISTED_NAMES else None
 
 
 def names_one_a_line(filled: list[str], index: int) -> str | None:

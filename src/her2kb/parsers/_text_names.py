@@ -152,8 +152,8 @@ def _name_parts(line: str) -> list[str]:
     line = DOTTED_MARKERS.sub("", line)
     parts = [LEADING_MARKER.sub("", p.strip()) for p in SEPARATOR.split(line.rstrip(",; "))]
     parts = _without_glued_letters([p for p in parts if p and not MARKER_PART.match(p)])
-    if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts
-                              if not FOLDED_PART.match(p)):
+    if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts  # a group has none
+                              if not (FOLDED_PART.match(p) or GROUP_WORD.search(p))):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
     parts = [_without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))) for p in parts]
     return [_undotted(p) for p in parts if _bare(p) not in DEGREES]

@@ -56,6 +56,7 @@ _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN
 # (`, e12087` for an article number).
 _VOLUME_PART = re.compile(r"^,\s*Volume\s+\S+$")
 _LATER_PART = re.compile(r"^(?:,\s*(?:(?:Issue|pp\.?|Pages?)\s+\S.*|[eE]?\d+)|;)$")
+_DATED = re.compile(r"^Published:\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4}$")
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
 
 
@@ -214,7 +215,9 @@ def _first_listed(lines: list[str]) -> tuple[int, str] | None:
 
 
 def _journal_above(lines: list[str], index: int) -> str | None:
-    while index > 0 and lines[index - 1].casefold() in _BREADCRUMB:
+    # (Scilit may print the date between: `Journal of …` / `Published: 25 April 2023`.)
+    while index > 0 and (lines[index - 1].casefold() in _BREADCRUMB
+                         or _DATED.match(lines[index - 1])):
         index -= 1
     above = lines[index - 1] if index else ""
     labelled = label_of(above)

@@ -21,6 +21,7 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
                               "mesh terms", "fields of study", "publication history",
                               "previous article", "next article", "related research data",
                               "references", "citations", "subjects",  # Scilit
+                              "scilit topics", "related publications", "subject areas",
                               "view issue table of contents"})
 # `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
 DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")
@@ -52,8 +53,12 @@ def _one_a_line(head: list[str], index: int) -> list[str]:
     terms: list[str] = []
     blank_after: list[bool] = []  # a blank line after each term
     bulleted = False  # the terms are list items: a plain line is the next heading
+    # `- term` items count when the list opens with one (Markdown); elsewhere a dash line
+    # is Scilit's own reference bullet.
+    first = next((line for line in head[index + 1:] if line), "")
+    dashes = first.startswith("- ")
     for raw in head[index + 1:]:
-        item = bullet_item(raw, dash=False)  # Scilit in Safari: `• Ki-67`
+        item = bullet_item(raw, dash=dashes)  # Scilit in Safari: `• Ki-67`
         if raw and terms and bulleted and item is None:
             break
         bulleted = bulleted or (item is not None and not terms)

@@ -19,6 +19,7 @@ from ._text_lines import label_of
 from ._text_name_blocks import (
     AUTHOR_HEADING,
     bare_names_one_a_line,
+    family_first_one_a_line,
     names_after_by,
     names_evidence,
     names_in_panels,
@@ -199,6 +200,7 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
     below = index + byline
     names = (names_in_panels(filled, below) or names_one_a_line(filled, below)
              or names_with_affiliations(filled, below) or bare_names_one_a_line(filled, below)
+             or family_first_one_a_line(filled, below)
              or names_line(filled[below])
              or names_after_by(filled, below))
     if names:

@@ -134,6 +134,10 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     """Record kwargs from the merged common keys (names, date, pages, ids, lists)."""
     fields: dict[str, Any] = {key: merged.get(key) for key in PLAIN_KEYS}
     fields.update(merged.get("numbering") or {})
+    for key in ("volume", "issue"):  # Scilit's `Volume: Not yet assigned (Online First)`
+        if isinstance(fields.get(key), str) and not any(map(str.isdigit, fields[key])) \
+                and len(fields[key].split()) > 1:
+            warnings.append(f"{key} {fields.pop(key)!r} is no number; left empty")
     printed = [type_for(name) for name in merged.get("publication_types") or []]
     fields["type"] = (merged.get("type") or type_for(merged.get("original_type"))
                       or next(filter(None, printed), None)  # Scilit's `Book Chapter`
