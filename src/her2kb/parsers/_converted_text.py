@@ -7,18 +7,17 @@ list of URLs at the end, headings as `# …`, bold as `**…**`, lists as `  * i
 readers know the lines a browser's copy gives, so this module undoes those habits, in
 this order:
 
-1. a page whose tags a script stripped line by line loses what is left of its markup,
-   and a clipper's header goes (see `_dump_leftovers`);
+1. a mail's quoting and a print's sheets go (`_passed_on_text`), a page whose tags a
+   script stripped loses its leftovers, a clipper's header goes (`_dump_leftovers`);
 2. lynx's list of links goes, and a dump with one text node a line (BeautifulSoup's
    `get_text("\\n")`) puts the `,` and `/` that stood between inline elements back;
 3. a table a text browser drew in two columns becomes `Label: value` lines (see
    `_text_columns`);
-4. hard-wrapped lines are joined again: a line was wrapped when the next line's first
-   word would not have fitted on it (the width is the longest wrapped line's);
-5. Markdown links, images, emphasis, escapes, heading marks, rules and table pipes and
-   inline HTML tags go, and so do list markers (a browser's copy of a page's ID list or
-   menu has none; `- ` alone stays, Scilit prints it), lynx's link numbers, `(BUTTON)`
-   and empty form fields.
+4. hard-wrapped lines are joined where the next line's first word would not have fitted
+   (the width is the longest wrapped line's; lynx's 79 on a page too short to show it);
+5. Markdown links, images, emphasis, code marks, escapes, heading marks, rules, table
+   pipes, inline HTML tags, list markers (`- ` alone stays: Scilit prints it), lynx's link
+   numbers, `(BUTTON)` and empty form fields go.
 """
 
 from __future__ import annotations
@@ -51,8 +50,8 @@ MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[\d*\]")
 PANDOC_SPAN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\{[^{}\n]*\}")
 PANDOC_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}\n]*\}")
 PANDOC_FENCE = re.compile(r"^:::.*$")
-INLINE_CODE = re.compile(r"`([^`\n]{1,80})`")
-CODE_CHIPS = re.compile(r"^(?:`[^`\n]{1,80}`[ \t]*){2,}$", re.MULTILINE)
+INLINE_CODE, CODE_CHIPS = re.compile(r"`([^`\n]{1,80})`"), re.compile(
+    r"^(?:`[^`\n]{1,80}`[ \t]*){2,}$", re.MULTILINE)
 PANDOC_SUPERSCRIPT = re.compile(r"\^[\w,*†‡]+\^")
 PANDOC_BREAK = re.compile(r"\\$")
 PANDOC_REF = re.compile(r"\[([^\[\]\n]+)\](?![(\[{:])")
@@ -69,8 +68,7 @@ DOI_AUTOLINK = re.compile(r"^(\s*(?:[^\W\d_][\w ]{0,20}:\s*)?)<(https?://(?:dx\.
 FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
 HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
                       re.IGNORECASE)
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+HEADING, MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+"), re.compile(r"^#{1,6} \S", re.MULTILINE)
 RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]+?)(?<=\S)\1(?![\w*])")
@@ -79,7 +77,7 @@ BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit'
 TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
-MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN, LYNX_WRAPPED_MIN, ENTITIES_MIN = 3, 5, 4, 3
+MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN, LYNX_WRAPPED_MIN, ENTITIES_MIN, LYNX_WIDTH = 3, 5, 4, 3, 79
 UNBROKEN = re.compile(r"\]\(|://|^\s*\[[^\]]+\]:")  # a link, URL or link definition
 OVER_RATIO, MAX_OVER = 20, 2  # lines over the width: a few hand-made or unbreakable ones
 SENTENCE_END = (".", ":", ";", "?", "!")
@@ -214,8 +212,9 @@ def browser_text(text: str) -> str:
     if _one_node_a_line(lines):
         lines = joined_nodes(lines)
     lines = table_rows(lines)
-    # lynx always wraps: a short page shows it in fewer lines.
-    width = wrap_width(lines, LYNX_WRAPPED_MIN if lynx else MIN_WRAPPED_LINES)
+    # lynx always wraps (at 79 unless told otherwise): a short page shows it in few lines.
+    width = wrap_width(lines, LYNX_WRAPPED_MIN if lynx else MIN_WRAPPED_LINES) or (
+        LYNX_WIDTH if lynx else None)
     if width is not None:
         lines = unwrapped(lines, width)
     # Links first, over whole paragraphs: a wrapped link's text and URL span lines. lynx's
@@ -245,7 +244,6 @@ def browser_text(text: str) -> str:
 
 def as_browser_copy(reader: InputFormat) -> InputFormat:
     """`reader`, reading the text a browser's copy of the converted page would hold."""
-
     def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
         return reader.parse(browser_text(text), origin)
 

@@ -204,11 +204,10 @@ def menu_end(lines: list[str], index: int) -> int | None:
             break
         position += 1
     after = next_filled(lines, end)
-    # The phone's collapsed sections (`References` / `Expand` …) end at one shown open: a
-    # list heading over its items (`Publication types` / `Clinical Trial, Phase II`).
-    shown = after < len(lines) and not (heading_kind(lines[after]) or is_furniture(lines[after]))
-    if names > 1 and _LIST_HEADINGS.get(lines[end - 1].lower().rstrip(":").strip()) and shown \
-            and "Expand" in lines[index:end]:
+    # A phone's collapsed sections (`References` / `Expand`) end at a list shown open.
+    shown = "Expand" in lines[index:end] and after < len(lines) and not (
+        heading_kind(lines[after]) or is_furniture(lines[after]))
+    if names > 1 and _LIST_HEADINGS.get(lines[end - 1].lower().rstrip(":").strip()) and shown:
         names, end, after = names - 1, end - 1, end - 1
     if names < MIN_MENU_RUN or (after < len(lines) and is_item_start(lines[after])):
         return None
