@@ -3,11 +3,13 @@
 `María García López` is cited `García López M`: both surnames are the family name. A page
 that prints the name in full gives no mark of where the given names end, so the split is
 read from the words themselves: the two last words are joined when both look Iberian (a
-listed surname, a patronymic ending in -ez or -es, or a letter only Spanish and Portuguese
-use) and the first of them is not a given name (`José Luis Rodríguez`, `Ana Beatriz
-Gonçalves` keep one surname). A word that is both (`Martín`, `Vicente`) is a surname only
-right after a single given name (`Javier Martín Sanz`). Other names are left as they are:
-`Thomas Garcia Smith` keeps `Smith`, as `Smith` is not Iberian.
+listed surname, a patronymic in -ez, or a letter only Spanish and Portuguese use) and the
+first of them is not a listed given name (`José Luis Rodríguez`, `Ana Beatriz Gonçalves`,
+`María Ángeles López` keep one surname). A word that is both (`Martín`, `Vicente`) is a
+surname only right after a single given name (`Javier Martín Sanz`). Names of other
+languages rarely pass both tests (`David Hughes Jones`, `Hendrik Johannes de Jong` do not);
+a Filipino `Maria Santos Cruz` does, and a Brazilian name cited by its last surname only
+(`Pereira Oliveira` for `Oliveira`) is read the Spanish way.
 """
 
 from __future__ import annotations
@@ -43,10 +45,14 @@ sofia lucía lucia inés ines eduardo ricardo enrique ignacio ramón ramon joaqu
 tomás tomas cristina laura marta eva patricia joão joao filipe gonçalo rui nuno tiago
 cláudia claudia martín martin vicente esteban lorenzo pascual román roman santiago cruz
 mónica monica raquel silvia diego david daniel gabriel helena margarida catarina mariana
+fátima fatima lourdes conceição conceicao graças gracas socorro ángeles angeles concepción
+concepcion begoña begona agustín agustin sebastião sebastiao nieves rosário rosario glória
+gloria aparecida carmo luz rocío rocio consuelo montserrat asunción asuncion inmaculada
+remedios amparo guadalupe soledad joaquim antônio júlia julia
 """
 GIVEN_NAMES = frozenset(_GIVEN_NAMES_WORDS.split())
 # Patronymics (`Domínguez`, `Fernandes`), and the letters only Iberian spelling uses.
-PATRONYMIC = re.compile(r"(?:ez|éz|es)$")
+PATRONYMIC = re.compile(r"(?:ez|éz)$")  # the Portuguese `-es` ones are listed (`Fernandes`)
 IBERIAN_LETTERS = re.compile(r"[áíóúñãõç]")
 # Given names with a patronymic's ending (`María Dolores de la Fuente`).
 GIVEN_ENDING_ES = frozenset({"dolores", "mercedes", "lourdes", "agnes", "frances", "charles",

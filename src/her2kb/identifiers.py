@@ -15,7 +15,7 @@ _PREFIX = re.compile(r"^\s*doi\s*:?\s*", re.IGNORECASE)
 _PAIRS = {")": "(", "]": "["}
 # A copy that lost the line break between a DOI link and the IDs under it glues their label
 # on: `…ofp2.70034PMID: 40382216`.
-_GLUED_ID_LABEL = re.compile(r"(?<=[0-9a-z])PMC?ID:?$")
+_GLUED_ID_LABEL = re.compile(r"(?<=[0-9A-Za-z)])PMC?ID(?::\S*)?$")
 
 
 def _trim(candidate: str) -> str:

@@ -10,10 +10,9 @@ from .iberian_names import follows_particle, is_first_surname
 PARTICLES = {"de", "la", "las", "los", "del", "della", "di", "da", "do", "dos", "das", "du",
              "van", "von", "der", "den", "ten", "ter", "le", "dal", "van't"}
 # Words that open a family name and stay part of it (`Ruairí Ó Súilleabháin`, `Ahmed Ben
-# Salah`, `Chiara Lo Russo`): unlike `van` or `de` above, they are never split off as a
-# particle.
+# Salah`): unlike `van` or `de` above, they are never split off as a particle.
 FAMILY_PREFIXES = {"ó", "ní", "nic", "mac", "mc", "ua", "ben", "bin", "ibn", "abu", "al",
-                   "el", "bint", "lo"}
+                   "el", "bint"}
 FAMILY_WORDS = PARTICLES | FAMILY_PREFIXES  # lower-case words a family name may start with
 CORPORATE = re.compile(
     r"\b(Group|Grupo|Groupe|Gruppo|Consortium|Organi[sz]ation|Committee|Investigators|"
@@ -97,7 +96,8 @@ def given_family(value: str) -> dict[str, Any] | None:
         family.insert(0, words.pop())
     if _joins_surnames(family) and is_first_surname(words, " ".join(family), joined=True):
         family.insert(0, words.pop())  # `Álvaro Gómez de la Torre`: two surnames joined
-    elif len(family) == 1 and is_first_surname(words, family[0]):
+    elif len(family) == 1 and not (len(words) > 1 and words[-2].lower() in PARTICLES) \
+            and is_first_surname(words, family[0]):  # (`Maria de Fátima Costa`: given)
         family.insert(0, words.pop())  # `María García López`
     elif len(family) == 1 and len(words) > 2 and words[-2].lower() in PARTICLES \
             and follows_particle(words[-1], family[0]):

@@ -214,7 +214,7 @@ def browser_text(text: str) -> str:
     lines = table_rows(lines)
     # lynx always wraps (at 79 unless told otherwise): a short page shows it in few lines.
     width = wrap_width(lines, LYNX_WRAPPED_MIN if lynx else MIN_WRAPPED_LINES) or (
-        LYNX_WIDTH if lynx else None)
+        LYNX_WIDTH if lynx and max(map(len, lines), default=0) <= LYNX_WIDTH else None)
     if width is not None:
         lines = unwrapped(lines, width)
     # Links first, over whole paragraphs: a wrapped link's text and URL span lines. lynx's

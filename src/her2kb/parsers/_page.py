@@ -16,8 +16,8 @@ from ..text import clean_spaces
 # Bullet characters seen at the start of list lines; U+2022 is by far the most common.
 # Word's "Plain Text" writes its bullets as a middle dot and a tab (U+00B7).
 BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u00b7"
-# … and Google Docs' plain-text export a star and a space (`*Equal contribution` is a
-# footnote).
+# … and Google Docs' plain-text export a star and a space (a footnote's star has none,
+# `*Equal contribution`, as a rule; one spaced is read as an item under a list heading).
 _BULLET_LINE = re.compile(rf"^(?:[{BULLETS}]\s*|\*\s+)(?P<item>\S.*)$")
 _DASH_ITEM = re.compile(r"^-\s+(?P<item>\S.*)$")
 DASH_MARKER = "-"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # `> ` (or `>` alone on an empty line), once or nested (`> > `).
 MAIL_QUOTE = re.compile(r"^(?:>[ \t]?)+")
@@ -43,19 +44,22 @@ HEADING_STOPS = (".", "!", "?", ":", ";")
 
 
 def is_printed_page(text: str) -> bool:
-    """The text of a page a browser printed: its stamp over a sheet and a sheet number."""
-    lines = [line.strip("\f ") for line in text.splitlines()]
-    return any(map(PRINT_STAMP.match, lines)) and any(map(SHEET_NUMBER.match, lines))
+    """The text of a page a browser printed: it opens with the print's stamp, and a sheet
+    closes with the page's address over its number."""
+    lines = [line.strip("\f ") for line in text.splitlines() if line.strip("\f ")]
+    return bool(lines) and PRINT_STAMP.match(lines[0]) is not None and any(
+        ADDRESS.match(above) and SHEET_NUMBER.match(line)
+        for above, line in pairwise(lines))
 
 
 def printed_page_text(text: str) -> str:
     """The page without the print's headers and footers, its paragraphs whole again."""
     lines = [line.strip("\f").rstrip() for line in text.splitlines()]
     filled = [i for i, line in enumerate(lines) if line]
-    tab_titles = {lines[filled[k + 1]] for k, i in enumerate(filled[:-1])
-                  if PRINT_STAMP.match(lines[i])}
+    # Each sheet's stamp, the tab's title under it, its address and its number go.
     drop = {i for k, i in enumerate(filled) if PRINT_STAMP.match(lines[i])
-            or SHEET_NUMBER.match(lines[i]) or lines[i] in tab_titles
+            or (k > 0 and PRINT_STAMP.match(lines[filled[k - 1]]))
+            or SHEET_NUMBER.match(lines[i])
             or (ADDRESS.match(lines[i]) and k + 1 < len(filled)
                 and SHEET_NUMBER.match(lines[filled[k + 1]]))}
     kept: list[str] = []
@@ -74,8 +78,8 @@ def printed_page_text(text: str) -> str:
 
 
 def _joined_headings(lines: list[str]) -> list[str]:
-    """A title the sheet wrapped (its type is larger, so its lines are short of the text's
-    width) on one line: a long line that ends no sentence goes on in the line below."""
+    """A printed page's lines joined where a long line ends no sentence: a title the sheet
+    wrapped (its type is larger, so its lines are short of the text's width) is one line."""
     joined: list[str] = []
     for line in lines:
         above = joined[-1] if joined else ""

@@ -62,7 +62,9 @@ def without_results_page_head(lines: list[str]) -> list[str]:
     stripped = [line.strip() for line in lines]
     if sum(1 for pattern in _SEARCH_FORM if any(map(pattern.match, stripped))) < _SEARCH_FORM_MIN:
         return lines
-    start = next((i for i, line in enumerate(stripped) if _ONE_RESULT.match(line)), len(lines))
+    start = next((i for i, line in enumerate(stripped) if _ONE_RESULT.match(line)), None)
+    if start is None:  # no count: cut above it (no record), or a list (`listing_size`'s)
+        return lines if any(map(_PMID_ROW.search, stripped)) else []
     start += 1
     while start < len(lines) and (not stripped[start] or _PAGER.match(stripped[start])):
         start += 1

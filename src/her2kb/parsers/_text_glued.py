@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._page import bullet_item
-from ._text_lines import LABELS
+from ._text_lines import LABELS, label_of
 from ._text_name_blocks import comma_line_bylines, folded_marker_bylines
 from ._text_numbering import folded_numbering, is_numbering_line
 from ._text_record_table import folded_rows, ovid_rows, stacked_rows
@@ -33,8 +33,8 @@ GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & A
                            r"|(?<=\d)(?=https?://)"  # `Published Online:8 Apr 2014https://…`
                            r"|(?<=[a-z])(?=Vol\. \d+, No\. )"  # Liebert: `…PharmaceuticalsVol. 28`
                            # A copy that lost the breaks between blocks: `…ofp2.70034PMID: 403…`,
-                           # `AbstractBackground: …`, `20 May 2025Oncology Frontiers …`.
-                           r"|(?<=\S)(?=PMC?ID: )|(?<=^Abstract)(?=[A-Z][a-z]+: )")
+                           # `AbstractBackground: …` (its dates: GLUED_DATE below).
+                           r"|(?<=[0-9A-Za-z])(?=PMC?ID: )|(?<=^Abstract)(?=[A-Z][a-z]+: )")
 GLUED_MARKS = ("Get rights", "Author Info", "Search for more", "External Link", "[Opens",
                "All Content", "All Journals", "Author links", "http", "Vol. ", "PMID: ",
                "PMCID: ", "Abstract")
@@ -68,7 +68,8 @@ def _label_rows(lines: list[str]) -> list[str]:
         line, below = lines[index].strip(), (lines[index + 1].strip()
                                               if index + 1 < len(lines) else "")
         key = LABELS.get(line[:-1].strip().casefold()) if line.endswith(":") else None
-        if key and key not in _LIST_KEYS and below and not below.endswith(":"):
+        if key and key not in _LIST_KEYS and below and not below.endswith(":") \
+                and label_of(below) is None:  # `Volume:` (empty) over `Issue: 3`
             joined.append(f"{line} {below}")
             index += 2
             continue

@@ -20,10 +20,11 @@ from typing import Any
 from ..dates import parse_written_date
 from ..identifiers import normalize_doi, normalize_pmcid, normalize_pmid
 from ..names import parse_name, vancouver
+from ..text import clean_spaces
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry, is_markup
 from ._json_ld import read_json_ld
 from ._meta_tags import DUBLIN_CORE, HIGHWIRE, PRISM, highwire_names, read_page, vocabulary
-from ._page import holds_tagged_export, looks_like_json, page_lines
+from ._page import ends_open, holds_tagged_export, looks_like_json, page_lines
 from ._page_values import (
     VANCOUVER_NAME,
     checked_pages,
@@ -51,6 +52,7 @@ HEADING_WORD = re.compile(r"^(?:Abstract|Summary)(?::\s*|\s+)(?=[A-Z])")
 # reader claims the text, so this reader never ties with or beats a specific one.
 HTML_HIGHWIRE_SCORE, HTML_OTHER_SCORE, TEXT_SCORE = 5, 3, 1
 MIN_TAGS = 2
+TAIL_CHARS = 300  # enough to hold a last keyword
 
 
 def detect(head: str) -> int:
@@ -113,6 +115,11 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
         if origins.get(key, TEXT) == TEXT:
             warnings.append(note)
     fields = _fields(merged, warnings)
+    keywords = fields["keywords"]
+    if keywords and not markup and ends_open(body) \
+            and clean_spaces(body[-TAIL_CHARS:]).endswith(keywords[-1]):
+        # The text stops in its last keyword (`tumor mark`): only the whole ones are kept.
+        warnings.append(f"keywords: the text ends inside {keywords.pop()!r}; left out")
     warnings.extend(missing_note(fields, ("title", "container_title", "issued")))
     return build_entry(fields, origin, line, body, warnings)
 
