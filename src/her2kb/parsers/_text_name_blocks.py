@@ -27,7 +27,7 @@ from ._text_names import (
 # The affiliation marker lines between MDPI's one-name-per-line authors: `1,*,`, `3 and`.
 # Thieme's marker line: `1`, `1,2`, `2*`.
 MARKER_ONLY = re.compile(r"^\d{1,2}(?:,\d{1,2})*[*†‡]?$")
-MARKERS_AFTER_NAME = re.compile(r"\s\d{1,2}(?:,\s?\d{1,2})*[*†‡]?$")
+MARKERS_AFTER_NAME, MAX_NAME_LINE = re.compile(r"\s\d{1,2}(?:,\s?\d{1,2})*[*†‡]?$"), 200
 MARKER_LINE = re.compile(r"^[\d,*†‡§\s]+(?:and)?$")
 # A heading over one name a line (ResearchGate `Authors:`, Zenodo `Creators`, Lens
 # `Authors (6)`).
@@ -227,7 +227,7 @@ def folded_marker_bylines(lines: list[str]) -> list[str]:
 
 
 def _unmarked(name: str) -> str:
-    return MARKERS_AFTER_NAME.sub("", name)
+    return MARKERS_AFTER_NAME.sub("", name) if len(name) <= MAX_NAME_LINE else name
 
 
 def comma_line_bylines(lines: list[str]) -> list[str]:
