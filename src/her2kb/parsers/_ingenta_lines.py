@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from ._ingenta_values import supplement_issue
+
 FURNITURE = [
     re.compile(p)
     for p in (
@@ -57,7 +59,7 @@ NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4
 # The journal and `Volume 27, Number 5` breadcrumb above the title: never the title.
 # A supplement's (`Volume 22, Number 4, Supplement`) is the `Source:` line's issue.
 BREADCRUMB = re.compile(r"^Volume (?P<volume>\S+)(?:, Number (?P<issue>[^,]+))?"
-                        r"(?P<supplement>, Supplement(?: [^,]+)?)?$")
+                        r"(?P<supplement>, Supplement(?: (?P<s>[^,]+))?)?$")
 # A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
 WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/\S*$")
@@ -76,10 +78,8 @@ def is_furniture(line: str) -> bool:
 
 
 def breadcrumb_issue(crumb: re.Match[str]) -> str | None:
-    """`Number 4, Supplement 2` as MEDLINE writes it: `4 Suppl 2`."""
-    if not crumb["supplement"]:
-        return crumb["issue"]
-    return " ".join(filter(None, (crumb["issue"], "Suppl", crumb["supplement"][12:].strip())))
+    """The breadcrumb's issue; a supplement's as MEDLINE writes it (`4 Suppl 2`)."""
+    return supplement_issue(crumb["issue"], crumb["s"]) if crumb["supplement"] else crumb["issue"]
 
 
 def with_label(line: str) -> str:

@@ -34,6 +34,11 @@ NAME_GOES_ON = re.compile(r"^\s+[A-Z]")
 BLURB_CONNECTORS = frozenset({"of", "and", "the", "in", "for", "on", "&", "de", "la"})
 
 
+def supplement_issue(number: str | None, supplement: str | None) -> str:
+    """`Number 3, Supplement 1` as MEDLINE writes the issue: `3 Suppl 1`."""
+    return " ".join(filter(None, (number, "Suppl", supplement)))
+
+
 def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None:
     """`Journal, Volume 4, Number 1, January 2011, pp. 12-20(9)`; `(9)` is a page count.
     (The older page spaced one comma: `…, Number 6, 2014 , pp. 319-329(11)`.)"""
@@ -46,8 +51,8 @@ def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None
         return
     fields["container_title"] = match.group("j")
     fields["volume"], fields["issue"], fields["page"] = match.group("v", "n", "pp")
-    if match.group("sw"):  # `Number 3, Supplement 1`: the issue, as MEDLINE writes it
-        fields["issue"] = " ".join(filter(None, (match.group("n"), "Suppl", match.group("s"))))
+    if match.group("sw"):
+        fields["issue"] = supplement_issue(match.group("n"), match.group("s"))
     if match.group("np"):
         fields["number_of_pages"] = int(match.group("np"))
     if match.group("d"):
