@@ -400,7 +400,8 @@ def test_e_dash_bullets_without_title() -> None:
 # A Bookshelf chapter and a preprint record are the samples that are no journal article.
 OTHER_TYPES = {"d_bookshelf_chapter_in_line_excerpt_editors.txt": "chapter",
                "d_preprint_server_line_preprint_token.txt": "article",
-               "europe_pmc_preprint_medrxiv.txt": "article"}
+               "europe_pmc_preprint_medrxiv.txt": "article",
+               "europe_pmc_preprint_server_alone_published_article_box.txt": "article"}
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))
@@ -519,7 +520,7 @@ def test_a_translated_title_wrapped_over_lines_is_one_line(lines: list[str],
 
 
 def test_pmc_s_footer_names_the_journal_unless_it_names_a_collection() -> None:
-    from her2kb.parsers._pubmed_head import footer_journal
+    from her2kb.parsers._pubmed_foot import footer_journal
 
     assert footer_journal(["Body text.", "Articles from Invented Care are provided here "
                            "courtesy of Invented Publishers"]) == "Invented Care"

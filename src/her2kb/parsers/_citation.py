@@ -131,7 +131,8 @@ _EUROPE_PMC = re.compile(
     rf"^(?P<journal>(?:[A-Z]|npj\s|[ei][A-Z])(?:[^;()]|\([^;()]*\)){{1,150}}?),\s+"  # `eLife`
     rf"(?:{_EUROPE_DATE.format(n=1)},\s+)?"
     r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::(?P<pages>[^\s,]+))?"
-    rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?(?:\s+https?://(?:dx\.)?doi\.org/(?P<doi>\S+))?$")
+    rf"(?:,\s+{_EUROPE_DATE.format(n=2)})?(?:\s+https?://(?:dx\.)?doi\.org/(?P<doi>\S+))?"
+    r"(?:\s+PMC?ID:\s*\S+)*$")  # saved HTML runs the ID line on: `… PMID: 39487215`
 
 
 # … and its labelled form: `Journal: Oncologist 2021; 26(3):e402-e412`.
@@ -140,15 +141,18 @@ _EUROPE_LABELLED = re.compile(
     r"(?P<volume>[^\s(),:]+)?(?:\((?P<issue>[^()]+)\))?(?::\s*(?P<pages>[^\s,]+))?\.?$")
 
 
-# … and a preprint's: `Preprint from medRxiv, 07 Mar 2023`.
-_EUROPE_PREPRINT = re.compile(rf"^Preprint from (?P<server>[^,]{{2,40}}),\s+"
-                              rf"{_EUROPE_DATE.format(n=1)}$")
+# … and a preprint's: `Preprint from medRxiv, 07 Mar 2023`, or the server's name alone
+# (`bioRxiv, 14 Mar 2024`).
+_SERVERS = r"bioRxiv|medRxiv|Research Square|arXiv|SSRN|Preprints\.org|ChemRxiv|Authorea"
+_EUROPE_PREPRINT = re.compile(rf"^(?:Preprint from (?P<server>[^,]{{2,40}})|(?P<known>{_SERVERS})),"
+                              rf"\s+{_EUROPE_DATE.format(n=1)}$")
 
 
 def parse_europe_pmc(line: str) -> Citation | None:
     """Europe PMC's journal line as a Citation (with a MEDLINE-shaped date), else None."""
     if preprint := _EUROPE_PREPRINT.match(line):
-        return Citation(journal=preprint["server"], date=_medline_date(preprint, 1),
+        return Citation(journal=preprint["server"] or preprint["known"],
+                        date=_medline_date(preprint, 1),
                         below_byline=True, tokens={"preprint": "Preprint"})
     labelled = _EUROPE_LABELLED.match(line)
     if labelled and (labelled["volume"] or labelled["pages"]):

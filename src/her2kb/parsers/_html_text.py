@@ -90,9 +90,13 @@ def _filled(entry: ParsedEntry, tags: dict[str, Any]) -> ParsedEntry:
         value = tags.get(tag)
         if isinstance(value, str) and not getattr(entry.record, key) and normalise(value):
             update[key] = normalise(value)
+    first, last = (str(tags.get(key) or "").strip() for key in ("first_page", "last_page"))
+    if first and not entry.record.page:
+        update["page"] = f"{first}-{last}" if last and last != first else first
     shown_volume = entry.record.volume
-    if "issue" in update and shown_volume and shown_volume != tags.get("volume"):
-        del update["issue"]  # the text names another volume than the tags do
+    if shown_volume and shown_volume != tags.get("volume"):
+        for key in ("issue", "page"):  # the text names another volume than the tags do
+            update.pop(key, None)
     if not update:
         return entry
     note = f"{', '.join(update)} taken from the page's meta tags"

@@ -60,6 +60,8 @@ NUMBERING = re.compile(r"^Volume \S+, (?:Number [^,]+, )?(?:Supplement|[^,]*\d{4
 # A supplement's (`Volume 22, Number 4, Supplement`) is the `Source:` line's issue.
 BREADCRUMB = re.compile(r"^Volume (?P<volume>\S+)(?:, Number (?P<issue>[^,]+))?"
                         r"(?P<supplement>, Supplement(?: (?P<s>[^,]+))?)?$")
+CRUMB_SEPARATOR = re.compile(r"\s+[/>›]\s+")
+MIN_CRUMBS = 3  # home, journal, issue
 # A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
 WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/\S*$")
@@ -80,6 +82,19 @@ def is_furniture(line: str) -> bool:
 def breadcrumb_issue(crumb: re.Match[str]) -> str | None:
     """The breadcrumb's issue; a supplement's as MEDLINE writes it (`4 Suppl 2`)."""
     return supplement_issue(crumb["issue"], crumb["s"]) if crumb["supplement"] else crumb["issue"]
+
+
+def inline_crumb(line: str) -> dict[str, str | None] | None:
+    """Journal, volume and issue from a breadcrumb copied as one line:
+    `Home / Meridian Medical Press / Targeted Oncology Reports / Volume 11, Number 3 / Article`."""
+    parts = [part.strip() for part in CRUMB_SEPARATOR.split(line)]
+    if len(parts) < MIN_CRUMBS or parts[0].casefold() != "home":
+        return None
+    for at, part in enumerate(parts[2:], 2):
+        if crumb := BREADCRUMB.match(part):
+            return {"container_title": parts[at - 1], "volume": crumb["volume"],
+                    "issue": breadcrumb_issue(crumb)}
+    return None
 
 
 def with_label(line: str) -> str:

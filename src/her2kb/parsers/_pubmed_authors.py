@@ -28,7 +28,8 @@ _SINGLE_AUTHOR = re.compile(r"^(?P<name>[^.;:]{2,60})\.\s+(?P<journal>[^;:]+?)\.
 _SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")  # `A, B, and C` too
 # PMC prints letter markers too, glued to the comma after the name (`Fiona Roe,a,c Ana …`):
 # the split would read them as the start of the next name, so they go first.
-_GLUED_MARKERS = re.compile(r",(?:[a-z]|[\d*†‡§¶#✉]+)(?:,(?:[a-z]|[\d*†‡§¶#✉]+))*(?=\s|$)")
+# (A byline wrapped at its markers folds to `Jae Hoon Kim6,a, Sakura …`: a comma follows.)
+_GLUED_MARKERS = re.compile(r",(?:[a-z]|[\d*†‡§¶#✉]+)(?:,(?:[a-z]|[\d*†‡§¶#✉]+))*(?=\s|$|,)")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)  # `… and the HERMES Audit Group`
 _LABEL = re.compile(r"^Authors?:\s*")  # some mirrors label the line
 # The old PMC design glues its icon's text to the name: `Kazuo Ogatacorresponding author1`.
@@ -130,9 +131,16 @@ def fold_author_popups(lines: list[str]) -> list[str]:
 # PMC bylines wrapped at each name's markers: `Hyun-Joo Park` / `1, Daniel R Whitcombe` /
 # `1,2, Leticia Andrade-Ruiz` / `3`: each line after the first starts with the markers of
 # the name above it.
-_WRAPPED = re.compile(r"^(?P<markers>[\d*†‡§¶#✉]+(?:,[\d*†‡§¶#✉]+)*)(?:,\s+(?P<rest>\S.*))?$")
+# (Letters after a number mark notes: `6,a`, `3,c,*`.)
+_WRAPPED = re.compile(r"^(?P<markers>[\d*†‡§¶#✉]+(?:,(?:[\d*†‡§¶#✉]+|[a-z]))*)"
+                      r"(?:,\s+(?P<rest>\S.*))?$")
 _MIN_WRAPPED = 2  # names after a wrap; a run of bare numbers is a pager
 _MAX_NAME_WORDS = 5
+
+
+def starts_with_markers(line: str) -> bool:
+    """A line of a byline wrapped at its markers (`1,2,†, Next Name`, or the last `3`)."""
+    return _WRAPPED.match(line.strip()) is not None
 
 
 def fold_wrapped_byline(lines: list[str]) -> list[str]:

@@ -30,19 +30,18 @@ from ._pubmed_terms import PUBLICATION_TYPES
 from ._pubmed_title import assign
 from ._text_article_type import BADGE, NAMED_TYPES
 
-_DATE_FIRST = re.compile(r"^(?:19|20)\d\d(?: [A-Z][a-z]{2}(?: \d{1,2})?)?;\s*\w")
+DATE_FIRST = re.compile(r"^(?:19|20)\d\d(?: [A-Z][a-z]{2}(?: \d{1,2})?)?;\s*\w")
 LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
 # The PMC design of 2024 copies the logo's alt text alone: `Journal of … logo`.
 BARE_LOGO = re.compile(r"^(?P<name>[A-Z][^.:;|]{2,150}?)\s+logo$")
 # §4.1: a PMC logo that names a collection or the manuscript system is not a journal.
-_COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
+COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public access|"
                          r"funders? group|public health emergency|open choice|online open|"
                          r"oxford open|open select|sponsored documents)\b", re.IGNORECASE)
-# PMC closes each article with the journal's full name: the 2024 design prints no logo line
-# for some journals, and its citation line has only the MEDLINE abbreviation.
-_COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here courtesy of\b")
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$")
+# (The 2025 design prints it on a line of its own without the brackets.)
+_LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$|"
+                       r"^Article in (?P<alone>[A-Z][a-z]+(?:, [A-Z][a-z]+)*)$")
 # Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …` (`PPR: …` for a
 # preprint).
 _DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+(?:\s+(?:PMC?ID|PPR):.*)?$")
@@ -105,7 +104,7 @@ def _citation_line(head: Head, line: str, cut: bool) -> bool:
         return True
     if head.citation is not None:
         return False
-    if _DATE_FIRST.match(line):  # PMC under a logo: `2017 Sep 12; 8(40): 67890–67904.`
+    if DATE_FIRST.match(line):  # PMC under a logo: `2017 Sep 12; 8(40): 67890–67904.`
         line = ". " + line
     citation, dropped = parse_cut(line) if cut else (parse_citation(line), "")
     citation = citation or (None if cut else parse_europe_pmc(line))
@@ -136,14 +135,15 @@ def _marker_line(head: Head, line: str, cut: bool) -> bool:
     language = _LANGUAGE.match(line)
     if logo:
         head.logo = logo.group("name").strip()
-        head.collection = bool(_COLLECTION.search(head.logo))
+        head.collection = bool(COLLECTION.search(head.logo))
         head.last = "other"
     elif final:
         rest = final.group("rest")
         head.final_form = _final_form(head, rest, cut) if rest else None
         head.last = "final_form" if not rest else "citation" if head.final_form else "other"
     elif language and language.start() == 0:
-        head.language, head.last = language.group("language").strip(), "language"
+        head.language = (language["language"] or language["alone"]).strip()
+        head.last = "language"
     else:
         return False
     return True
@@ -165,7 +165,7 @@ def _byline(head: Head, line: str) -> bool:
 def _plain_line(head: Head, position: int, line: str) -> None:
     language = _LANGUAGE.search(line)
     if language:
-        head.language = head.language or language.group("language").strip()
+        head.language = head.language or (language["language"] or language["alone"]).strip()
         line = line[: language.start()]
     if line:
         head.plain.append(Plain(position, line, head.in_affiliations))
@@ -218,30 +218,3 @@ def read_head(entries: list[str], affiliation_headings: set[int], cut_last: bool
     _classify(head, entries, affiliation_headings)
     assign(head)
     return head
-
-
-def footer_journal(lines: list[str]) -> str | None:
-    """The journal PMC's footer names, if the text reaches it and it names no collection."""
-    named = next((found["journal"] for line in lines if (found := _COURTESY.match(line))), None)
-    return None if named is None or _COLLECTION.search(named) else named
-
-
-def read_foot(head: Head, lines: list[str]) -> None:
-    """What the page shows below its abstract about the record: PMC's footer journal, and
-    the issue date of the full text Europe PMC shows under an open-access abstract (its
-    own citation line dates the article by its first, online, publication)."""
-    head.footer_journal = footer_journal(lines)
-    europe = head.citation
-    if europe is None or not europe.below_byline or "preprint" in europe.tokens \
-            or not europe.volume:
-        return
-    for line in lines:
-        if not _DATE_FIRST.match(line.split(". ", 1)[-1]):
-            continue
-        printed = parse_citation(line)
-        if printed and (printed.volume, printed.issue) == (europe.volume, europe.issue) \
-                and printed.date[:4] != europe.date[:4]:
-            europe.tokens.setdefault("published_online", europe.date)
-            europe.date = printed.date
-            return
-

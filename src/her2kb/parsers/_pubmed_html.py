@@ -20,6 +20,8 @@ from ._meta_tags import read_page
 from ._page_values import split_author_list
 
 _JOURNAL_WORDS = 12
+_EXTRA_TITLE_WORDS = 3  # a trial's acronym the tag leaves out: `(PANTHER-2)`
+_WORD = re.compile(r"[^\W_]+")
 _MANUSCRIPT = re.compile(r"^\. Author manuscript;", re.IGNORECASE)
 _NCBI_DATABASES = {"pubmed", "pmc"}
 _SITE_NAMES = {"pubmed", "pmc", "pubmed central (pmc)", "pubmed central"}
@@ -85,7 +87,8 @@ def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
     """The title, the journal's full name, and identifiers the visible text lacked, from the
     page's Highwire tags."""
     for key, (tag, normalise) in _FALLBACKS.items():
-        if (key == "title" or not fields.get(key)) and tags.get(tag):
+        if (key == "title" or not fields.get(key)) and tags.get(tag) \
+                and not (key == "title" and _shown_in_full(tags[tag], fields.get("title"))):
             fields[key] = normalise(tags[tag])
     # The page shows the MEDLINE abbreviation (`Breast Cancer Res Treat`); its tags name the
     # journal in full (`Breast cancer research and treatment`), as Zotero stores it.
@@ -100,6 +103,14 @@ def fill_from_tags(fields: dict[str, Any], tags: dict[str, str]) -> None:
         _family_names_from_tag(fields["author"], tags["citation_authors"])
     if not fields.get("author") and tags.get("citation_authors"):  # `Doe JA;Roe R;`
         fields["author"] = split_author_list(tags["citation_authors"].rstrip("; "), [])
+
+
+def _shown_in_full(tagged: str, shown: str | None) -> bool:
+    """The page's heading is the tag's title, maybe with more in it (`(PANTHER-2)`)."""
+    words, printed = _WORD.findall(tagged.casefold()), _WORD.findall((shown or "").casefold())
+    rest = iter(printed)
+    return bool(words) and len(printed) <= len(words) + _EXTRA_TITLE_WORDS \
+        and all(word in rest for word in words)
 
 
 def _family_names_from_tag(authors: list[dict[str, Any]], tag: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ._page import next_filled, read_list
 from ._pubmed_abstract import LAY_SUMMARY
+from ._pubmed_furniture import is_furniture
 from ._pubmed_head import BARE_LOGO, LOGO
 from ._pubmed_relations import inline_relation, relation_items
 from ._pubmed_sections import (
@@ -21,7 +22,6 @@ from ._pubmed_sections import (
     NAV_ONLY_ENTRIES,
     heading_kind,
     is_about_other_works,
-    is_furniture,
     is_item_start,
     links_block_end,
     menu_end,
@@ -45,6 +45,10 @@ _EUROPE_LINK = re.compile(r"(?<=\S) Free full text in Europe PMC$")
 _MANUSCRIPT_HEAD = re.compile(r"^(?:HHS Public Access|Published in final edited form as\b|"
                               r".*\bAuthor manuscript; available in PMC\b)", re.IGNORECASE)
 
+# The article's part of a page ends here when it has no abstract: `No abstract available`,
+# then the disclaimer link, then `Comment on` items that are other works' titles.
+_HEAD_END = re.compile(r"^(?:No abstract available\.?|PubMed Disclaimer)$", re.IGNORECASE)
+
 
 @dataclass
 class Layout:
@@ -59,11 +63,6 @@ class Layout:
     list_end: dict[str, int] = field(default_factory=dict)
     relations: list[tuple[str, str]] = field(default_factory=list)
     id_lines: list[str] = field(default_factory=list)
-
-
-# The article's part of a page ends here when it has no abstract: `No abstract available`,
-# then the disclaimer link, then `Comment on` items that are other works' titles.
-_HEAD_END = re.compile(r"^(?:No abstract available\.?|PubMed Disclaimer)$", re.IGNORECASE)
 
 
 # A list ends at a heading, furniture, an ID line, Europe PMC's `Citations & impact` tab, or
@@ -88,6 +87,7 @@ class _Walker:
         self.layout = Layout()
         self.region = "head"
         self.about_other_works = False
+        self.full_text_below = False  # Europe PMC's PMC view under its abstract
 
     def run(self) -> Layout:
         """Walk every line once; a heading may consume the list below it."""
@@ -121,7 +121,7 @@ class _Walker:
             self.region = "head"
             self.about_other_works = False
         elif logo and self.region == "abstract" and self.layout.abstract:
-            self.region = "post"  # Europe PMC: the PMC article view follows the abstract
+            self.region, self.full_text_below = "post", True  # Europe PMC: the PMC view
         furniture = bool(line) and is_furniture(line)
         if furniture and self.region == "head":
             self.layout.site_furniture = True
@@ -194,8 +194,8 @@ class _Walker:
                 return index + 1
             if first and not LAY_SUMMARY.match(first):
                 # Europe PMC repeats the abstract in the full text below it ("post"), whose
-                # `Keywords:` line follows the repeat.
-                self.region = "post" if self.region == "post" else "body"
+                # `Keywords:` line follows the repeat (also past its `Associated Data`).
+                self.region = "post" if self.region == "post" or self.full_text_below else "body"
                 return index + 1
             self.layout.abstract = [heading] if heading.casefold() == KEY_MESSAGE else []
             self.region = "abstract"

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._pubmed_abstract import LAY_SUMMARY
-from ._pubmed_authors import author_list, looks_cut
+from ._pubmed_authors import author_list, looks_cut, starts_with_markers
 
 if TYPE_CHECKING:
     from ._pubmed_head import Head, Plain
@@ -153,7 +153,11 @@ def assign(head: Head) -> None:
         folded = _FOLDED_BYLINE.search(line)  # a long list: `… Sun-Hee Park 2 et al.`
         line = line[:folded.start()] if folded else line
         names = author_list(line)
-        if after[count - 1].position == head.cut_at or (names and looks_cut(line)):
+        # (A byline wrapped at its markers and cut after one name leaves the markers line.)
+        wrapped = after[count:count + 1]
+        if after[count - 1].position == head.cut_at or (names and looks_cut(line)) or (
+                wrapped and wrapped[0].position == head.cut_at
+                and starts_with_markers(wrapped[0].text)):
             head.warnings.append(f"author: the text ends inside {line!r}; left empty")
             after = after[count:]
         elif names:

@@ -17,6 +17,7 @@ from ..identifiers import normalize_doi
 from ..text import match_key
 from ._page_values import keywords_run_together
 from ._text_citation import ISSUE_DATE
+from ._text_numbering import abbreviates
 
 TEXT = "page text"
 # Keys that only make sense together come from one source: an issue number from a
@@ -59,6 +60,7 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     _fill_group_gaps(merged, origins, sources)
     _issue_date(merged, origins, text_values, warnings)
     _labelled_abstract(merged, origins, text_values)
+    _printed_journal(merged, origins, text_values)
     for key in COMPARED:
         kept = merged.get(key) or (merged.get("numbering") or {}).get(key)
         for name, values in sources:
@@ -124,3 +126,18 @@ def _labelled_abstract(merged: dict[str, Any], origins: dict[str, str],
 def _year(date: Any) -> int | None:
     parsed = parse_written_date(str(date))
     return parsed["date_parts"][0][0] if parsed else None
+
+
+def _printed_journal(merged: dict[str, Any], origins: dict[str, str],
+                     text: dict[str, Any]) -> None:
+    """The journal's name as the page prints it, where a tag abbreviates it (`J Geriatr
+    Oncol` for `Journal of Geriatric Oncology`) or gives only its first part (`Gastric
+    Cancer` for NLM's `Gastric Cancer : Official Journal of …`); the tag's form is kept as
+    the short title."""
+    printed, tagged = text.get("container_title"), merged.get("container_title")
+    if not printed or not tagged or origins.get("container_title") == TEXT \
+            or match_key(printed) == match_key(tagged):
+        return
+    if abbreviates(tagged, printed) or printed.startswith((f"{tagged} : ", f"{tagged} (")):
+        merged["container_title_short"] = merged.get("container_title_short") or tagged
+        merged["container_title"], origins["container_title"] = printed, TEXT

@@ -1,13 +1,11 @@
 """The abstract in a scholarly page's visible text (the generic reader, formats.md §0 step 8).
 
-Where it starts: under an `Abstract` heading that has text below it (journal pages also
-print `Abstract` in their table of contents, right above `Introduction`), after an
-`Abstract:` label, or else at the first long paragraph (a guess, said in a note).
-Where it ends: at a body or back-matter heading, or at the next labelled line. A
-structured abstract prints its section names as headings of their own (`Purpose`,
-`Methods`, `Results`, `Conclusion`); once the abstract opens with such a name, the
-later ones belong to it and are kept as `Methods: …`, as PubMed prints them, until a
-name comes round a second time (the body repeating them).
+It starts under an `Abstract` heading with text below it (not a contents entry, nor
+Oncotarget's tab over the byline), after `Abstract:`, or at the first long paragraph (a
+guess, noted); it ends at a body or back-matter heading or the next labelled line. A
+structured abstract prints its section names as headings (`Purpose`, `Methods` …); once it
+opens with one, the later ones are kept as `Methods: …`, as PubMed prints them, until a
+name comes round again (the body repeating them).
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from typing import Any
 from ._page_values import checked_abstract
 from ._pubmed_abstract import STRUCTURED_LABELS, join_paragraphs
 from ._text_lines import is_label_line, label_of
+from ._text_names import names_line
 
 ABSTRACT_HEADING = re.compile(r"^(?:Abstract|Summary)\s*:?$", re.IGNORECASE)
 CONTENTS_HEADING = re.compile(r"^(?:Article contents|Contents|Table of contents|On this page|"
@@ -67,8 +66,7 @@ IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}(?:\d+:\s?\w+(?:[-\u2010
                      r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
 ABSTRACT_MIN_WORDS = 40
 SENTENCE_END = re.compile(r"[.!?][)\]\"'”’]?(?:\s|$)")
-_REAL_TEXT_WORDS = 8
-_HEADING_WORDS = 4  # a heading's first line this long is text, not the next heading
+_REAL_TEXT_WORDS, _HEADING_WORDS = 8, 4  # a first line of 4 words under a heading is text
 _CLOSING_LABELS = frozenset({"conclusion", "conclusions", "conclusions and relevance",
                              "interpretation"})
 # Section names that open a structured abstract (never `Results` or `Conclusions`).
@@ -92,6 +90,8 @@ def abstract_heading(head: list[str]) -> int | None:
         if in_contents_menu(head, index) and not below.endswith(".") and not _label(below) \
                 and len(below.split()) <= _CONTENTS_WORDS:
             continue  # another entry follows (SAGE's `Contents` button stands over the text)
+        if names_line(below) and any(map(ABSTRACT_HEADING.match, head[index + 1:])):
+            continue
         if len(below.split()) >= _REAL_TEXT_WORDS or (
                 _label(below) and _long_after(head, index, below)):
             return index

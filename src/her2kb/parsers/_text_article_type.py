@@ -18,6 +18,7 @@ GLUED_TYPE = re.compile(r"(?<=[^\s(])\((?P<type>Article|Review|Letter|Editorial|
 NAMED_TYPES = frozenset({
     "original article", "original investigation", "original research", "original paper",
     "original contribution", "original report", "research article", "research paper",
+    "research papers",  # Oncotarget's `Research Papers:` over the title
     "research letter", "research communication", "review article", "systematic review",
     "systematic review and meta-analysis", "meta-analysis", "mini review", "mini-review",
     "invited review", "narrative review", "case report", "case series", "clinical trial",
@@ -48,7 +49,7 @@ BADGE = re.compile(r"^(?:Open Access|Free Access)\s*|\s*(?:[|·•]\s*)?(?:Open 
 # The Lancet prints the type before its numbering: `Articles| Volume 25, Issue 6, P712-724`.
 NUMBERED_TYPE = re.compile(r"^(?P<type>[A-Z][A-Za-z ]{2,40}?)\s*\|\s*Volume\s+\d")
 # ASCO names the section after the type: `Original Reports | Breast Cancer`.
-SECTION_AFTER = re.compile(r"\s+\|\s+[^|]+$")
+SECTION_AFTER = re.compile(r"\s*\|\s*[^|]+$")  # AACR glues the bar: `Research Article| June 1 2024`
 # A labelled value lists one type, or several after `. ` or `; ` (Ovid, PubMed-style).
 TYPE_SEPARATOR = re.compile(r"\.\s+|;\s*")
 MAX_TYPE_WORDS = 6
@@ -72,13 +73,17 @@ def printed_type(head: list[str], end: int, title: str | None) -> str | None:
         if numbered := NUMBERED_TYPE.match(line):
             return numbered["type"]
         bare = FRONTIERS_TYPE.sub(r"\g<type>", BADGE.sub("", line).strip())
-        bare = SECTION_AFTER.sub("", bare)
+        bare = SECTION_AFTER.sub("", bare).removesuffix(":")
         key = bare.casefold()
         near_title = any(0 < at - k <= NEAR_TITLE for at in title_at)
         right_above = any(k < at and all(
             not BADGE.sub("", between).strip() or PUBLISHED.match(between)
             for _, between in filled[k + 1:at]) for at in title_at)
-        if key in NAMED_TYPES or (key in WORD_TYPES and near_title) \
-                or (key in RIGHT_ABOVE_TYPES and right_above):
+        if key in NAMED_TYPES or (key in WORD_TYPES and near_title):
             return bare
+        if key in RIGHT_ABOVE_TYPES and right_above:
+            # Springer's breadcrumb ends in `Article` above the title; its own category
+            # (`Clinical Trial`) stands right under the title.
+            below = [line for _, line in filled[title_at[-1] + 1:title_at[-1] + 1 + NEAR_TITLE]]
+            return next((line for line in below if line.casefold() in NAMED_TYPES), bare)
     return None

@@ -25,11 +25,12 @@ from ..identifiers import find_dois
 from ._citation import parse_citation
 from ._text_numbering import journal_citation
 
-_LABELLED = re.compile(r"^(?:Citation|Cite\s+this\s+article|How\s+to\s+cite(?:\s+this\s+article)?)"
-                       r"\s*:\s*"
-                       r"(?P<who>.+?)\s\((?P<y>\d{4})\)\.?\s(?P<rest>.+)$")
-_LABELLED_TAIL = re.compile(r"^(?P<j>[A-Z].*?\.?)\s+(?P<v>\d+)(?:\s?\((?P<i>[^)]+)\))?:\s*"
-                            r"(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")
+_LABELLED = re.compile(r"^(?:Citation|Cite\s+this\s+article(?:\s+as)?|"
+                       r"How\s+to\s+cite(?:\s+this\s+article)?)\s*:\s*"
+                       r"(?P<who>.+?)\s\((?:[A-Z][a-z]+ \d{1,2}, )?(?P<y>\d{4})\)\.?\s"
+                       r"(?P<rest>.+)$")  # Cureus dates it in full: `(February 14, 2025)`
+_LABELLED_TAIL = re.compile(r"^(?P<j>(?:[A-Z]|e[A-Z]|npj\s).*?\.?)\s+(?P<v>\d+)"  # `eLife 14:…`
+                            r"(?:\s?\((?P<i>[^)]+)\))?:\s*(?P<p>[A-Za-z]*\d+(?:[-\u2013][A-Za-z]*\d+)?)\.?(?:\s|$)")
 # Springer, BMC, Nature: `… Title. BMC Cancer 18, 1142 (2018). https://doi.org/…`.
 _SPRINGER_TAIL = re.compile(r"^(?P<j>(?:[A-Z]|npj\s)[^,()]{1,150}?)\s+(?P<v>\d+),\s*"
                             r"(?P<p>[\w\u2013-]+)\s+"

@@ -92,8 +92,10 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
              + article_ids(lines, len(head)) + wiley_details(lines, len(head)))
     about += keywords_below(lines, len(head))
     # Each block keeps its heading, which ends an abstract standing right above it.
-    head = [*head, "", "Published In", *info, "", "About this article", *about] \
-        if info or about else head
+    if info:
+        head = [*head, "", "Published In", *info]
+    if about:
+        head = [*head, "", "About this article", *about]
     found: dict[str, Any] = {}
     for index, line in enumerate(head):
         pairs = line_pairs(line)

@@ -39,11 +39,17 @@ GLUED_MARKS = ("Get rights", "Author Info", "Search for more", "External Link", 
                "All Content", "All Journals", "Author links", "http", "Vol. ", "PMID: ",
                "PMCID: ", "Abstract")
 GLUED_DATE = re.compile(r"^(?P<date>Published: [\w ,]{0,20}?\d{4})(?=[A-Z][a-z])")
+# Scilit's saved HTML puts its date badge on the type's line: `Journal Article Published: 4
+# March 2025`.
+DATE_BADGE = re.compile(r"^(?P<type>[A-Z][A-Za-z ]{2,40}?)\s+"
+                        r"(?P<date>Published:\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
 
 
 def unglued(line: str) -> list[str]:
     if line.startswith("Published: ") and (date := GLUED_DATE.match(line)):
         return [date["date"], *unglued(line[date.end():])]
+    if "Published:" in line and (badges := DATE_BADGE.match(line)):
+        return [badges["type"], badges["date"]]
     # Most lines hold none of the glued controls: a substring test skips the slow split.
     return GLUED_CONTROL.split(line) if any(mark in line for mark in GLUED_MARKS) else [line]
 

@@ -86,7 +86,9 @@ LANGUAGE_NAMES = frozenset({"English", "Español", "Français", "Deutsch", "Ital
                             "فارسی", "Nederlands", "Čeština", "Magyar", "Română", "Ελληνικά"})
 # ProQuest names the journal's city after it: `Cancer; Philadelphia`, `Lancet; London`.
 PLACE_OF_PUBLICATION = re.compile(r";\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
-PUBLISHER = re.compile(r"\b(?:Limited|Ltd|Inc|LLC|GmbH|Publishing|Publishers?)\.?$", re.IGNORECASE)
+# A company's name: `Informa UK Limited`, `Frontiers Media SA`, `Oxford University Press (OUP)`.
+PUBLISHER = re.compile(r"\b(?:(?i:Limited|Ltd|Inc|LLC|GmbH|Publishing|Publishers?)|AG|SA|S\.A|BV|"
+                       r"B\.V|plc|Verlag|Corp|Press(?: \([A-Z]{2,5}\))?)\.?$")
 
 
 def label_of(line: str) -> tuple[str, str] | None:

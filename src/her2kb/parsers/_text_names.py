@@ -118,6 +118,10 @@ ORCID = re.compile(r"\s*(?:View ORCID Profile|ORCID(?: Icon)?(?=[\s,;]|$)|(?:ORC
                    r"|[^\s,;]+))")
 # Springer marks equal contribution with a note number after the affiliation: `Lena Hoffmann1 na1`.
 EQUAL_CONTRIBUTION = re.compile(r"\s+na\d{1,2}(?=[\s,;&]|$)")
+# eLife prints its envelope icon's text after a name: `Per-Olof Nyberg Is a corresponding author`.
+CORRESPONDING = re.compile(r"\s+is a corresponding author(?=[\s,;&]|$)", re.IGNORECASE)
+# PLOS sets its marks apart: `Mei-Ling Zhou ☯, Jun Wang ☯, … Qing-Hua Deng *`.
+SPACED_SYMBOLS = re.compile(r"\s+[☯*†‡§✉]+(?=\s*[,;]|\s*$)")
 
 # The Lancet and others put a title before the name: `Prof Ingrid Solberg`.
 HONORIFIC = re.compile(r"^(?:Prof(?:essor)?\.?|Dr\.?|Assoc(?:iate)?\.? Prof(?:essor)?\.?)\s+"
@@ -145,7 +149,8 @@ def _name_parts(line: str) -> list[str]:
         line = by.group("names")
     line = RUN_TOGETHER.sub(r"\g<0>, ", BYLINE_CONTROLS.sub("", line))
     line = AFFILIATION_LINKS.sub("", CONTACT_TAIL.sub("", SCHOLAR_TAIL.sub("", line)))
-    line = EQUAL_CONTRIBUTION.sub("", EMAIL.sub("", line))
+    line = EQUAL_CONTRIBUTION.sub("", EMAIL.sub("", CORRESPONDING.sub("", line)))
+    line = SPACED_SYMBOLS.sub("", line)
     line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", line))
     line = FOLDED_TAIL.sub(r", \1", line)
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))

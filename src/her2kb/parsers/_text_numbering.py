@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from .. import journals
-from ._text_lines import label_of
+from ._text_lines import PUBLISHER, label_of
 from ._text_name_blocks import AFFILIATION
 from ._text_numbering_shapes import DATE_LINE, ISSUE_LINE, PAGES_LINE, SHAPES, TANDF_PAGES
 
@@ -42,14 +42,16 @@ _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4
 _TITLE_LINE_WORDS = 12
 _SHORT_LINE = 120  # numbering lines are short; long lines are prose and cost time
 # Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
-# J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`).
+# J-STAGE's `JOURNAL FREE ACCESS` badge row and its tabs (`Article overview`, `References`);
+# an article type (Cell Press: `Original Article` over `Volume 36, Issue 9, P1021-1034`).
 # A date, an ISSN, a breadcrumb trail or a journal menu (Karger's `Online First`) is no
 # journal name either.
 _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›>]|\s/\s|"
                           r"^(?:advertisement|references|abstract|article overview|online first|"
                           r"skip nav destination|(?:current |all |special )?issues|subscribe|"
                           r"submit(?: an)? article|multimedia|download full issue|"
-                          r"for (?:authors|reviewers))$",
+                          r"for (?:authors|reviewers)|(?:original|research|review|brief|short) "
+                          r"(?:article|report|communication)s?|editorial|correspondence)$",
                           re.IGNORECASE)
 # Scilit's header row copied part by part, each separator leading its part: `Journal` /
 # `, Volume 9` / `, Issue 3` / `, pp 211-224` / `;` / `https://doi.org/…`.
@@ -215,9 +217,11 @@ def _first_listed(lines: list[str]) -> tuple[int, str] | None:
 
 
 def _journal_above(lines: list[str], index: int) -> str | None:
-    # (Scilit may print the date between: `Journal of …` / `Published: 25 April 2023`.)
+    # (Scilit may print the date or the publisher between: `Frontiers in Oncology` /
+    # `Frontiers Media SA` / `Published: 25 April 2023`.)
     while index > 0 and (lines[index - 1].casefold() in _BREADCRUMB
-                         or _DATED.match(lines[index - 1])):
+                         or _DATED.match(lines[index - 1])
+                         or (index > 1 and PUBLISHER.search(lines[index - 1]))):
         index -= 1
     above = lines[index - 1] if index else ""
     labelled = label_of(above)

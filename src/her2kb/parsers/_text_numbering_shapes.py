@@ -39,8 +39,9 @@ SHAPES = (
     re.compile(rf"^{_JOURNAL}\s+(?P<v>\d+),\s*{_PAGES}\s+\((?P<y>\d{{4}})\)$"),
     # Taylor & Francis breadcrumb, Wiley: pages (and the T&F date) on a `Pages …` line below,
     # or after `p.` on Wiley's header line (`Volume 79, Issue 5 p. 487-494`).
+    # (Wiley's Hindawi journals: an article number, `Volume 2025, Issue 1 7234519`.)
     re.compile(rf"^Volume\s*(?P<v>\w+),\s*(?:Issue|Number)\s*(?P<i>[\w-]+)"
-               rf"(?:\s+pp?\.?\s*{_PAGES})?$"),  # Oncotarget: `Issue 28 pp 45121—45134`
+               rf"(?:\s+pp?\.?\s*{_PAGES}|\s+(?P<a>\d{{5,}}))?$"),  # Oncotarget: `… pp 45121—45134`
     # Atypon's `Published In` block (ASCO): `Volume 27 • Number 15_suppl • May 20, 2009`.
     re.compile(r"^Volume\s+(?P<v>\w+)\s*•\s*(?:Number|Issue)\s+(?P<i>[\w-]+)\s*•\s*"
                r"(?P<d>[\w ,]*\d{4})$"),

@@ -34,6 +34,10 @@ FOOTER_KEYWORDS = re.compile(r"^Keywords:\s*\S")
 CITE_HEADING = re.compile(r"^(?:Cite(?: this)?(?: article)?|Citation|How to cite(?: this "
                           r"article)?)$", re.IGNORECASE)
 CITE_BELOW = 3
+# eLife: `Cite this article (links to download the citations from this article in …)`.
+STACKED_HEADING = re.compile(r"^Cite this article\s+\(")
+YEAR_LINE = re.compile(r"^\(\d{4}\)$")
+STACK_LINES = 40  # a names line each, up to a few dozen authors
 
 
 def published_in(lines: list[str], start: int) -> list[str]:
@@ -80,12 +84,26 @@ def own_citations(lines: list[str], start: int) -> list[str]:
             if above >= start and FOOTER_KEYWORDS.match(clean_spaces(lines[above])):
                 found.append(clean_spaces(lines[above]))
             found.append(clean_spaces(line))
+        elif STACKED_HEADING.match(line) and (stacked := _stacked_citation(lines, index)):
+            found.append(stacked)
         elif len(line) <= HEADING_CHARS and CITE_HEADING.match(line.strip()):
             below = (clean_spaces(text) for text in lines[index + 1:index + 1 + CITE_BELOW])
             cited = next((text for text in below if text and not CITE_HEADING.match(text)), "")
             if len(cited) > HEADING_CHARS:
                 found.append(cited)
     return found
+
+
+def _stacked_citation(lines: list[str], index: int) -> str | None:
+    """eLife's citation, a part a line under its heading: the names, `(2025)`, the title and
+    `eLife 14:RP101234.`, as one `Citation:` line."""
+    block = [text for line in lines[index + 1:index + 1 + STACK_LINES]
+             if (text := clean_spaces(line))]
+    at = next((k for k, text in enumerate(block) if YEAR_LINE.match(text)), 0)
+    if not at or at + 2 >= len(block):
+        return None
+    names, year, title, source = ", ".join(block[:at]), block[at], block[at + 1], block[at + 2]
+    return f"Citation: {names} {year} {title.rstrip('.')}. {source}"
 
 
 def article_ids(lines: list[str], start: int) -> list[str]:

@@ -22,7 +22,8 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
                               "previous article", "next article", "related research data",
                               "references", "citations", "subjects",  # Scilit
                               "scilit topics", "related publications", "subject areas",
-                              "view issue table of contents"})
+                              "view issue table of contents",
+                              "research organism", "version history"})  # eLife
 # `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
 DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")
 COUNTED = re.compile(r"\s*\(\d+\)$")  # ScienceDirect, Scilit: `References (58)`

@@ -53,6 +53,9 @@ HEADING_WORD = re.compile(r"^(?:Abstract|Summary)(?::\s*|\s+)(?=[A-Z])")
 HTML_HIGHWIRE_SCORE, HTML_OTHER_SCORE, TEXT_SCORE = 5, 3, 1
 MIN_TAGS = 2
 TAIL_CHARS = 300  # enough to hold a last keyword
+# Where a `<title>` may end in the site's name: ` | Nature`, ` - PMC`, ` – Europe PMC`.
+SITE_TAIL = re.compile(r"\s+[|\-–—]\s+")
+MIN_TITLE_WORDS = 3
 
 
 def detect(head: str) -> int:
@@ -101,7 +104,7 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
     notes: dict[str, str] = {}
     text_values = read_text(page.lines, notes)
     if markup:
-        _title_from_markup(page.metas, page.title, text_values, notes)
+        _title_from_markup(page.metas, page.title, list(page.lines), text_values, notes)
     sources = [("Highwire", vocabulary(page.metas, HIGHWIRE)),
                ("PRISM", vocabulary(page.metas, PRISM)),
                ("Dublin Core", vocabulary(page.metas, DUBLIN_CORE)),
@@ -124,17 +127,29 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
     return build_entry(fields, origin, line, body, warnings)
 
 
-def _title_from_markup(metas: list[tuple[str, str]], title: str | None,
+def _title_from_markup(metas: list[tuple[str, str]], title: str | None, lines: list[str],
                        values: dict[str, Any], notes: dict[str, str]) -> None:
     """In HTML the visible text starts with navigation: prefer `og:title`, then `<title>`,
-    without a ` | Site` tail."""
+    without a ` | Site` tail. Where the page prints that title as a line of its own, the
+    printed line is the title: tags often lower its case (`… tumor DNA …` over a heading
+    `… Tumor DNA …`) and `<title>` adds the site (` - PMC`)."""
     og = next((value for name, value in metas if name == "og:title"), None)
     chosen = og or title
-    if chosen and " | " in chosen:
+    if not chosen:
+        return
+    candidates = [chosen, *(chosen[:tail.start()] for tail in SITE_TAIL.finditer(chosen))]
+    wanted = {clean_spaces(text).casefold() for text in candidates
+              if len(text.split()) >= MIN_TITLE_WORDS}
+    printed = next((clean_spaces(line) for line in lines
+                    if clean_spaces(line).casefold() in wanted), None)
+    if printed:  # the tag and the text agree: no doubt left to report
+        values["title"] = printed
+        notes.pop("title", None)
+        return
+    if " | " in chosen:
         chosen = chosen.rsplit(" | ", 1)[0].strip()
-    if chosen:
-        values["title"] = chosen
-        notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
+    values["title"] = chosen
+    notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
 
 
 def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:

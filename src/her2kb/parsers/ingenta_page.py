@@ -1,11 +1,10 @@
 """Ingenta Connect article page saved as text (formats.md §6).
 
-Top to bottom: skip-link and padlock furniture; the title; optional `Authors:` and
-`Source:` lines; `Buy Article:` and a price line; the abstract; `No References`-style
-lines; `Keywords:`, `Document Type:`, `Publication date:`; `More about this publication?`
-with `  • ` bullets, of which only the first (the journal blurb) is data; cookie lines.
-The journal comes from the `Source:` line, else from the blurb (§6, §12.9). Ingenta's
-"EndNote" download is single-space RIS and belongs to the RIS reader.
+Top to bottom: furniture and the breadcrumb; the title; optional `Authors:` and `Source:`
+lines; `Buy Article:` and a price line; the abstract; `No References`-style lines;
+`Keywords:`, `Document Type:`, `Publication date:`; `More about this publication?` with
+`  • ` bullets, the first of them the journal blurb. The journal comes from the `Source:`
+line, else the breadcrumb, else the blurb (§6, §12.9). The "EndNote" download is RIS.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from ._ingenta_lines import (
     LABEL,
     NOTHING_HERE,
     breadcrumb_issue,
+    inline_crumb,
     is_furniture,
     unwrapped,
     with_label,
@@ -153,6 +153,7 @@ def _scan(lines: list[str]) -> _Page:
             if head:
                 page.title = head[-1]
             head, page.anchored = None, True
+        page.crumb = page.crumb or inline_crumb(line) or {}  # `Home / … / Volume 9, Number 2 …`
         if NOTHING_HERE.match(line) or is_furniture(line):
             closed = closed or bool(page.abstract) or NOTHING_HERE.match(line) is not None
             page.last = "furniture"
@@ -214,8 +215,7 @@ def _whole_part(label: str, value: str) -> tuple[str | None, str]:
         return value[: value.rindex(";")], "keywords"
     if label == "Source" and ", " in value and not value.endswith(")"):
         cut = value.rindex(", ")
-        part = value[cut + 2:]
-        name = next((f for p, f in SOURCE_PARTS if part.startswith(p)), "issued")
+        name = next((f for p, f in SOURCE_PARTS if value[cut + 2:].startswith(p)), "issued")
         return value[:cut], name
     return None, CUT_FIELDS.get(label, label.lower())
 

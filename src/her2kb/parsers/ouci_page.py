@@ -52,6 +52,10 @@ FURNITURE = frozenset({
     "оуіц — відкритий український індекс цитування", "about the project",
     "знайти всі цитування публікації", "find all citations of the publication",
     "report an error", "повідомити про помилку",
+    # The footer under the `Details` rows.
+    "state scientific and technical library of ukraine", "about ouci",
+    "державна науково-технічна бібліотека україни", "privacy policy", "feedback",
+    "політика конфіденційності", "зворотний зв'язок",
 })
 SHOW_ALL = re.compile(r"^(?:show all \d+ references|показати всі \d+\b.*)$")  # a folded list
 # `Details` over `Number of citations: 3`, `DOI: …` rows closes the English page; alone it
@@ -95,8 +99,7 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     current = "head"
     for index, line in enumerate(lines):
         key = line.casefold().rstrip(":")
-        below = next((text for text in lines[index + 1:index + 3] if text), "")
-        if key in DETAILS and labelled(below):
+        if key in DETAILS and _rows_below(lines[index + 1:index + 5]):
             key = "detailed information"  # a `Details` button has no labelled rows under it
         if key in SECTIONS:
             current = SECTIONS[key]
@@ -104,6 +107,13 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
         elif key not in FURNITURE and not SHOW_ALL.match(key):
             sections[current].append(line)
     return sections
+
+
+def _rows_below(lines: list[str]) -> bool:
+    """A labelled row next (`Number of citations: 2`), or a label over its value."""
+    filled = [line for line in lines if line]
+    return bool(filled) and (labelled(filled[0]) is not None or (
+        len(filled) > 1 and label_of(filled[0]) is not None and label_of(filled[1]) is None))
 
 
 def _last_section(sections: dict[str, list[str]]) -> str:

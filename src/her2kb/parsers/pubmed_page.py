@@ -8,9 +8,8 @@ kept here, with their section in formats.md:
   to `available_date` (§4.3, §12.7). A `pii:` record has no volume, issue or pages.
 * The DOI comes only from the citation line or the page's own ID lines; a
   prefix-only DOI is dropped with a warning (§12.4). PMID / PMCID only where printed.
-* `language` is the language **name** as printed in `[Article in Spanish]`.
-* Titles are verbatim, with the final `.` legacy pages print (§4.5: a careful reader keeps
-  it); matching folds it away, so the same work from two layouts still merges.
+* `language` is the language **name** as printed in `[Article in Spanish]`. Titles keep
+  the final `.` legacy pages print (§4.5); matching folds it away.
 * Saved text is often cut off (§4.2, issue 4): a field the text stops inside (title,
   author line, the last part of the citation line, an ID, the abstract, a last list
   item or keyword) is left empty, never kept as a fragment, and a warning names it.
@@ -32,7 +31,8 @@ from ._pubmed_abstract import abstract_text
 from ._pubmed_authors import fold_author_popups, fold_wrapped_byline
 from ._pubmed_book import book_fields
 from ._pubmed_detect import detect
-from ._pubmed_head import Head, read_foot, read_head
+from ._pubmed_foot import read_foot
+from ._pubmed_head import Head, read_head
 from ._pubmed_html import fill_from_tags, visible_text
 from ._pubmed_layout import Layout, walk
 from ._pubmed_listing import listing_reason, listing_size, without_results_page_head
