@@ -14,8 +14,8 @@ Comparison forgives what a reader may legitimately normalise: letter case, spaci
 and quote shapes and a closing period in text; a journal may match the full title or its
 abbreviation; pages may match the normalised range or the range as printed; a supplement
 printed in the volume slot (`37 Suppl 1:S3-8`) may be read as that volume or split the way
-MEDLINE splits it (volume `37`, issue `Suppl 1`), and the word `Supplement` may be written
-`Suppl`, as truth writers differ; authors are
+MEDLINE splits it (volume `37`, issue `Suppl 1`), and the word `Supplement` (or `,
+Supplement`) may be written `Suppl`, as truth writers differ; authors are
 compared by family name and first initial; MeSH rows are compared as the truth writes
 them, `Descriptor/qualifier` pairs or descriptors alone.
 """
@@ -121,7 +121,8 @@ def field_right(field: str, want: Any, item: dict[str, Any]) -> bool:
 
 
 def _suppl(value: Any) -> Any:
-    return re.sub(r"\bSupplement\b", "Suppl", value, flags=re.IGNORECASE) \
+    # (Ingenta prints `Number 5, Supplement 1`; some truth writers keep the comma.)
+    return re.sub(r",?\s*\bSupplement\b", " Suppl", value, flags=re.IGNORECASE).strip() \
         if isinstance(value, str) else value
 
 

@@ -145,6 +145,7 @@ def test_unknown_dates_are_none() -> None:
     (given_family, "José Luis Rodríguez", {"family": "Rodríguez", "given": "José Luis"}),
     (given_family, "Ana Beatriz Gonçalves", {"family": "Gonçalves", "given": "Ana Beatriz"}),
     (given_family, "Marcos Vinícius Teixeira", {"family": "Teixeira", "given": "Marcos Vinícius"}),
+    (given_family, "Ana Luísa Moreira", {"family": "Moreira", "given": "Ana Luísa"}),
     (given_family, "Thomas Garcia Smith", {"family": "Smith", "given": "Thomas Garcia"}),
     (given_family, "Marie Hélène Dubois", {"family": "Dubois", "given": "Marie Hélène"}),
     (given_family, "Maria de Fátima Costa", {"family": "Costa", "given": "Maria de Fátima"}),

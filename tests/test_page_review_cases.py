@@ -119,3 +119,59 @@ def test_an_ovid_row_the_reader_does_not_keep_leaves_no_line() -> None:
     rows = ovid_rows(["Unique Identifier", "  10000321", "", "Status", "", "  MEDLINE",
                       "Title", "  An invented trial."])
     assert rows == ["PMID: 10000321", "", "", "Title: An invented trial."]  # `Status` dropped
+
+
+# Session 18's review.
+def test_a_dated_label_is_no_type_badge_and_its_first_word_no_journal() -> None:
+    from her2kb.parsers._text_glued import unglued
+    assert unglued("Journal Article Published: 4 March 2025") == [
+        "Journal Article", "Published: 4 March 2025"]
+    assert unglued("First Published: 4 March 2025") == ["First Published: 4 March 2025"]
+
+
+def test_the_journal_over_its_issn_is_not_the_publisher_line_between() -> None:
+    from her2kb.parsers._text_numbering import journal_citation
+    lines = ["Journal of Thoracic Oncology", "Elsevier Inc.", "Print ISSN: 1556-0864",
+             "An invented title of a made-up study", "Ann Invent, Bo Imagin",
+             "Invented University Hospital, Nowhere.",
+             "Volume 12, Issue 3, March 2024, Pages 201-210"]
+    found = journal_citation(lines)
+    assert found is not None and found["container_title"] == "Journal of Thoracic Oncology"
+
+
+def test_a_section_heading_under_abstract_is_no_tab_over_a_byline() -> None:
+    from her2kb.parsers._text_abstract import abstract_heading
+    head = ["Abstract", "Key Clinical Message",
+            "An invented message about imagined patients given a made-up antibody.",
+            "Abstract", "An invented case of an imagined patient given a made-up antibody."]
+    assert abstract_heading(head) == 0
+    tab = ["Abstract", "Haruki Tsunemori1, Ayane Kobashi1,2 and Renji Omaru3",
+           "Keywords: invented", "ABSTRACT",
+           "An invented transporter was lost in imagined resistant cells of a made-up kind."]
+    assert abstract_heading(tab) == 3
+
+
+def test_article_in_press_names_no_language() -> None:
+    from her2kb.parsers._pubmed_head import _LANGUAGE
+    assert _LANGUAGE.search("Article in Press") is None
+    match = _LANGUAGE.search("Article in German")
+    assert match is not None and match["alone"] == "German"
+
+
+def test_a_title_tag_prefix_printed_as_a_breadcrumb_is_not_the_title() -> None:
+    from her2kb.parsers.generic_page import _title_from_markup
+    values: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+    full = "Invented antibody after progression - a made-up multicentre cohort study"
+    _title_from_markup([("og:title", full)], None,
+                       ["Home", "Invented antibody after progression", full], values, notes)
+    assert values["title"] == full
+    values.clear()
+    _title_from_markup([], f"{full} - PMC", ["PMC", full.upper()], values, notes)
+    assert values["title"] == full.upper()  # as printed, without the site
+
+
+def test_a_tag_author_list_closed_by_a_group_is_read_vancouver_style() -> None:
+    names = split_author_list("Halvorsen I;Kowalczyk T;Virtanen JP;NORDHER Study Group", [])
+    assert [name.get("family") or name.get("literal") for name in names] == [
+        "Halvorsen", "Kowalczyk", "Virtanen", "NORDHER Study Group"]

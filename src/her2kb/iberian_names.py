@@ -48,7 +48,7 @@ mónica monica raquel silvia diego david daniel gabriel helena margarida catarin
 fátima fatima lourdes conceição conceicao graças gracas socorro ángeles angeles concepción
 concepcion begoña begona agustín agustin sebastião sebastiao nieves rosário rosario glória
 gloria aparecida carmo luz rocío rocio consuelo montserrat asunción asuncion inmaculada
-remedios amparo guadalupe soledad joaquim antônio júlia julia vinícius vinicius
+remedios amparo guadalupe soledad joaquim antônio júlia julia vinícius vinicius luísa luisa
 """
 GIVEN_NAMES = frozenset(_GIVEN_NAMES_WORDS.split())
 # Patronymics (`Domínguez`, `Fernandes`), and the letters only Iberian spelling uses.

@@ -36,7 +36,7 @@ from ._dump_leftovers import (
     without_clipper_header,
 )
 from ._passed_on_text import as_copied, is_passed_on
-from ._text_columns import table_rows
+from ._text_columns import field_rows, table_rows
 
 if TYPE_CHECKING:
     from . import InputFormat, ParsedEntry, ParseProblem
@@ -208,7 +208,7 @@ def browser_text(text: str) -> str:
     if is_stripped_markup(text):
         text = stripped_markup_text(text)
     text = without_clipper_header(text)
-    lines, lynx = _without_lynx_links(text.splitlines())
+    lines, lynx = _without_lynx_links(field_rows(text.splitlines()))
     if _one_node_a_line(lines):
         lines = joined_nodes(lines)
     lines = table_rows(lines)

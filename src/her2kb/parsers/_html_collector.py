@@ -29,7 +29,8 @@ _CLOSED_TAGS = frozenset({"div", "span", "section", "aside", "nav", "ul", "ol", 
                           "article", "header", "footer", "figure", "form", "table"})
 # PubMed's listed articles carry a short form of their authors and journal for narrow
 # screens, hidden by the style sheet on others.
-_NARROW_ONLY_CLASS = re.compile(r"\bshort-(?:authors|journal-citation)\b")
+# (… and the heading they print; `short-view-container` holds the whole article.)
+_NARROW_ONLY_CLASS = re.compile(r"\bshort-(?:authors|journal-citation|view)(?![\w-])")
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
 # Keyword chips (Scilit's `MuiChip-label`, `keyword-label` links) and links with nothing
 # between them sit side by side on one line: a browser shows each apart, so a separator

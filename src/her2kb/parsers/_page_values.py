@@ -115,8 +115,9 @@ def split_author_list(value: str, warnings: list[str]) -> list[dict[str, Any]]:
         return []
     if ";" in text:
         parts, reader = re.split(r";|\band\b|&", text), parse_name
-        if all(VANCOUVER_NAME.match(p.strip()) for p in parts if p.strip()):
-            reader = vancouver  # `citation_authors`: `Doe JA;Roe R`
+        if all(VANCOUVER_NAME.match(p.strip()) or is_corporate(p.strip())
+               for p in parts if p.strip()):
+            reader = vancouver  # `citation_authors`: `Doe JA;Roe R;HER2 Study Group`
     else:
         parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
         reader = given_family
@@ -167,7 +168,13 @@ def split_keywords(value: str) -> list[str]:
     text = text[:-1] if text.endswith(".") else text
     separator = next((sep for sep in (";", "；", " · ", " | ", ",", "，", " - ", " / ", ". ")
                       if sep in text), ",")  # `；` `，`: Chinese databases' full-width marks
-    return [word.strip() for word in text.split(separator) if word.strip()]
+    words: list[str] = []
+    for word in text.split(separator):  # `… receptor 2 (HER2; ERBB2)` is one keyword
+        if words and words[-1].count("(") > words[-1].count(")"):
+            words[-1] += separator + word
+        else:
+            words.append(word)
+    return [word.strip() for word in words if word.strip()]
 
 
 def keywords_run_together(text: Any, listed: Any) -> bool:

@@ -116,16 +116,24 @@ def fold_author_popups(lines: list[str]) -> list[str]:
         return lines
     names = [lines[i][len(_FIND):].strip() for i in finds]
     start = next((i for i in range(finds[0] - 1, max(finds[0] - 12, -1), -1)
-                  if lines[i].strip() == names[0]), None)
+                  if _names(lines[i], names[0])), None)
     if start is None:
         return lines
     above = next((i for i in range(start - 1, -1, -1) if lines[i].strip()), None)
-    if above is not None and lines[above].strip() == names[0]:
+    if above is not None and _names(lines[above], names[0]):
         start = above  # a converter also writes the name the pop-up repeats
     end = finds[-1] + 1
+    if end < len(lines) and (more := _WRAPPED.match(lines[end].strip())) and more["rest"]:
+        return lines  # another name's pop-up starts: the text stops inside the byline
     if end < len(lines) and _MARKERS_ONLY.match(lines[end]):
         end += 1
     return [*lines[:start], ", ".join(names), *lines[end:]]
+
+
+def _names(line: str, name: str) -> bool:
+    """The line prints `name`, maybe with degrees after it (`Helena M Richter, MD, PhD`)."""
+    text = line.strip()
+    return text == name or text.startswith(f"{name}, ")
 
 
 # PMC bylines wrapped at each name's markers: `Hyun-Joo Park` / `1, Daniel R Whitcombe` /

@@ -17,8 +17,8 @@ from ._citation import Citation, parse_citation
 from ._pubmed_head import COLLECTION, DATE_FIRST, Head
 
 _COURTESY = re.compile(r"^Articles from (?P<journal>.+?) are provided here courtesy of\b")
-_ISSUE_DATE = re.compile(r"^Received\b.*;\s*Issue date (?P<date>(?:19|20)\d\d(?: [A-Z][a-z]{2})?)"
-                         r"\b", re.IGNORECASE)
+_ISSUE_DATE = re.compile(r"^(?:Received\b.*;\s*)?Issue date:? "
+                         r"(?P<date>(?:19|20)\d\d(?: [A-Z][a-z]{2})?)\b", re.IGNORECASE)
 
 
 def footer_journal(lines: list[str]) -> str | None:

@@ -97,12 +97,12 @@ BUTTON_WORDS = frozenset({
     "in", "account", "resources", "how", "about", "accesskeys", "alert", "term", "database",
     "skip", "navigation", "rss", "username", "publications", "bibliography", "clear", "turn",
     "off", "careers", "accessibility", "pmid", "medline", "csv", "sign", "favorites", "pubreader",
-    "info",
+    "info", "twitter", "facebook",
 })
-_MAX_BUTTON_WORDS = 6  # button rows this long or shorter; longer lines of such words are prose
+_MAX_BUTTON_WORDS = 8  # button rows this long or shorter; longer lines of such words are prose
 def is_furniture(line: str) -> bool:
     """Page furniture: banners, buttons, navigation, dialogs and cookie lines (§4.5)."""
     if matches_any(line, FURNITURE):  # separate patterns: most are anchored and fail fast
         return True
-    words = line.lower().split()
+    words = [word for word in line.lower().split() if word != "|"]  # `Advanced | Help`
     return 0 < len(words) <= _MAX_BUTTON_WORDS and all(w in BUTTON_WORDS for w in words)

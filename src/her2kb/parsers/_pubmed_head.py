@@ -40,8 +40,12 @@ COLLECTION = re.compile(r"\b(?:author manuscripts?|collection|nihpa|hhs public a
                          r"oxford open|open select|sponsored documents)\b", re.IGNORECASE)
 _FINAL_FORM = re.compile(r"^Published in final edited form as:?\s*(?P<rest>.*)$", re.IGNORECASE)
 # (The 2025 design prints it on a line of its own without the brackets.)
+_LANGUAGE_NAME = (r"(?:Chinese|Japanese|Korean|German|French|Spanish|Italian|Portuguese|Russian|"
+                  r"Polish|Dutch|Czech|Turkish|Hungarian|Croatian|Serbian|Ukrainian|Romanian|"
+                  r"Greek|Persian|Danish|Swedish|Norwegian|Finnish|Slovak|Slovenian|Bulgarian|"
+                  r"Lithuanian|Hebrew|Arabic|English)")
 _LANGUAGE = re.compile(r"\s*\[Article in (?P<language>[^\]]+)\]\.?$|"
-                       r"^Article in (?P<alone>[A-Z][a-z]+(?:, [A-Z][a-z]+)*)$")
+                       rf"^Article in (?P<alone>{_LANGUAGE_NAME}(?:, {_LANGUAGE_NAME})*)$")
 # Europe PMC prints the DOI as a link, alone or before `PMID: … PMCID: …` (`PPR: …` for a
 # preprint).
 _DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+(?:\s+(?:PMC?ID|PPR):.*)?$")
@@ -176,6 +180,8 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
     """First pass: recognise every line by its shape; plain lines wait for `_assign`."""
     for position, line in enumerate(entries):
         cut = position == head.cut_at
+        if entries[position + 1:position + 2] == [line] and position not in affiliation_headings:
+            continue  # a line printed twice in a row (legacy HTML's hidden copy of its citation)
         if position in affiliation_headings:
             head.in_affiliations, head.last = True, "other"
         elif _SUBPAGE.match(line):

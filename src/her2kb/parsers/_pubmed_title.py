@@ -21,7 +21,8 @@ _AFFILIATION = re.compile(
     r"School|Laborator\w*|College|Faculty|Clinic|Division|Unit|Inserm|CNRS|Foundation)\b"
 )
 _URL_LINE = re.compile(r"^https?://\S+$")
-_FOLDED_BYLINE = re.compile(r",?\s+et\s+al\.?$")  # a long byline cut short: `… Park 2 et al.`
+# A long byline cut short: `… Park 2 et al.`, or `… Bellandi 11 12 …` over `Show all 60 authors`.
+_FOLDED_BYLINE = re.compile(r",?\s+et\s+al\.?$|,?\s*(?:…|\.\.\.)$")
 _TAB_TITLE = re.compile(r"\s+[-–|]\s+(?:PubMed|PMC|Europe PMC)$")  # the browser tab's title
 _MAX_JOURNAL_WORDS = 10
 _MIN_TITLE_WORDS = 4

@@ -16,12 +16,12 @@ from typing import Any
 from ._page_values import checked_abstract
 from ._pubmed_abstract import STRUCTURED_LABELS, join_paragraphs
 from ._text_lines import is_label_line, label_of
-from ._text_names import names_line
+from ._text_names import SEPARATOR, names_line
 
 ABSTRACT_HEADING = re.compile(r"^(?:Abstract|Summary)\s*:?$", re.IGNORECASE)
 CONTENTS_HEADING = re.compile(r"^(?:Article contents|Contents|Table of contents|On this page|"
                               r"Jump to(?: section)?)$", re.IGNORECASE)
-_CONTENTS_LINES, _CONTENTS_WORDS = 12, 10
+_CONTENTS_LINES, _CONTENTS_WORDS, _TAB_GAP = 12, 10, 30
 STOP_HEADING = re.compile(
     r"^(?:\d{1,2}\.?\s+)?(?:Introduction|Background and aims|Main text|Full text|Results|"
     r"Methods|Discussion|Conclusions?|Acknowledge?ments?|Funding(?: Information)?|"
@@ -64,9 +64,8 @@ INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,40}?)\s*:\s+(?P<text>\S.
 IMPRINT = re.compile(r"(?:\s+(?:[A-Z(][\w()&.-]*\s){1,8}(?:\d+:\s?\w+(?:[-\u2010-\u2013]\w+)?,"
                      r"\s*\d{4}|\d{4};\s?\d+:\s?\w+(?:[-\u2010-\u2013]\w+)?)\.)?"
                      r"\s+(?:(?i:Copyright)\s*(?:©\s*)?\d{4}|©|\([cC]\)\s*\d{4})[^\n]{0,160}$")
-ABSTRACT_MIN_WORDS = 40
 SENTENCE_END = re.compile(r"[.!?][)\]\"'”’]?(?:\s|$)")
-_REAL_TEXT_WORDS, _HEADING_WORDS = 8, 4  # a first line of 4 words under a heading is text
+ABSTRACT_MIN_WORDS, _REAL_TEXT_WORDS, _HEADING_WORDS = 40, 8, 4  # (4: a heading's text)
 _CLOSING_LABELS = frozenset({"conclusion", "conclusions", "conclusions and relevance",
                              "interpretation"})
 # Section names that open a structured abstract (never `Results` or `Conclusions`).
@@ -82,7 +81,7 @@ def _label(line: str) -> str | None:
 def abstract_heading(head: list[str]) -> int | None:
     """Index of the first `Abstract` heading with the abstract below it (not a menu entry).
     Cambridge Core's `Article contents` menu lists `Abstract` over its sections' titles,
-    above the real heading: an entry of that menu is skipped."""
+    above the real heading: an entry of that menu is skipped, as is a tab over the byline."""
     for index, line in enumerate(head):
         if not ABSTRACT_HEADING.match(line):
             continue
@@ -90,10 +89,11 @@ def abstract_heading(head: list[str]) -> int | None:
         if in_contents_menu(head, index) and not below.endswith(".") and not _label(below) \
                 and len(below.split()) <= _CONTENTS_WORDS:
             continue  # another entry follows (SAGE's `Contents` button stands over the text)
-        if names_line(below) and any(map(ABSTRACT_HEADING.match, head[index + 1:])):
-            continue
-        if len(below.split()) >= _REAL_TEXT_WORDS or (
-                _label(below) and _long_after(head, index, below)):
+        near = [text for text in head[index + 1:index + _TAB_GAP] if text]
+        tab = any(len(SEPARATOR.split(names_line(text) or "")) > 1 for text in near[:2]) \
+            and any(map(ABSTRACT_HEADING.match, near))
+        if not tab and (len(below.split()) >= _REAL_TEXT_WORDS
+                        or (_label(below) and _long_after(head, index, below))):
             return index
     return None
 

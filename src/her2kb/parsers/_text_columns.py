@@ -133,3 +133,37 @@ def table_rows(lines: list[str]) -> list[str]:
         block = []
         result.append(line)
     return result[:-1]
+
+
+# A Markdown table whose header row names the fields and whose one row holds them (OUCI's
+# `| Journal | Year | Volume | Issue | Pages |`), written back a field a row (`| Year |
+# 2022 |`), as its two-column tables are.
+MD_ROW = re.compile(r"^\s*\|(?P<cells>.+)\|\s*$")
+MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+FIELDS_MIN, FIELD_WORDS = 3, 3
+
+
+def field_rows(lines: list[str]) -> list[str]:
+    """Each wide one-row table as a row per field, header and value side by side."""
+    rows: list[str] = []
+    index = 0
+    while index < len(lines):
+        block = lines[index:index + 4]
+        matches = [MD_ROW.match(line) for line in block]
+        if len(block) >= 3 and matches[0] and MD_RULE.match(block[1]) and matches[2] \
+                and not (len(block) > 3 and matches[3]):
+            labels, values = (_cells(match["cells"]) for match in (matches[0], matches[2]))
+            if len(labels) == len(values) >= FIELDS_MIN and all(
+                    label and len(label.split()) <= FIELD_WORDS
+                    and not any(map(str.isdigit, label)) for label in labels):
+                rows += [f"| {label} | {value} |" for label, value in zip(labels, values,
+                                                                          strict=True)]
+                index += 3
+                continue
+        rows.append(lines[index])
+        index += 1
+    return rows
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.split("|")]

@@ -110,6 +110,9 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
                 and (listed := names_below_label(head, index)):
             pairs, found["authors_truncated"] = [("authors", listed[0])], listed[1]
         for key, value in pairs:
+            if key == "issue_dated" and value:  # the issue's date beats the day online
+                key = "date"
+                found.pop("date", None)
             if key in ("date", ONLINE_DATE):  # `Published Online: July 15, 2021. doi:…`
                 value = re.split(r"\.\s|;\s", value)[0]
             if key == "authors" and "authors" not in found:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._page import bullet_item
+from ._page_values import type_for
 from ._text_lines import LABELS, label_of
 from ._text_name_blocks import comma_line_bylines, folded_marker_bylines
 from ._text_numbering import folded_numbering, is_numbering_line
@@ -38,6 +39,7 @@ GLUED_CONTROL = re.compile(r"(?<=\S)(?=(?:Get rights and content|Author Info & A
 GLUED_MARKS = ("Get rights", "Author Info", "Search for more", "External Link", "[Opens",
                "All Content", "All Journals", "Author links", "http", "Vol. ", "PMID: ",
                "PMCID: ", "Abstract")
+BARE_PAIRS_MIN = 3
 GLUED_DATE = re.compile(r"^(?P<date>Published: [\w ,]{0,20}?\d{4})(?=[A-Z][a-z])")
 # Scilit's saved HTML puts its date badge on the type's line: `Journal Article Published: 4
 # March 2025`.
@@ -48,8 +50,8 @@ DATE_BADGE = re.compile(r"^(?P<type>[A-Z][A-Za-z ]{2,40}?)\s+"
 def unglued(line: str) -> list[str]:
     if line.startswith("Published: ") and (date := GLUED_DATE.match(line)):
         return [date["date"], *unglued(line[date.end():])]
-    if "Published:" in line and (badges := DATE_BADGE.match(line)):
-        return [badges["type"], badges["date"]]
+    if "Published:" in line and (badges := DATE_BADGE.match(line)) and type_for(badges["type"]):
+        return [badges["type"], badges["date"]]  # (not `First Published: …`)
     # Most lines hold none of the glued controls: a substring test skips the slow split.
     return GLUED_CONTROL.split(line) if any(mark in line for mark in GLUED_MARKS) else [line]
 
@@ -68,6 +70,7 @@ _LIST_KEYS = frozenset({"authors", "keywords", "abstract"})
 def _label_rows(lines: list[str]) -> list[str]:
     """A definition list copied label over value (`Published:` / `9 December 2021`), as
     one `Label: value` line."""
+    lines = _bare_label_rows(lines)
     joined: list[str] = []
     index = 0
     while index < len(lines):
@@ -82,6 +85,41 @@ def _label_rows(lines: list[str]) -> list[str]:
         joined.append(lines[index])
         index += 1
     return joined
+
+
+def _bare_label_rows(lines: list[str]) -> list[str]:
+    """Scilit's `Publication details` panel: labels with no colon over their values
+    (`Volume` / `28` / `Issue` / `1` …), blank lines between. A run of three pairs or more
+    is such a panel; a lone `Volume` line over a number may be anything."""
+    rows: list[str] = []
+    index = 0
+    while index < len(lines):
+        pairs, end = _label_pairs(lines, index)
+        if len(pairs) >= BARE_PAIRS_MIN:
+            rows += [f"{label}: {value}" for label, value in pairs]
+            index = end
+        else:
+            rows.append(lines[index])
+            index += 1
+    return rows
+
+
+def _label_pairs(lines: list[str], start: int) -> tuple[list[tuple[str, str]], int]:
+    """The run of bare `label` / `value` line pairs from `start`, and where it ends."""
+    pairs: list[tuple[str, str]] = []
+    index = start
+    while index < len(lines):
+        label = lines[index].strip()
+        value_at = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        if LABELS.get(label.casefold()) in (None, *_LIST_KEYS) or value_at is None:
+            break
+        value = lines[value_at].strip()
+        if value.endswith(":") or LABELS.get(value.casefold()) or label_of(value):
+            break
+        pairs.append((label, value))
+        index = next((i for i in range(value_at + 1, len(lines)) if lines[i].strip()),
+                     len(lines))
+    return pairs, index
 
 
 def _unbulleted(line: str) -> str:

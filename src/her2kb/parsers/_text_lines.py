@@ -34,7 +34,7 @@ LABELS = {
     # Wiley: `First published` is the day online; `Issue Online` dates the issue.
     "first published": "online_date", "first published online": "online_date",
     "issue online": "date", "version of record online": "online_date",
-    "published in issue": "date",
+    "published in issue": "date", "issue date": "issue_dated",  # Scilit, under `Published:`
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
     "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "pubmed central": "pmcid",
     "creators": "authors",
@@ -87,8 +87,11 @@ LANGUAGE_NAMES = frozenset({"English", "Español", "Français", "Deutsch", "Ital
 # ProQuest names the journal's city after it: `Cancer; Philadelphia`, `Lancet; London`.
 PLACE_OF_PUBLICATION = re.compile(r";\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 # A company's name: `Informa UK Limited`, `Frontiers Media SA`, `Oxford University Press (OUP)`.
-PUBLISHER = re.compile(r"\b(?:(?i:Limited|Ltd|Inc|LLC|GmbH|Publishing|Publishers?)|AG|SA|S\.A|BV|"
-                       r"B\.V|plc|Verlag|Corp|Press(?: \([A-Z]{2,5}\))?)\.?$")
+# (And the common ones without such a word: `Wiley`, `Wolters Kluwer Health`, `… (AACR)`.)
+PUBLISHER = re.compile(r"\b(?:(?i:Limited|Ltd|Inc|LLC|GmbH|Publishing|Publishers?|Publications)|AG|"
+                       r"SA|S\.A|BV|B\.V|plc|Verlag|Corp|Press(?: \([A-Z]{2,5}\))?)\.?$|"
+                       r"^(?:Wiley|Elsevier|Springer|Wolters Kluwer(?: Health)?)$|"
+                       r"\b(?:Association|Society) for .+\([A-Z]{3,6}\)$")
 
 
 def label_of(line: str) -> tuple[str, str] | None:

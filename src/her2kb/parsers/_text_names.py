@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..names import FAMILY_WORDS
+from ._name_degrees import DEGREES, bare_degree, undegreed, without_degrees
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
 LETTER_MARKERS = re.compile(r"(?:\s[a-z]{1,3})+(?:\s\d{1,2})*$")  # ScienceDirect: `Anna Lind ab`
@@ -52,7 +53,7 @@ FAMILY_PART = re.compile(rf"^{_CAPITALISED}$")
 # Links after the last name: Scopus `Email Author`, Cochrane `Authors' declarations of interest`.
 # Atypon (ASCO): `… Catherine M. Ferreira, MD AUTHORS INFO & AFFILIATIONS`.
 CONTACT_TAIL = re.compile(r"\s+(?:Email Author|Authors' declarations of interest|"
-                          r"(?i:Authors Info & Affiliations))$")
+                          r"Author information|(?i:Authors Info & Affiliations))$")  # Europe PMC
 # Family name first (LWW `Nakamura, Kenji; Ohno, Masako`; Zenodo `Sørensen, Mikkel1`).
 FAMILY_FIRST = re.compile(rf"^(?P<family>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s+"
                           rf"(?P<given>{_CAPITALISED}\.?(?:[\s-]{_CAPITALISED}\.?){{0,3}})"
@@ -65,12 +66,6 @@ FIRST_LETTERS = re.compile(r"(?:(?<=\.)|\s)[a-z](?:,[a-z])*$")
 # A digit in an acronym inside a group's name (`HER2 Trial Investigators`) is no marker.
 GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?!(?<=[A-Z]{2})\d+\s+[A-Z])"
                            r"(?:\d+(?:,\d+)*\)?(?:,?[*†‡§#^✉])*|[*†‡§✉]+)(?=[\s,;]|$)")
-# Degrees after names (`Hannah Lieberman, PhD2; Obinna Nwachukwu, MD, MPH1,3; et al`).
-DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs", "mbchb", "do",
-                     "rn", "pharmd", "dphil", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
-                     "frcpath", "frcs", "mrcp", "mbbch", "ba", "dmsc", "dmedsc",
-                     # Pharmacy and nursing (oncology pharmacy journals print them).
-                     "bpharm", "mpharm", "bcop", "bcps", "msn", "bsn", "aocnp", "ocn"})
 ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 # Between names: commas, semicolons, `and`, and Cell Press's and Springer's dots
 # (`Ana Moura1 ∙ Daniel Whitcombe1 ∙ … ∙ Javier Ortega 1,3 ∙ Show more`).
@@ -79,8 +74,9 @@ SEPARATOR = re.compile(r",|;|&|\band\b|[∙•·]")
 FOLDED_PART = re.compile(r"^(?:\+\s?\d+(?:\s+(?:more\s+)?authors?|\s+more)?|…|\.\.\.|"
                          r"(?:et al\.?\s*)?Show (?:more|all|\d+ more)(?: \d+)?(?: authors)?)$",
                          re.IGNORECASE)
-# Dimensions: `Karl Brandtner, Yuki Sasaoka … + 9 more`.
-FOLDED_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*(\+\s?\d+\s+more)$", re.IGNORECASE)
+# Dimensions: `Karl Brandtner, Yuki Sasaoka … + 9 more`; Scilit: `… Siobhán Ní Bhriain + 35 more`.
+FOLDED_TAIL = re.compile(r"(?:\s*(?:…|\.\.\.)\s*|\s+)(\+\s?\d+\s+more|(?<=…\s)Show more)$",
+                         re.IGNORECASE)
 # Springer: `… & on behalf of the Kanto-Tokai Gastric Cancer Study Group`: a group author.
 ON_BEHALF = re.compile(r"^(?:on behalf of|for)\s+(?:the\s+)?", re.IGNORECASE)
 GROUP_WORD = re.compile(r"\b(?:Group|Consortium|Investigators|Collaborat\w*|Network|Committee)$")
@@ -120,22 +116,15 @@ ORCID = re.compile(r"\s*(?:View ORCID Profile|ORCID(?: Icon)?(?=[\s,;]|$)|(?:ORC
 EQUAL_CONTRIBUTION = re.compile(r"\s+na\d{1,2}(?=[\s,;&]|$)")
 # eLife prints its envelope icon's text after a name: `Per-Olof Nyberg Is a corresponding author`.
 CORRESPONDING = re.compile(r"\s+is a corresponding author(?=[\s,;&]|$)", re.IGNORECASE)
+# The Lancet: `Prof Jin-Woo Seo, MD  a,b,* ∙ Alessandra Ricci, MD  c,† ∙ …`.
+DEGREE_AND_MARKS = re.compile(r",\s+(?P<d>[A-Z][A-Za-z.]{1,7})\s+[a-z*†‡](?:,[a-z*†‡])*"
+                              r"(?=\s*(?:[∙•·]|…|$))")
 # PLOS sets its marks apart: `Mei-Ling Zhou ☯, Jun Wang ☯, … Qing-Hua Deng *`.
 SPACED_SYMBOLS = re.compile(r"\s+[☯*†‡§✉]+(?=\s*[,;]|\s*$)")
 
 # The Lancet and others put a title before the name: `Prof Ingrid Solberg`.
 HONORIFIC = re.compile(r"^(?:Prof(?:essor)?\.?|Dr\.?|Assoc(?:iate)?\.? Prof(?:essor)?\.?)\s+"
                        r"(?=[A-Z])")
-
-
-def _without_degrees(part: str) -> str:
-    """`Catherine M. Ashworth MD` -> `Catherine M. Ashworth`. A degree is written with a
-    capital inside (`MD`, `PhD`), so the family names `Ma` and `Do` stay."""
-    words = part.split()
-    while len(words) > 2 and words[-1].replace(".", "").casefold() in DEGREES \
-            and words[-1] != words[-1].capitalize():
-        words.pop()
-    return " ".join(words)
 
 
 def ends_et_al(line: str) -> bool:
@@ -151,6 +140,7 @@ def _name_parts(line: str) -> list[str]:
     line = AFFILIATION_LINKS.sub("", CONTACT_TAIL.sub("", SCHOLAR_TAIL.sub("", line)))
     line = EQUAL_CONTRIBUTION.sub("", EMAIL.sub("", CORRESPONDING.sub("", line)))
     line = SPACED_SYMBOLS.sub("", line)
+    line = DEGREE_AND_MARKS.sub(lambda m: "" if bare_degree(m["d"]) in DEGREES else m[0], line)
     line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", line))
     line = FOLDED_TAIL.sub(r", \1", line)
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
@@ -160,8 +150,8 @@ def _name_parts(line: str) -> list[str]:
     if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts  # a group has none
                               if not (FOLDED_PART.match(p) or GROUP_WORD.search(p))):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
-    parts = [_without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))) for p in parts]
-    return [_undotted(p) for p in parts if _bare(p) not in DEGREES]
+    parts = [without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))) for p in parts]
+    return [_undotted(p) for p in parts if bare_degree(p) not in DEGREES]
 
 
 def _without_glued_letters(parts: list[str]) -> list[str]:
@@ -215,20 +205,15 @@ def _is_group(part: str) -> bool:
 def family_first(parts: list[str]) -> str | None:
     """`Nakamura, Kenji; Ohno, Masako` as it is, when every part is `Family, Given`. One
     name alone must have one word on a side: `Wen Zhao, Kai Ostberg` is two names."""
-    found = [FAMILY_FIRST.match(FIRST_LETTERS.sub("", GLUED_MARKERS.sub("", p.strip())))
+    found = [FAMILY_FIRST.match(FIRST_LETTERS.sub("", GLUED_MARKERS.sub("", undegreed(p))))
              for p in parts if p.strip()]
-    names = [name for name in found if name and _bare(name["given"]) not in DEGREES]
+    names = [name for name in found if name and bare_degree(name["given"]) not in DEGREES]
     if not names or len(names) < len(found):  # `Hannah Lieberman, PhD2` is a degree
         return None
     if len(names) == 1 and min(len(names[0]["family"].split()),
                                len(names[0]["given"].split())) > 1:
         return None
     return "; ".join(f"{name['family']}, {name['given']}" for name in names)
-
-
-def _bare(word: str) -> str:
-    """`Ph.D.1` -> `phd`: a degree as DEGREES holds it, without dots or a marker."""
-    return re.sub(r"[\d*†‡]+$", "", word).replace(".", "").casefold()
 
 
 def folds_names(line: str) -> bool:

@@ -47,16 +47,16 @@ _SHORT_LINE = 120  # numbering lines are short; long lines are prose and cost ti
 # A date, an ISSN, a breadcrumb trail or a journal menu (Karger's `Online First`) is no
 # journal name either.
 _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN\b|[»›>]|\s/\s|"
-                          r"^(?:advertisement|references|abstract|article overview|online first|"
-                          r"skip nav destination|(?:current |all |special )?issues|subscribe|"
-                          r"submit(?: an)? article|multimedia|download full issue|"
+                          r"^(?:advertisement|references|abstract|about|article overview|"
+                          r"online first|skip nav destination|(?:current |all |special )?issues|"
+                          r"subscribe|submit(?: an)? article|multimedia|download full issue|"
                           r"for (?:authors|reviewers)|(?:original|research|review|brief|short) "
                           r"(?:article|report|communication)s?|editorial|correspondence)$",
                           re.IGNORECASE)
 # Scilit's header row copied part by part, each separator leading its part: `Journal` /
 # `, Volume 9` / `, Issue 3` / `, pp 211-224` / `;` / `https://doi.org/…`.
 # (`, e12087` for an article number).
-_VOLUME_PART = re.compile(r"^,\s*Volume\s+\S+$")
+_VOLUME_PART = re.compile(r"^,\s*Volume\s+[^\s,]+(?:,\s*\S.*)?$")  # (or the row's rest with it)
 _LATER_PART = re.compile(r"^(?:,\s*(?:(?:Issue|pp\.?|Pages?)\s+\S.*|[eE]?\d+)|;)$")
 _DATED = re.compile(r"^Published:\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4}$")
 _CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
@@ -200,8 +200,8 @@ def _first_trail(lines: list[str]) -> tuple[int, str] | None:
 def _issn_header(lines: list[str]) -> tuple[int, str] | None:
     """The journal name a site prints over its ISSN (J-STAGE `Online ISSN : …`, Spandidos
     `Print ISSN: …`, SciELO `versión impresa ISSN …`)."""
-    return next(((index, lines[index - 1]) for index in range(1, len(lines))
-                 if _ISSN_LINE.match(lines[index]) and _journal_above(lines, index)), None)
+    return next(((at, found) for at in range(1, len(lines))
+                 if _ISSN_LINE.match(lines[at]) and (found := _journal_above(lines, at))), None)
 
 
 def _first_listed(lines: list[str]) -> tuple[int, str] | None:
@@ -210,8 +210,8 @@ def _first_listed(lines: list[str]) -> tuple[int, str] | None:
     and scope` (either may stand below the numbering)."""
     printed = next(((-1, match["j"]) for line in lines
                     if (match := _AIMS_AND_SCOPE.match(line))), None) or next(
-        ((-1, lines[index - 1]) for index in range(1, len(lines))
-         if lines[index].casefold() == "aims and scope" and _journal_above(lines, index)), None)
+        ((-1, found) for index in range(1, len(lines)) if lines[index].casefold()
+         == "aims and scope" and (found := _journal_above(lines, index))), None)
     return printed or next(((index, line) for index, line in enumerate(lines)
                              if journal_line([line])), None)
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..identifiers import find_dois
 from ..text import clean_spaces
 from ._page import previous_filled
 from ._text_lines import label_of
-from ._text_numbering import is_numbering_line
+from ._text_numbering import is_numbering_line, journal_citation
 
 INFO_LINES = 12
 KEYWORD_LINES = 12
@@ -24,7 +25,7 @@ ABOUT_END = frozenset({"access this article", "advertisement", "discover content
 INFO_HEADINGS = frozenset({"article information", "article info"})
 # A sidebar's numbering rows with no colon (Scilit: `Volume 21`, `Issue 5`, `Pages e512-e521`).
 BARE_NUMBER_ROW = re.compile(r"^(?P<label>Volume|Issue|Number|Pages)\s+(?P<value>\w[\w\u2013-]*)$")
-ID_ROW = re.compile(r"^(?:PMID|PMCID):\s*\S+$")
+ID_ROW = re.compile(r"^(?:PMID|PMCID|DOI):\s*\S+$")  # (Cell Press: `DOI: https://doi.org/…`)
 CITE_THIS = re.compile(r"^(?:Citation|Cite\s+this\s+article(?:\s+as)?|"
                        r"How\s+to\s+cite\s+this\s+article)\s*:"
                        r"\s*\S", re.IGNORECASE)
@@ -108,11 +109,16 @@ def _stacked_citation(lines: list[str], index: int) -> str | None:
 
 def article_ids(lines: list[str], start: int) -> list[str]:
     """The `PMID: …` / `PMCID: …` rows of an `Article information` box below the reference
-    list (Korean journals' sites)."""
+    list (Korean journals' sites), and BMJ's numbering line in its `Article info` box
+    (`BMJ Open 2025;15:e091287. doi: …`), under a `Citation` heading as BMJ prints it
+    elsewhere."""
     ids: list[str] = []
     for at in _headings(lines, start, INFO_HEADINGS):
-        block = (clean_spaces(line) for line in lines[at + 1:at + 1 + ABOUT_LINES // 4])
-        ids += [line for line in block if ID_ROW.match(line)]
+        block = [clean_spaces(line) for line in lines[at + 1:at + 1 + ABOUT_LINES // 4]]
+        ids += [line for line in block if ID_ROW.match(line) or is_numbering_line(line)]
+        cited = next((line for line in block if journal_citation([line])), None)
+        ids += ["Citation", cited, *(f"DOI: {doi}" for doi in find_dois(cited)[:1])] \
+            if cited else []
     return ids
 
 

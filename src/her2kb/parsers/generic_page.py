@@ -56,6 +56,7 @@ TAIL_CHARS = 300  # enough to hold a last keyword
 # Where a `<title>` may end in the site's name: ` | Nature`, ` - PMC`, ` – Europe PMC`.
 SITE_TAIL = re.compile(r"\s+[|\-–—]\s+")
 MIN_TITLE_WORDS = 3
+SITE_WORDS = 4  # `Taylor & Francis Online`
 
 
 def detect(head: str) -> int:
@@ -137,11 +138,17 @@ def _title_from_markup(metas: list[tuple[str, str]], title: str | None, lines: l
     chosen = og or title
     if not chosen:
         return
-    candidates = [chosen, *(chosen[:tail.start()] for tail in SITE_TAIL.finditer(chosen))]
-    wanted = {clean_spaces(text).casefold() for text in candidates
-              if len(text.split()) >= MIN_TITLE_WORDS}
-    printed = next((clean_spaces(line) for line in lines
-                    if clean_spaces(line).casefold() in wanted), None)
+    # The whole, else the whole but a last part that names the site (` - PMC`, ` | Wiley
+    # Online Library`): never a shorter prefix, which a breadcrumb may print.
+    tails = list(SITE_TAIL.finditer(chosen))
+    site = chosen[tails[-1].end():] if tails else ""
+    candidates = [chosen, *([chosen[:tails[-1].start()]] if site[:1].isupper()
+                            and len(site.split()) <= SITE_WORDS else [])]
+    journal = clean_spaces(values.get("container_title") or "").casefold()
+    shown = {clean_spaces(line).casefold(): clean_spaces(line) for line in reversed(lines)}
+    printed = next((shown[key] for text in candidates if len(text.split()) >= MIN_TITLE_WORDS
+                    and (key := clean_spaces(text).casefold()) != journal and key in shown),
+                   None)
     if printed:  # the tag and the text agree: no doubt left to report
         values["title"] = printed
         notes.pop("title", None)

@@ -193,7 +193,7 @@ def _title_index(lines: list[str]) -> int:
     # The type (`Journal Article`) may stand between the title and the labelled lines.
     plain = [i for i in range(stop) if not bullet_item(lines[i]) and type_for(lines[i]) is None]
     if len(plain) > 1 and names_evidence(lines, plain[-1]) == 2 and _title_like(lines[plain[-2]]):
-        return plain[-2]  # a scrape that dropped the `Authors` label: names under the title
+        return _first_twin(lines, plain[-2])  # no `Authors` label: names under the title
     for index in reversed(plain[:-1]):  # … or a narrow page's names, one a line
         names = _names_one_a_line(lines, index + 1)
         if len(names) >= MIN_NAME_LINES and index + len(names) >= plain[-1] \
@@ -201,12 +201,18 @@ def _title_index(lines: list[str]) -> int:
             return index
     if not plain or stop == len(lines):
         return 0
-    last = plain[-1]
-    # A Ukrainian article's title over its English one: the heading is the first.
-    if last - 1 in plain and _cyrillic(lines[last - 1]) != _cyrillic(lines[last]) \
-            and min(len(lines[last - 1].split()), len(lines[last].split())) >= TWIN_TITLE_WORDS:
-        return last - 1
-    return last
+    return _first_twin(lines, plain[-1])
+
+
+def _first_twin(lines: list[str], index: int) -> int:
+    """A Ukrainian article's title over its English one (or its transliteration): the
+    heading is the first."""
+    above = lines[index - 1] if index else ""
+    if above and _title_like(above) and label_of(above) is None \
+            and _cyrillic(above) != _cyrillic(lines[index]) \
+            and min(len(above.split()), len(lines[index].split())) >= TWIN_TITLE_WORDS:
+        return index - 1
+    return index
 
 
 def _cyrillic(line: str) -> bool:
