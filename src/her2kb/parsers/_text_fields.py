@@ -42,7 +42,8 @@ DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
     r"Similar articles|Related articles|Recommended(?: articles)?)"
-    r"(?:\s*\(\d[\d,]*\))?\s*:?$", re.IGNORECASE)  # Scilit: `References (41)`
+    r"(?:\s*\(\d[\d,]*\))?\s*:?$"  # Scilit: `References (41)`
+    r"|^References\s+\d[\d,]*$", re.IGNORECASE)  # … and `References 41` (never `Cited by 18`)
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
