@@ -36,7 +36,7 @@ from ._dump_leftovers import (
     without_clipper_header,
 )
 from ._passed_on_text import as_copied, is_passed_on
-from ._text_columns import field_rows, table_rows
+from ._text_columns import MD_ROW, MD_RULE, field_rows, table_rows
 
 if TYPE_CHECKING:
     from . import InputFormat, ParsedEntry, ParseProblem
@@ -69,12 +69,11 @@ FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
 HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
                       re.IGNORECASE)
 HEADING, MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+"), re.compile(r"^#{1,6} \S", re.MULTILINE)
-RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+RULE = re.compile(rf"^\s*(?:[-=_*]\s*){{3,}}$|{MD_RULE.pattern}")
 BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]+?)(?<=\S)\1(?![\w*])")
 ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit's own
-TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN, LYNX_WRAPPED_MIN, ENTITIES_MIN, LYNX_WIDTH = 3, 5, 4, 3, 79
@@ -190,8 +189,8 @@ def _without_lynx_links(lines: list[str]) -> tuple[list[str], bool]:
 def _plain(line: str, lynx: bool, w3m: bool) -> str:
     if IMAGE_ONLY.match(line) or RULE.match(line) or MD_LINK_DEFINITION.match(line):
         return ""
-    if table := TABLE_ROW.match(line):  # `| Journal | Cancer Reports |` -> a tab row
-        line = "\t".join(cell.strip() for cell in table[1].split("|") if cell.strip())
+    if table := MD_ROW.match(line):  # `| Journal | Cancer Reports |` -> a tab row
+        line = "\t".join(cell.strip() for cell in table["cells"].split("|") if cell.strip())
     line = DOI_AUTOLINK.sub(r"\1\2", line)
     line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub("", line)))
     line = LYNX_MARK.sub("", line) if lynx else line

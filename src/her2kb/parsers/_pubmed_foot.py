@@ -43,7 +43,8 @@ def read_foot(head: Head, lines: list[str]) -> None:
         if not DATE_FIRST.match(line.split(". ", 1)[-1]):
             continue
         printed = parse_citation(line)
-        if printed and (printed.volume, printed.issue) == (cited.volume, cited.issue):
+        if printed and (printed.volume, printed.issue) == (cited.volume, cited.issue) \
+                and printed.date[:4] != cited.date[:4]:
             _dated_by_issue(cited, printed.date)
             return
 

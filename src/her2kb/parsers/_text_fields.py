@@ -27,7 +27,7 @@ from ._text_names import SEPARATOR, folds_names, names_line
 from ._text_numbering import abbreviates, is_numbering_line, journal_line, masthead
 from ._text_record_blocks import (
     about_this_article,
-    article_ids,
+    article_information,
     keywords_below,
     own_citations,
     published_in,
@@ -90,7 +90,7 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     at_end = len(head) == len(lines)
     info = published_in(lines, len(head))
     about = (about_this_article(lines, len(head)) + own_citations(lines, len(head))
-             + article_ids(lines, len(head)) + wiley_details(lines, len(head)))
+             + article_information(lines, len(head)) + wiley_details(lines, len(head)))
     about += keywords_below(lines, len(head))
     # Each block keeps its heading, which ends an abstract standing right above it.
     if info:

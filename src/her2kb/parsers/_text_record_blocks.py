@@ -107,7 +107,7 @@ def _stacked_citation(lines: list[str], index: int) -> str | None:
     return f"Citation: {names} {year} {title.rstrip('.')}. {source}"
 
 
-def article_ids(lines: list[str], start: int) -> list[str]:
+def article_information(lines: list[str], start: int) -> list[str]:
     """The `PMID: …` / `PMCID: …` rows of an `Article information` box below the reference
     list (Korean journals' sites), and BMJ's numbering line in its `Article info` box
     (`BMJ Open 2025;15:e091287. doi: …`), under a `Citation` heading as BMJ prints it
