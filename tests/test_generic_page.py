@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from her2kb import parsers
 from her2kb.errors import FormatError
 from her2kb.parsers import ParsedEntry, ParseProblem, generic_page, ouci_page
+from her2kb.parsers._journal_names import abbreviates
 from her2kb.parsers._page_values import ends_cut, split_author_list
 from her2kb.parsers._source_merge import merge_sources
 from her2kb.parsers._text_abstract import IMPRINT
@@ -29,7 +30,7 @@ from her2kb.parsers._text_cited_names import (
 from her2kb.parsers._text_lines import with_colon
 from her2kb.parsers._text_name_blocks import names_below_label
 from her2kb.parsers._text_names import folds_names, names_line
-from her2kb.parsers._text_numbering import abbreviates, journal_citation
+from her2kb.parsers._text_numbering import journal_citation
 from her2kb.parsers._text_wos import joined_labels
 
 from .conftest import SEEDS, run
@@ -576,7 +577,8 @@ def test_rules_for_one_site_stay_out_of_ordinary_pages(text: str, field: str,
 
 @pytest.mark.parametrize(("line", "names"), [
     ("JD Smith, KL Jones", "JD Smith, KL Jones"),  # initials first, not a family name
-    ("Anna Berg, M.B., Carl Dahl, M.B.", None),
+    # Not Scopus's `Family, I.` pairs: `M.B.` is a degree (NEJM's `M.B., Ch.B.`).
+    ("Anna Berg, M.B., Carl Dahl, M.B.", "Anna Berg, Carl Dahl"),
     ("Washington, D.C.", None),
 ])
 def test_site_name_shapes_do_not_reorder_ordinary_lines(line: str, names: str | None) -> None:

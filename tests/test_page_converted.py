@@ -10,13 +10,8 @@ import pytest
 
 from her2kb import parsers
 from her2kb.parsers._citation import parse_europe_pmc
-from her2kb.parsers._converted_text import (
-    browser_text,
-    is_converted,
-    joined_nodes,
-    unwrapped,
-    wrap_width,
-)
+from her2kb.parsers._converted_text import browser_text, is_converted, unwrapped, wrap_width
+from her2kb.parsers._dump_leftovers import joined_nodes
 from her2kb.parsers._pubmed_authors import fold_author_popups
 
 from .conftest import SEEDS

@@ -34,6 +34,8 @@ marques alves almeida ribeiro pinto carvalho teixeira moreira correia mendes nun
 vieira monteiro cardoso rocha neves coelho cunha pires reis simões simoes antunes matos
 fonseca machado araújo araujo barbosa tavares lourenço lourenco figueiredo azevedo freitas
 vaz barros lima brandão brandao magalhães magalhaes
+rivera salazar mejía mejia guzmán guzman acosta contreras espinoza sandoval castellanos valencia
+cárdenas cardenas villanueva zamora quintero orozco ochoa salinas robles miranda escobar
 """
 SURNAMES = frozenset(_SURNAMES_WORDS.split())
 # Given names that stand second in a double given name (`José Luis`, `Ana Beatriz`).

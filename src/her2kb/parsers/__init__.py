@@ -33,6 +33,18 @@ def is_markup(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:1] == "<"
 
 
+_PAGE_TAGS = re.compile(r"<(?:!doctype|html|head|body|meta|title)\b", re.IGNORECASE)
+
+
+def _markdown_under_a_tag(head: str) -> bool:
+    """pandoc's Markdown keeps the page's raw `<div>` lines: Markdown links or `:::` fences
+    under a first tag, and no tag of a whole page (`<html>`, `<head>`, `<meta>`)."""
+    from ._converted_text import MARKDOWN_LINKS_MIN, MD_LINK, PANDOC_DOC
+
+    return not _PAGE_TAGS.search(head) and (
+        len(MD_LINK.findall(head)) >= MARKDOWN_LINKS_MIN or PANDOC_DOC.search(head) is not None)
+
+
 def detection_head(text: str) -> str:
     """The part of a text detection reads: its head, with HTML's style and script dropped."""
     if not is_markup(text):
@@ -154,7 +166,8 @@ def detect(text: str, origin: str) -> InputFormat:
     # as a browser's copy, the text as it is only if no specific reader claims that copy;
     # the fallback reader comes last for both.
     tagged = holds_tagged_export(head)
-    reads_as_page_text = not (tagged or looks_like_structured_document(head))
+    reads_as_page_text = not (tagged or (looks_like_structured_document(head)
+                                         and not _markdown_under_a_tag(head)))
     converted = (not tagged and is_stripped_markup(head)) or (
         reads_as_page_text and is_converted(head))
     copy = browser_text(head) if converted else None

@@ -25,6 +25,7 @@ DATE = (rf"\d{{4}}(?:-\d{{4}}|\s{_MON}(?:\s\d{{1,2}})?"
 # (`Doe J. Title. J Examp. 2010;…`) out.
 _JOURNAL = r"(?P<journal>[^\s.](?:[^.\n]|\.(?!\s)){0,150}?)"
 _HEAD = re.compile(rf"^(?:{_JOURNAL}\.|\.)\s*(?P<date>{DATE})(?P<tail>(?:[;:.,]|$).*)$")
+_ISSUE_ARTICLE = re.compile(r"^(?P<issue>\d{1,3})\((?P<article>e\d{3,})\)$")
 _VOLUME_ISSUE_PAGES = re.compile(
     r"^(?:;\s*(?P<volume>[^(:;.\s][^(:;]*?))?"
     r"\s*(?:\((?P<issue>[^()]*)\))?"
@@ -113,9 +114,12 @@ def parse_citation(line: str) -> Citation | None:
     if not parts:
         return None
     volume, issue = _split_volume(_strip(parts.group("volume")), _strip(parts.group("issue")))
+    pages = _strip(parts.group("pages"))
+    if not issue and pages and (numbered := _ISSUE_ARTICLE.match(pages)):
+        issue, pages = numbered.group("issue", "article")  # LWW: `2021;100:22(e26123)`
     citation = Citation(
         journal=_strip(head.group("journal")), date=head.group("date"), volume=volume,
-        issue=issue, pages=_strip(parts.group("pages")),
+        issue=issue, pages=pages,
     )
     citation.unparsed = _read_tokens(parts.group("rest"), citation.tokens)
     return citation

@@ -32,6 +32,8 @@ from ._dump_leftovers import (
     ENTITY,
     has_clipper_header,
     is_stripped_markup,
+    joined_nodes,
+    one_node_a_line,
     stripped_markup_text,
     without_clipper_header,
 )
@@ -58,14 +60,15 @@ PANDOC_REF = re.compile(r"\[([^\[\]\n]+)\](?![(\[{:])")
 PANDOC_DOC = re.compile(r"^:::", re.MULTILINE)
 MD_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:\S+)?\s*(?:\"[^\"]*\")?$")
 IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\s*$")
-LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\[\d{1,4}\]\s?(?=$)")
-LYNX_LINKS = re.compile(r"^(?:References|Visible links:?|Hidden links:)\s*$")
-LINK_ROW = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|file|javascript|mailto):\S*\s*$")
+LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\[\d{1,4}\]\s?(?=$)|\[\d{1,4}\] (?=[^\W\d_]|\[)")
+LYNX_LINKS = re.compile(r"^(?:References:?|Visible links:?|Hidden links:)\s*$")  # w3m: `:`
+LINK_ROW = re.compile(r"^\s*(?:\d{1,4}\.|\[\d{1,4}\])\s+(?:https?|file|javascript|mailto):\S*\s*$")
 # `<url>`: Firefox's address after a link's text (never shown), or a Markdown autolink;
-# a DOI's autolink standing alone or after a label (`DOI: <https://doi.org/…>`) is shown.
+# a DOI's autolink is kept as its address (`…, pp 2245-2246; <https://doi.org/…>`).
 ANGLE_URL = re.compile(r"\s*<(?:https?|mailto):[^>\s]*>")
-DOI_AUTOLINK = re.compile(r"^(\s*(?:[^\W\d_][\w ]{0,20}:\s*)?)<(https?://(?:dx\.)?doi\.org/\S+)>\s*$")
+DOI_AUTOLINK = re.compile(r"<(https?://(?:dx\.)?doi\.org/[^>\s]+)>")  # kept: the work's DOI
 FORM_FIELD = re.compile(r"\[_*\s*_*\]|\(BUTTON\)\s*|\[[ _]{4,}\]")
+BLANK_FIELD = re.compile(r"\[[ _]{4,}\]")  # w3m's text box: never part of a wrapped line
 HTML_TAG = re.compile(r"</?(?:sup|sub|a|span|em|strong|i|b|br|div|p|small)\b[^>]*>",
                       re.IGNORECASE)
 HEADING, MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+"), re.compile(r"^#{1,6} \S", re.MULTILINE)
@@ -77,14 +80,12 @@ BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit'
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN, LYNX_WRAPPED_MIN, ENTITIES_MIN, LYNX_WIDTH = 3, 5, 4, 3, 79
+# html2text wraps everything, links and headings too, at 78; its list items are `  * `.
+HTML2TEXT_ITEM, HTML2TEXT_WIDTH = re.compile(r"^  (?:\*|\d+\.) \S"), 78
 UNBROKEN = re.compile(r"\]\(|://|^\s*\[[^\]]+\]:")  # a link, URL or link definition
 OVER_RATIO, MAX_OVER = 20, 2  # lines over the width: a few hand-made or unbreakable ones
 SENTENCE_END = (".", ":", ";", "?", "!")
 LABELLED = re.compile(r"^[^\W\d_][\w ]{0,24}:\s")  # `Publisher: …`, when capitalised
-PUNCTUATION_NODE = re.compile(r"^[,.;:/|·]$")  # a text node of its own between inline ones
-JOINERS = frozenset({"/", "|", "·"})
-NODE_LINES_MIN = 4
-LABEL_NODE = re.compile(r"^[A-Z][\w ]{1,30}:$")
 SUPERSCRIPT = re.compile(r"\s?\^\d{1,2}(?:,\d{1,2})*(?=[\s,;]|$)")  # `Yan Li ^1,`
 # w3m draws buttons and links as `[Cite]`: the journal button opening a citation line,
 # and list items that are links (MeSH terms), lose their brackets. A translated title
@@ -118,7 +119,7 @@ def is_converted(text: str) -> bool:
     """Markdown links, lynx's link list, a web clipper's header, hard-wrapped paragraphs,
     one text node a line, a table drawn in columns, a mail's quoting or a print's sheets."""
     lines = text.splitlines()
-    return (is_passed_on(text) or _one_node_a_line(lines) or table_rows(lines) != lines
+    return (is_passed_on(text) or one_node_a_line(lines) or table_rows(lines) != lines
             or len(MD_LINK.findall(text)) >= MARKDOWN_LINKS_MIN
             or (len(MD_HEADING.findall(text)) >= 2 and "\n## " in text)  # a `#` comment: none
             or sum(1 for line in lines if LINK_ROW.match(line)) >= LYNX_ROWS_MIN
@@ -145,38 +146,6 @@ def unwrapped(lines: list[str], width: int) -> list[str]:
     return joined
 
 
-def _one_node_a_line(lines: list[str]) -> bool:
-    """A dump's `,` nodes between names, and the indentation it leaves on lines of their
-    own (a browser's copy of Scilit has the first, never the second)."""
-    return sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN \
-        and sum(1 for line in lines if line and not line.strip()) >= NODE_LINES_MIN
-
-
-def joined_nodes(lines: list[str]) -> list[str]:
-    """`Anna Berg` / `,` / `Carl Dahl` -> `Anna Berg, Carl Dahl`; `Home` / `/` / `Articles`."""
-    joined: list[str] = []
-    glue_next = ""
-    for line in lines:
-        bare = line.strip()
-        if not bare and glue_next:
-            continue  # the blank lines a dump puts around each node
-        if PUNCTUATION_NODE.match(bare) or bare.startswith((", ", "; ")):
-            while joined and not joined[-1].strip():
-                joined.pop()  # the blank lines between the node and the one before it
-        if joined and (PUNCTUATION_NODE.match(bare) or bare.startswith((", ", "; "))):
-            separator = " " if bare in JOINERS else ""
-            joined[-1] = joined[-1].rstrip() + separator + bare
-            glue_next = " " if bare in (*JOINERS, ",", ";") else ""
-        elif glue_next and joined:
-            joined[-1] = joined[-1].rstrip() + glue_next + bare
-            glue_next = ""
-        else:
-            joined.append(line)
-            # A label node (`Published:`) and its value node, blank lines between them.
-            glue_next = " " if LABEL_NODE.match(bare) else ""
-    return joined
-
-
 def _without_lynx_links(lines: list[str]) -> tuple[list[str], bool]:
     """lynx's `References` list of numbered URLs at the end, and whether there was one."""
     for index in range(len(lines) - 1, -1, -1):
@@ -191,7 +160,7 @@ def _plain(line: str, lynx: bool, w3m: bool) -> str:
         return ""
     if table := MD_ROW.match(line):  # `| Journal | Cancer Reports |` -> a tab row
         line = "\t".join(cell.strip() for cell in table["cells"].split("|") if cell.strip())
-    line = DOI_AUTOLINK.sub(r"\1\2", line)
+    line = DOI_AUTOLINK.sub(r"\1", line)
     line = HTML_TAG.sub("", FORM_FIELD.sub("", ANGLE_URL.sub("", line)))
     line = LYNX_MARK.sub("", line) if lynx else line
     line = HEADING.sub("", BULLET.sub(r"\1", ID_ITEM.sub(r"\1", line)))
@@ -208,12 +177,15 @@ def browser_text(text: str) -> str:
         text = stripped_markup_text(text)
     text = without_clipper_header(text)
     lines, lynx = _without_lynx_links(field_rows(text.splitlines()))
-    if _one_node_a_line(lines):
+    lines = [BLANK_FIELD.sub("", line) for line in lines] if lynx else lines  # not wrapped
+    if one_node_a_line(lines):
         lines = joined_nodes(lines)
     lines = table_rows(lines)
     # lynx always wraps (at 79 unless told otherwise): a short page shows it in few lines.
     width = wrap_width(lines, LYNX_WRAPPED_MIN if lynx else MIN_WRAPPED_LINES) or (
-        LYNX_WIDTH if lynx and max(map(len, lines), default=0) <= LYNX_WIDTH else None)
+        LYNX_WIDTH if lynx and max(map(len, lines), default=0) <= LYNX_WIDTH else None) or (
+        HTML2TEXT_WIDTH if sum(map(bool, map(HTML2TEXT_ITEM.match, lines))) >= 2 and all(
+            len(line) <= HTML2TEXT_WIDTH or "://" in line for line in lines) else None)
     if width is not None:
         lines = unwrapped(lines, width)
     # Links first, over whole paragraphs: a wrapped link's text and URL span lines. lynx's

@@ -14,6 +14,8 @@
    (`&#x27;`, `&amp;`), the indentation of the markup, and a blank line for each tag that
    stood alone. No closing tag survives: `</div>` always fits on one line. Such a text is
    told by that, and by two of its other marks: attribute lines, entities, code.
+3. One text node a line: a script dumping the DOM's text prints the `,` between names and
+   the `/` between crumbs on lines of their own; they are joined again.
 """
 
 from __future__ import annotations
@@ -121,3 +123,42 @@ def stripped_markup_text(text: str) -> str:
     lines = [" ".join(line.split()) for line in shown.splitlines()]
     kept = "\n".join(_without_code([line for line in lines if line]))
     return kept + "\n" if text.endswith("\n") else kept
+
+
+# A dump of the DOM prints each text node on a line of its own.
+PUNCTUATION_NODE = re.compile(r"^[,.;:/|·]$")  # a text node of its own between inline ones
+JOINERS = frozenset({"/", "|", "·"})
+NODE_LINES_MIN = 4
+LABEL_NODE = re.compile(r"^[A-Z][\w ]{1,30}:$")
+
+
+def one_node_a_line(lines: list[str]) -> bool:
+    """A dump's `,` nodes between names, and the indentation it leaves on lines of their
+    own (a browser's copy of Scilit has the first, never the second)."""
+    return sum(1 for line in lines if PUNCTUATION_NODE.match(line.strip())) >= NODE_LINES_MIN \
+        and sum(1 for line in lines if line and not line.strip()) >= NODE_LINES_MIN
+
+
+def joined_nodes(lines: list[str]) -> list[str]:
+    """`Anna Berg` / `,` / `Carl Dahl` -> `Anna Berg, Carl Dahl`; `Home` / `/` / `Articles`."""
+    joined: list[str] = []
+    glue_next = ""
+    for line in lines:
+        bare = line.strip()
+        if not bare and glue_next:
+            continue  # the blank lines a dump puts around each node
+        if PUNCTUATION_NODE.match(bare) or bare.startswith((", ", "; ")):
+            while joined and not joined[-1].strip():
+                joined.pop()  # the blank lines between the node and the one before it
+        if joined and (PUNCTUATION_NODE.match(bare) or bare.startswith((", ", "; "))):
+            separator = " " if bare in JOINERS else ""
+            joined[-1] = joined[-1].rstrip() + separator + bare
+            glue_next = " " if bare in (*JOINERS, ",", ";") else ""
+        elif glue_next and joined:
+            joined[-1] = joined[-1].rstrip() + glue_next + bare
+            glue_next = ""
+        else:
+            joined.append(line)
+            # A label node (`Published:`) and its value node, blank lines between them.
+            glue_next = " " if LABEL_NODE.match(bare) else ""
+    return joined

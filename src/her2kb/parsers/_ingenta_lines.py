@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 import re
 
-from ._ingenta_values import supplement_issue
+from ..text import clean_spaces
+from ._ingenta_values import SOURCE, supplement_issue
+from ._text_names import family_first
 
 FURNITURE = [
     re.compile(p)
@@ -26,8 +28,9 @@ FURNITURE = [
         r"Search|Advanced Search|Publishers|Library Services)$",
         # Tab headings of the full page; like the `No …` lines they close the abstract.
         r"^(?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions)$",
-        # The buy box's buttons, the share row and the abstract tab's own heading.
-        r"^(?:ADD TO CART|BUY NOW|ADD TO CART\s*BUY NOW|Abstract:|Share:?)$",
+        # The buy box's buttons (a Markdown clipper keeps their brackets), the share row and
+        # the abstract tab's own heading.
+        r"^(?:\[?ADD TO CART\]?\s*\[?BUY NOW\]?|\[?(?:ADD TO CART|BUY NOW)\]?|Abstract:|Share:?)$",
         r"^(?i:Add to (?:Basket|Cart)|Buy Now|Shopping Cart(?: \(\d+\))?)$",
         r"^\|$",  # `|` between article links
         # The tools row under the DOI, one line in a saved page.
@@ -45,9 +48,11 @@ FURNITURE = [
         # The site's menus copied as one line (`Sign In | Register | Mobile`, `Home<TAB>Browse`).
         r"^(?:Sign In|Register|Mobile|Help|Contact Us)(?: \| (?:Register|Mobile|Help|Contact Us|"
         r"Sign In))+$", r"^Home Browse by Publication\b",
-        # The tab headings copied as one row (`Abstract<TAB>References<TAB>Citations`).
+        # The tab headings copied as one row (`Abstract<TAB>References<TAB>Citations`, or
+        # with bars between in a clipper's Markdown).
         r"^(?:Abstract|References|Citations|Supplementary Data|Article Media|Metrics)"
-        r"(?: (?:References|Citations|Supplementary Data|Article Media|Metrics|Suggestions))+$",
+        r"(?:(?: \|)? (?:References|Citations|Supplementary Data|Article Media|Metrics|"
+        r"Suggestions))+$",
     )
 ]
 # `No References`, `No Citations` ...: furniture that also closes the abstract (§6).
@@ -63,10 +68,12 @@ BREADCRUMB = re.compile(r"^Volume (?P<volume>\S+)(?:, Number (?P<issue>[^,]+))?"
 CRUMB_SEPARATOR = re.compile(r"\s+[/>›]\s+")
 MIN_CRUMBS = 3  # home, journal, issue
 # A `Source:` line wrapped before its pages (`…, 2019, pp.` / `583-592(10)`).
-WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.)$")
+WRAPPED = re.compile(r"^Source: .*(?:,|\bpp?\.|\bVolume)$")
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/\S*$")
 # A blurb copied without its bullet is the first long line under `More about …`.
 BLURB_WORDS = 8
+PUBLISHER_WORDS, ABSTRACT_WORDS = 6, 25
+RECORD_LABELS = frozenset({"Authors", "Author", "Source", "Keywords", "Document Type"})
 LABEL = re.compile(
     r"^(?P<label>Authors?|Source|Keywords|Document Type|Publication date|Publisher|DOI|"
     r"Affiliations?|Language):\s*(?P<value>.*)$"
@@ -97,13 +104,35 @@ def inline_crumb(line: str) -> dict[str, str | None] | None:
     return None
 
 
-def with_label(line: str) -> str:
-    """The unlabelled numbering line (`Volume 14, Number 3, July 2018, pp. 142-151(10)`)
-    and DOI link under the buy box, labelled as the `Source:` and `DOI:` lines they stand for."""
-    if DOI_LINK.match(line):
-        return f"DOI: {line}"
-    # A supplement's breadcrumb entry (`Volume 22, Number 4, Supplement`) stays one.
-    return f"Source: {line}" if NUMBERING.match(line) and not BREADCRUMB.match(line) else line
+def with_labels(lines: list[str]) -> list[str]:
+    """The unlabelled lines under the buy box labelled as the lines they stand for: the
+    numbering line (`Volume 14, Number 3, July 2018, pp. 142-151(10)`) and DOI link; and,
+    until the record's own labels or abstract appear (a `Recommended` list below prints
+    names and sources too), the names (`Ní Bhriain, Síle; Kovač, Matej`), a numbering line
+    with the journal before it, and the publisher's name under it."""
+    labelled: list[str] = []
+    record = False  # the record's labelled lines or its abstract were seen
+    for raw in lines:
+        line = clean_spaces(raw)
+        above = next((text for text in reversed(labelled) if text.strip()), "")
+        source = SOURCE.match(line)
+        if label := LABEL.match(line):
+            record = record or label["label"] in RECORD_LABELS
+        elif DOI_LINK.match(line):
+            raw = f"DOI: {line}"
+        elif NUMBERING.match(line) and not BREADCRUMB.match(line):
+            raw = f"Source: {line}"  # (a supplement's breadcrumb `…, Supplement` stays one)
+        elif record or len(line.split()) >= ABSTRACT_WORDS:
+            record = True
+        elif ";" in line and family_first(line.split(";")):
+            raw = f"Authors: {line}"
+        elif source and source["j"] and source["pp"]:
+            raw = f"Source: {line}"
+        elif above.startswith("Source: ") and line and len(line.split()) <= PUBLISHER_WORDS \
+                and not line.endswith(".") and not is_furniture(line):
+            raw = f"Publisher: {line}"
+        labelled.append(raw)
+    return labelled
 
 
 def unwrapped(lines: list[str]) -> list[str]:

@@ -59,6 +59,10 @@ def read_source(value: str, fields: dict[str, Any], warnings: list[str]) -> None
         fields.setdefault("issued", parse_written_date(match.group("d")))
 
 
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word not in BLURB_CONNECTORS).upper()
+
+
 def blurb_journal(blurb: str, warnings: list[str], cut: bool = False) -> str | None:
     """Longest listed name prefixing the blurb, else capitalised words before a verb.
 
@@ -66,6 +70,9 @@ def blurb_journal(blurb: str, warnings: list[str], cut: bool = False) -> str | N
     """
     known = journals.longest_prefix(blurb)
     after = blurb[len(known):] if known else ""
+    if known and known.startswith("The ") and (acronym := ACRONYM.match(after)) \
+            and acronym[0].strip(" ()").upper() == _initials(known[4:]):
+        known = known[4:]  # `The Oncology Nursing Forum (ONF) is …`: the sentence's `The`
     # A listed name that runs on into more capitalised words is the start of a longer,
     # unlisted one (`International Journal of Oncology` in `… Oncology Pharmacy Practice`).
     if known and (BLURB_VERB_AFTER.match(after) or not (cut or NAME_GOES_ON.match(after))):

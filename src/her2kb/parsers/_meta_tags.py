@@ -48,7 +48,8 @@ PRISM = {
 DUBLIN_CORE = {
     "title": ("dc.title",),
     "authors": ("dc.creator", "dc.creator.personalname", "dc.contributor.author"),
-    "container_title": ("dc.relation.ispartof", "dc.ispartof", "dc.source.journal"),
+    # (Atypon's plain `dc.Source` names the journal; a citation or a year there does not.)
+    "container_title": ("dc.relation.ispartof", "dc.ispartof", "dc.source.journal", "dc.source"),
     # DSpace: `dc.source.volume` … and `dc.description` is often a deposit note.
     "volume": ("dc.source.volume",), "issue": ("dc.source.issue",),
     "pages": ("dc.source.pagenumber",),
@@ -101,6 +102,9 @@ def vocabulary(metas: list[tuple[str, str]], field_map: dict[str, tuple[str, ...
                            if any(tag == name for tag, _ in metas)), [])
         if key == "doi":  # `dc.identifier` also holds URLs, ISSNs and local ids
             values = [value for value in values if normalize_doi(value)]
+        if key == "container_title":  # `dc.Source`: a journal, not a citation or a year
+            values = [value for name in names for tag, value in metas if tag == name
+                      and not (name == "dc.source" and any(map(str.isdigit, value)))]
         if key in LIST_KEYS and values:
             found[key] = values
         elif values:

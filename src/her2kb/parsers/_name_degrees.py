@@ -12,7 +12,9 @@ DEGREES = frozenset({"md", "phd", "mph", "msc", "ms", "ma", "bsc", "bs", "mbbs",
                      "rn", "pharmd", "dphil", "mmed", "frcp", "frcpc", "facp", "mba", "dsc", "dr",
                      "frcpath", "frcs", "mrcp", "mbbch", "ba", "dmsc", "dmedsc",
                      # Pharmacy and nursing (oncology pharmacy journals print them).
-                     "bpharm", "mpharm", "bcop", "bcps", "msn", "bsn", "aocnp", "ocn"})
+                     "bpharm", "mpharm", "bcop", "bcps", "msn", "bsn", "aocnp", "ocn",
+                     # British and Commonwealth medical degrees (NEJM: `M.B., Ch.B.`).
+                     "mb", "chb", "bchir", "bmbs", "mrcs", "facs", "fasco", "frcr"})
 
 
 def without_degrees(part: str) -> str:
@@ -35,9 +37,21 @@ def undegreed(part: str) -> str:
 
 
 def _is_degree(token: str) -> bool:
-    word = re.sub(r"(?:,[a-z*†‡])+$", "", token.rstrip(",")).rstrip("*†‡")
+    word = re.sub(r"(?:,[a-z*∗†‡])+$", "", token.rstrip(",")).rstrip("*∗†‡")  # (∗: LWW's)
     return any(cut and cut != cut.capitalize() and bare_degree(cut) in DEGREES
                for cut in (word, word[:-1]))
+
+
+# NEJM closes its list `Tom Poe, M.D.  for the X Investigators`: the degree ends the name.
+DEGREE_BEFORE_GROUP = re.compile(r"^(?:[A-Z][A-Za-z.]{0,7},?\s+)+(?=(?:for|on behalf of)\s)")
+
+
+def ungrouped_degree(part: str) -> str:
+    """`M.D.  for the X Investigators` -> `for the X Investigators` (degrees only)."""
+    lead = DEGREE_BEFORE_GROUP.match(part)
+    if lead and all(bare_degree(word.rstrip(",")) in DEGREES for word in lead[0].split()):
+        return part[lead.end():]
+    return part
 
 
 def bare_degree(word: str) -> str:

@@ -1,15 +1,18 @@
 """OUCI's label/value blocks (formats.md §7): the "General information" block with label
 and value on separate lines (or labels stripped: values then guessed by shape), the
-`- ` / `1. ` author lists under an `Authors:` label, and where each labelled value goes."""
+`- ` / `1. ` author lists under an `Authors:` label, where each labelled value goes, the
+`Details` rows under their heading and the keywords under theirs."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
 
 from ._ouci_references import is_doi_line
-from ._ouci_values import guess_by_shape, label_of, labelled, set_value
+from ._ouci_shapes import guess_by_shape
+from ._ouci_values import label_of, labelled, set_value
 from ._page import bullet_item
 from ._page_values import name_items, split_author_list, split_keywords
 
@@ -66,3 +69,15 @@ def read_info(info: list[str], fields: dict[str, Any], warnings: list[str]) -> N
         elif values:
             warnings.append(f"unlabelled line in General information: {values[0][:60]!r}")
         key, values = (pair[0], [pair[1]] if pair[1] else []) if pair else (label_of(line), [])
+
+
+def keyword_lines(lines: list[str]) -> list[str]:
+    """The lines under a bare `Keywords` heading up to the first blank line after them."""
+    return list(itertools.takewhile(bool, itertools.dropwhile(lambda line: not line, lines)))
+
+
+def rows_below(lines: list[str]) -> bool:
+    """A labelled row next (`Number of citations: 2`), or a label over its value."""
+    filled = [line for line in lines if line]
+    return bool(filled) and (labelled(filled[0]) is not None or (
+        len(filled) > 1 and label_of(filled[0]) is not None and label_of(filled[1]) is None))

@@ -4,7 +4,7 @@ information (formats.md §7); the reference list is read in `_ouci_references`.
 The compact head reads `Journal: J, YEAR, № ISSUE, p. PAGES`, where `№` is the **issue**
 and no volume is shown. The "General information" block prints each label and its value
 on separate lines; some scrapes strip the labels, and the values are then assigned by
-their shape alone (`guess_by_shape`), with a warning naming each guess.
+their shape alone (`_ouci_shapes`), with a warning naming each guess.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..records import LATEST_YEAR, MIN_YEAR
 from ..text import clean_spaces
-from ._page_values import PAGE_SHAPE, checked_pages, type_for
+from ._page_values import checked_pages, type_for
 
 # Label (case-folded, no colon) -> field key. Keys starting with `_` are read but not kept.
 # Section headings (case-folded) -> section. `cited_by` lists other works and is skipped.
@@ -28,6 +28,8 @@ SECTIONS = {
     "general information": "info", "загальна інформація": "info",
     "publication data": "info", "дані публікації": "info",
     "detailed information": "info", "детальна інформація": "info",
+    # A bare heading over the keywords (one line, or one a line); `Keywords: …` is a label.
+    "keywords": "keywords", "ключові слова": "keywords",
 }
 LABELS = {
     "journal": "journal", "видання": "journal", "журнал": "journal",
@@ -64,19 +66,13 @@ JOURNAL_ROW = re.compile(r"^[^,]{2,150}, (?:19|20)\d\d, (?:(?:[ТтVv]\.|Vol\.)\
                          r"№\s*\S+, (?:pp?|с)\.\s*\S+$")
 LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$")
 # Head-line segments, read from the right: `№ 3` (issue here), `p. 211-219` / `с. 45-52`.
-ISSUE_SEGMENT = re.compile(r"^№\s*(?P<v>\S.*)$")
+ISSUE_SEGMENT = re.compile(r"^(?:№|Issue|Випуск)\s*(?P<v>\S.*)$")
+# The newer head line: `Experimental Oncology · 2026 · Vol. 48, Issue 1 · pp. 18-27`.
+DOTTED_ROW = re.compile(r"^[^·]{2,150} · (?:19|20)\d\d(?: · [^·]+)+$")
 VOLUME_SEGMENT = re.compile(r"^(?i:Vol\.?|Volume|Т\.|Том)\s*(?P<v>\S+)$")  # `Т. 43`, `т. 11`
 PAGES_SEGMENT = re.compile(r"^(?:pp?|с)\.\s*(?P<v>\S.*)$")
 YEAR = re.compile(r"^\d{4}$")
 LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-–•*])\s")
-SMALL_NUMBER = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})?$")
-YES_NO = frozenset({"yes", "no", "так", "ні"})
-# Words that mark a company, not a journal (`Springer Science and Business Media LLC`).
-PUBLISHER_WORD = re.compile(
-    r"\b(?:LLC|Ltd|Limited|Inc|GmbH|AG|SA|BV|Co|Corp|Press|Publishing|Publishers?|"
-    r"Media|Verlag|Elsevier|Wiley|Springer|Informa|Kluwer|MDPI|Hindawi|Видавництво|"
-    r"видавництво|Видавець)\b\.?")
-SHAPE_ORDER = ("type", "journal", "year", "volume", "issue", "pages", "publisher")
 
 
 def label_of(line: str) -> str | None:
@@ -121,6 +117,8 @@ def labelled(line: str) -> tuple[str, str] | None:
         return "doi", doi.group("v")
     if JOURNAL_ROW.match(text):  # the phone's head line has no label
         return "journal", text
+    if DOTTED_ROW.match(text):
+        return "journal", text.replace(" · ", ", ")
     folded = text.casefold()
     label = next((label for label in TABLE_LABELS if folded.startswith(label + " ")), None)
     return (LABELS[label], text[len(label):].strip()) if label else None
@@ -191,59 +189,3 @@ def doi_of(text: str, warnings: list[str]) -> str | None:
     if doi is None:
         warnings.append(f"not a valid DOI: {bare[:60]!r}")
     return doi
-
-
-def guess_by_shape(values: list[str], fields: dict[str, Any], warnings: list[str]) -> None:
-    """Unlabelled General-information values, assigned by shape in the page's order.
-
-    A type label from the table is the type; a plausible 4-digit number the year; up to two
-    small numbers right after the year volume then issue; a page range the pages; the
-    first other text the journal and the next one the publisher, unless only the first
-    reads like a company. Yes/no flags and the counts after the publisher are skipped.
-    Every field set here is named in a warning.
-    """
-    guessed: dict[str, str] = {}
-    for value in values:
-        slot = _slot_for(value, guessed)
-        if slot:
-            guessed[slot] = value
-    if _publisher_first(guessed):
-        guessed["journal"], guessed["publisher"] = guessed["publisher"], guessed["journal"]
-    for key in SHAPE_ORDER:
-        if key in guessed and not fields.get(_FIELD[key]):
-            set_value(key, guessed[key], fields, warnings)
-    if guessed:
-        named = ", ".join(key for key in SHAPE_ORDER if key in guessed)
-        warnings.append(f"General information has no labels; guessed by shape: {named}; "
-                        "check them")
-
-
-def _publisher_first(guessed: dict[str, str]) -> bool:
-    """Scrapes list publisher and journal in either order: a company name is the publisher."""
-    journal, publisher = guessed.get("journal"), guessed.get("publisher")
-    if not (journal and publisher):
-        return False
-    return PUBLISHER_WORD.search(journal) is not None and PUBLISHER_WORD.search(publisher) is None
-
-
-_FIELD = {"type": "original_type", "journal": "container_title", "year": "issued",
-          "volume": "volume", "issue": "issue", "pages": "page", "publisher": "publisher"}
-
-
-def _slot_for(value: str, guessed: dict[str, str]) -> str | None:
-    after_year = list(guessed)[-1:] in (["year"], ["volume"])
-    if type_for(value) and "type" not in guessed:
-        return "type"
-    if value.casefold() in YES_NO:
-        return None
-    if plausible_year(value) and "year" not in guessed:
-        return "year"
-    if SMALL_NUMBER.match(value) and after_year:
-        return "volume" if "volume" not in guessed else "issue"
-    if PAGE_SHAPE.match(value) and not value.isdigit() and "pages" not in guessed:
-        return "pages"
-    if any(ch.isalpha() for ch in value) and not value[:1].isdigit():
-        for slot in ("journal", "publisher"):
-            if slot not in guessed:
-                return slot
-    return None

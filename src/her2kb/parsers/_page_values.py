@@ -30,7 +30,7 @@ SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?
                           r"[.!?](?=\s+(?P<next>\S))")  # a sentence only before a capital
 MIN_KEPT_ABSTRACT = 40  # a shorter first sentence is more likely a label or a heading
 # Trailing affiliation markers glued to names on pages: digits, `*`, daggers.
-NAME_MARKERS = re.compile(r"(?:[\d*†‡§¶]+,?)+$")
+NAME_MARKERS = re.compile(r"(?:[\d⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§¶]+,?)+$")
 # `123-`, `e12–`: a range whose end is missing.
 OPEN_RANGE = re.compile(r"^[A-Za-z]*\d+\s*[-\u2010-\u2015\u2212]\s*$")
 VANCOUVER_NAME = re.compile(rf"^\S.* {HYPHENED_INITIALS}$")  # `Doe JA`, `Lefort J-P`

@@ -21,6 +21,10 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^secure \.gov websites use", r"^the site is secure", r"^the https:// ensures",
     r"^a lock \(", r"^access keys\b", r"^(?:nih nlm logo|ncbi home page)(?: log in)?$",
     r"^show account info$",
+    # A text dump's header row, its search box drawn as underscores (lynx, w3m).
+    r"^(?:nih )?national library of medicine ncbi logo\b", r"\bsearch: _{4,}",
+    # w3m's search box (`[PMC   ] [Search] Advanced`) and its breadcrumb.
+    r"^(?:\[[^\[\]]{1,30}\]\s*)+advanced$", r"^(?:pmc )?journal list >",
     r"^logged in as:?", r"^account settings$", r"^primary site navigation$",
     # Tools, dialogs and buttons of the abstract page, and PMC's author manuscript banner.
     r"^submit a manuscript$",
@@ -77,7 +81,8 @@ FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^this website requires cookies", r"^available from publisher site using doi",
     r"^a subscription may be required", r"^share this article$", r"^europe pmc is ",
     r"^share with (?:email|twitter|x|linkedin|facebook|bluesky|mastodon)$",
-    r"^(?:europe pmc(?: plus)?|tools|developers|helpdesk|feedback|twitter|blog|tech blog|menu|"
+    r"^(?:europe pmc(?: plus| logo)?|tools|developers|helpdesk|feedback|twitter|blog|tech blog|"
+    r"menu|"
     r"developer forum|contact us|available free|free to read|free full text in europe pmc)$",
     # Its box `ORCIDs linked to this article` / `Qureshi FN, 0000-0001-8832-1175`.
     r"^orcids linked to this article$", r"^[^,]{2,60}, \d{4}-\d{4}-\d{4}-\d{3}[\dx]$",

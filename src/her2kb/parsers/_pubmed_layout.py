@@ -1,10 +1,10 @@
 """Walk a PubMed / PMC page's lines into regions: head, abstract, lists, and the rest.
 
-Headings switch the region (formats.md §4.4). Lists are read where their heading stands;
-the MeSH list may be followed, after two or more blank lines, by the unlabelled substances
-list of layout A1. Sections about other works (similar articles, cited by, references) and
-the PMC article body are skipped, so their titles, citation lines and DOIs never reach the
-record. Furniture lines (§4.5) are dropped wherever they stand.
+Headings switch the region (formats.md §4.4). Lists are read where their heading stands
+(the MeSH list may be followed, after blank lines, by layout A1's unlabelled substances).
+Sections about other works (similar articles, cited by, references) and the PMC body are
+skipped, so their titles, citations and DOIs never reach the record. Furniture lines (§4.5)
+are dropped wherever they stand.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from ._pubmed_relations import inline_relation, relation_items
 from ._pubmed_sections import (
     KEY_MESSAGE,
     NAV_ONLY_ENTRIES,
+    bare_keywords,
+    byline_below,
     heading_kind,
     is_about_other_works,
     is_item_start,
@@ -35,7 +37,6 @@ _BARE_DOI = re.compile(r"^DOI:$")
 # Europe PMC's DOI link with the IDs after it: `https://doi.org/10.… PMID: 1 PMCID: PMC2`.
 _DOI_LINK_IDS = re.compile(r"^https?://(?:dx\.)?doi\.org/10\.\S+\s+(?P<ids>PMC?ID:.*)$")
 _VALUE_BELOW = re.compile(r"^(?:\d+|10\.\d{4,9}/\S+)$")
-_MIN_BARE_KEYWORDS, _MAX_KEYWORD_WORDS = 3, 6
 _KEYWORDS = re.compile(r"^key\s?words\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 _OLD_LOGO = re.compile(r"^logo of \S+", re.IGNORECASE)  # the old PMC design's journal logo
@@ -72,13 +73,6 @@ def _stops_list(line: str) -> bool:
                 or line.lower() in NAV_ONLY_ENTRIES or _COPYRIGHT.match(line))
 
 
-def _bare_keywords(line: str) -> bool:
-    """Legacy B2 prints the keywords under the abstract with no label: `a; b; c`."""
-    items = line.split(";")
-    return len(items) >= _MIN_BARE_KEYWORDS and not line.rstrip().endswith(".") \
-        and all(0 < len(item.split()) <= _MAX_KEYWORD_WORDS for item in items)
-
-
 class _Walker:
     """One pass over the lines; `region` says where plain lines go."""
 
@@ -96,7 +90,8 @@ class _Walker:
             line = self.lines[index]
             kind = heading_kind(line) if line else None
             menu = menu_end(self.lines, index) if kind or line.lower() in NAV_ONLY_ENTRIES else None
-            menu = menu or (links_block_end(self.lines, index) if line else None)
+            menu = menu or (links_block_end(self.lines, index, self.region == "head")
+                            if line else None)
             if menu is not None:
                 index = menu
             elif kind:
@@ -146,7 +141,7 @@ class _Walker:
             if self.region == "abstract" and self.layout.abstract:
                 self.region = "post"  # legacy B pages print the PMID below the abstract
         elif keywords or (self.region == "abstract" and self.layout.abstract
-                          and _bare_keywords(line)):
+                          and bare_keywords(line)):
             words = keywords.group("words") if keywords else line
             self.layout.keywords_line = self.layout.keywords_line or words
             self.region = "post"
@@ -199,8 +194,8 @@ class _Walker:
                 return index + 1
             self.layout.abstract = [heading] if heading.casefold() == KEY_MESSAGE else []
             self.region = "abstract"
-        elif kind == "affiliations":
-            if self.region == "head":
+        elif kind == "affiliations":  # (Europe PMC may print `Author information` over names)
+            if self.region == "head" and not byline_below(self.lines, index):
                 self.layout.affiliation_headings.add(len(self.layout.head))
                 self.layout.head.append(self.lines[index])
         elif kind == "skip":

@@ -127,18 +127,21 @@ def _over_prose(lines: list[str], index: int) -> bool:
     if below >= len(lines) or len(lines[below].split()) < _ABSTRACT_WORDS:
         return False
     byline = next_filled(lines, below + 1)
+    if byline < len(lines) and heading_kind(lines[byline]) == "affiliations":
+        byline = next_filled(lines, byline + 1)  # `Author information` over the names
     return byline >= len(lines) or len(author_list(lines[byline]) or ()) < _BYLINE_NAMES
 
 
-def links_block_end(lines: list[str], index: int) -> int | None:
-    """End of the `Full text links` box at `index`: provider names, then a logo line.
+def links_block_end(lines: list[str], index: int, in_head: bool = False) -> int | None:
+    """End of the `Full text links` box at `index`: provider names, then a logo line (in
+    the head, also Europe PMC's `Full text` box).
 
     The names (`Invented Publisher`, `Europe PubMed Central`) are furniture, but only
     the logo line that closes the box tells them from a title; the legacy page has no
     logo line, and its citation line closes the box.
     """
     if lines[index].lower() != "full text links":
-        return None
+        return europe_links_end(lines, index) if in_head else None
     position = index + 1
     for _ in range(_MAX_PROVIDERS + 1):
         position = next_filled(lines, position)
@@ -154,3 +157,38 @@ def links_block_end(lines: list[str], index: int) -> int | None:
             return None  # a title, not a provider's name: the box has closed unseen
         position += 1
     return None
+
+
+# Europe PMC's `Full text` box: sentences linking elsewhere, then the record itself.
+_EUROPE_LINK_LINE = re.compile(r"^(?:Read article (?:for free|at publisher's site)\b|"
+                               r"Available from publisher site\b)")
+
+
+def europe_links_end(lines: list[str], index: int) -> int | None:
+    """End of Europe PMC's `Full text` box at `index` (its `Read article at publisher's
+    site …` lines), so the title under it is read; None when no such line follows."""
+    if lines[index].strip().lower() != "full text":
+        return None
+    position = next_filled(lines, index + 1)
+    if position >= len(lines) or not _EUROPE_LINK_LINE.match(lines[position]):
+        return None
+    while position < len(lines) and (not lines[position].strip()
+                                     or _EUROPE_LINK_LINE.match(lines[position])):
+        position += 1
+    return position
+
+
+def byline_below(lines: list[str], index: int) -> bool:
+    """Names on the next line (Europe PMC: `Author information` over the byline)."""
+    below = next_filled(lines, index + 1)
+    return below < len(lines) and len(author_list(lines[below]) or ()) >= _BYLINE_NAMES
+
+
+_MIN_BARE_KEYWORDS, _MAX_KEYWORD_WORDS = 3, 6
+
+
+def bare_keywords(line: str) -> bool:
+    """Legacy B2 prints the keywords under the abstract with no label: `a; b; c`."""
+    items = line.split(";")
+    return len(items) >= _MIN_BARE_KEYWORDS and not line.rstrip().endswith(".") \
+        and all(0 < len(item.split()) <= _MAX_KEYWORD_WORDS for item in items)

@@ -97,7 +97,24 @@ def _pick_title(head: Head) -> Plain | None:
                      and len(p.text.split()) >= _MIN_TITLE_WORDS and not _people(p.text)
                      and not _URL_LINE.match(p.text)), None)
         return over or below
-    return above or below
+    if above is None and below is None and (over := _over_byline(head, at, head.anchor)):
+        if citation is not None:  # Safari's reader: title and names over the banner
+            citation.below_byline = True
+        return over
+    return above or _past_category(head, at, below)
+
+
+def _past_category(head: Head, at: dict[int, Plain], below: Plain | None) -> Plain | None:
+    """PMC's subject (`Oncology`) can stand between the IDs and the title: a short line,
+    then a title over the names."""
+    if below is None or len(below.text.split()) >= _MIN_TITLE_WORDS:
+        return below
+    title = next((p for p in head.plain if p.position > below.position), None)
+    names = at.get(title.position + 1) if title else None
+    if title and names and len(title.text.split()) >= _MIN_TITLE_WORDS \
+            and not _people(title.text) and _people(names.text):
+        return title
+    return below
 
 
 def _over_byline(head: Head, at: dict[int, Plain], anchor: int) -> Plain | None:

@@ -15,9 +15,9 @@ from typing import Any
 from ..dates import parse_written_date
 from ..identifiers import normalize_doi
 from ..text import match_key
+from ._journal_names import abbreviates
 from ._page_values import keywords_run_together
 from ._text_citation import ISSUE_DATE
-from ._text_numbering import abbreviates
 
 TEXT = "page text"
 # Keys that only make sense together come from one source: an issue number from a
@@ -35,6 +35,8 @@ SHORTENED = re.compile(r"(?:…|\.\.\.)\s*$")
 # A structured label opening the text's abstract (`Background: …`), which tags drop.
 LABEL_START = re.compile(r"^[A-Z][A-Za-z ]{2,40}:\s")
 LABELLED_MATCH = 40  # characters of the tags' abstract the labelled one must hold
+TAG_TITLE = "title_from_tag"  # the text's title is a tag's (`og:title`), not a printed line
+TITLE_WORDS_HELD = 0.75  # a longer printed title holding this share of the tag's words
 
 
 def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
@@ -61,6 +63,8 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     _issue_date(merged, origins, text_values, warnings)
     _labelled_abstract(merged, origins, text_values)
     _printed_journal(merged, origins, text_values)
+    _printed_title(merged, origins, text_values)
+    _printed_pages(merged, origins, text_values, warnings)
     for key in COMPARED:
         kept = merged.get(key) or (merged.get("numbering") or {}).get(key)
         for name, values in sources:
@@ -141,3 +145,36 @@ def _printed_journal(merged: dict[str, Any], origins: dict[str, str],
     if abbreviates(tagged, printed) or printed.startswith((f"{tagged} : ", f"{tagged} (")):
         merged["container_title_short"] = merged.get("container_title_short") or tagged
         merged["container_title"], origins["container_title"] = printed, TEXT
+
+
+def _printed_title(merged: dict[str, Any], origins: dict[str, str],
+                   text: dict[str, Any]) -> None:
+    """The title as the page prints it where the tags shortened it (T&F's `dc.Title`
+    without the subtitle the heading shows)."""
+    printed, tagged = str(text.get("title") or ""), str(merged.get("title") or "")
+    if printed and tagged and origins.get("title") != TEXT and not text.get(TAG_TITLE) \
+            and len(printed.split()) > len(tagged.split()) \
+            and match_key(printed).split()[:3] == match_key(tagged).split()[:3] \
+            and words_held(tagged, printed) >= TITLE_WORDS_HELD:
+        merged["title"], origins["title"] = printed, TEXT
+
+
+def words_held(tagged: str, printed: str) -> float:
+    """The share of the tag's words the printed line holds."""
+    words = re.findall(r"\w+", tagged.casefold())
+    held = set(re.findall(r"\w+", printed.casefold()))
+    return sum(word in held for word in words) / len(words) if words else 0.0
+
+
+def _printed_pages(merged: dict[str, Any], origins: dict[str, str], text: dict[str, Any],
+                   warnings: list[str]) -> None:
+    """The range the page prints where the tags end it elsewhere from the same first page
+    (J-STAGE tags `citation_lastpage` 2045 over a printed `Pages 2041-2046`)."""
+    parts, printed = merged.get("page_parts") or {}, str(text.get("pages") or "")
+    first, last = parts.get("first_page"), parts.get("last_page")
+    shown = re.match(r"^(\w+)\s*[-\u2013]\s*(\w+)$", printed)
+    if origins.get("first_page", TEXT) != TEXT and first and last and shown \
+            and shown[1] == str(first) and shown[2] != str(last):
+        warnings.append(f"the page prints pages {printed!r}; the {origins['first_page']} "
+                        f"pages {first}-{last} are not used")
+        merged["page_parts"] = {"first_page": None, "last_page": None, "pages": printed}

@@ -48,8 +48,8 @@ END_LABEL = re.compile(
     r"^(?:Citation|Cite this(?: article)?|How to cite(?: this article)?|(?:Academic )?Editor|"
     r"Received|Accepted|Revised|Copyright|Competing interests|Conflicts? of interest|"
     r"Data availability(?: statement)?|\*?Correspondence(?: to)?|Contributions|Abbreviations|"
-    r"Issue Section|"
-    r"Item Type|URI|Author Affiliations|Accession Number)\s*:",  # EPrints, DSpace, EBSCOhost
+    r"Issue Section|Item Type|URI|Author Affiliations|Accession Number)\s*:"  # EPrints, EBSCO
+    r"|^(?:MLA|APA|Chicago|Harvard|Vancouver)\s+(?=\S.*\b(?:1[89]|20)\d\d\b)",  # Scholar's Cite
     re.IGNORECASE)
 # A row of buttons under an abstract (Zendy: `Read full text  Save  Cite  Share`).
 BUTTON_WORDS = frozenset({"read", "full", "text", "save", "cite", "share", "download", "pdf",

@@ -29,6 +29,7 @@ NAMED_TYPES = frozenset({
     "original reports",  # ASCO
     "conference abstract", "meeting abstract", "conference paper", "book chapter",  # Scilit
     "posted content", "proceedings article", "proceedings paper",
+    "drug evaluation", "drug profile", "special report",  # Future Medicine, Expert Opinion
 })
 # One-word types: also menu entries and links, so only counted right above the title.
 WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "correspondence",
@@ -41,18 +42,32 @@ METRIC = re.compile(r"^\d[\d,.]*k?\s+(?:Views|CrossRef citations to date|Altmetr
 # badges and the publication date between (Nature: `Article`, `Open access`, `Published: …`).
 RIGHT_ABOVE_TYPES = frozenset({"article", "research", "journal article"})  # Nature, BMC, OUP
 PUBLISHED = re.compile(r"^Published:?\s+\S")
+# SAGE's row, copied as one line: `Original Research Open access First published online March …`.
+DATED_TAIL = re.compile(r"\s+First published(?: online)?\s.*$", re.IGNORECASE)
 # Frontiers prints the type in capitals before a lower-case `article`: `ORIGINAL RESEARCH article`.
 FRONTIERS_TYPE = re.compile(r"^(?P<type>[A-Z][A-Z -]+?)\s+article$")
 # Access badges printed with the type: `Original Article · Open Access`, `Open AccessReview`.
 BADGE = re.compile(r"^(?:Open Access|Free Access)\s*|\s*(?:[|·•]\s*)?(?:Open Access|"
-                   r"Free Access|Free|Full Access)$", re.IGNORECASE)
-# The Lancet prints the type before its numbering: `Articles| Volume 25, Issue 6, P712-724`.
-NUMBERED_TYPE = re.compile(r"^(?P<type>[A-Z][A-Za-z ]{2,40}?)\s*\|\s*Volume\s+\d")
+                   r"Free Access|Free|Full Access|Closed Access|(?:Not )?Peer[- ]reviewed)$",
+                   re.IGNORECASE)
+# The Lancet prints the type before its numbering: `Articles| Volume 25, Issue 6, P712-724`,
+# or, copied, with a space only (`Articles  Volume 26, Issue 3p318-330`): then only a known
+# type counts, as a journal's name stands before its volume too.
+NUMBERED_TYPE = re.compile(r"^(?P<type>[A-Z][A-Za-z ]{2,40}?)(?P<bar>\s*\|)?\s*Volume\s+\d")
+SECTION_TYPES = frozenset({"articles", "reviews", "correspondence"})  # The Lancet's sections
+# LWW names the design after the type: `Research Article: Observational Study`.
+SUBTYPED = re.compile(r"^(?P<type>[A-Z][A-Za-z -]{2,40}): [A-Z][A-Za-z -]{2,40}$")
 # ASCO names the section after the type: `Original Reports | Breast Cancer`.
-SECTION_AFTER = re.compile(r"\s*\|\s*[^|]+$")  # AACR glues the bar: `Research Article| June 1 2024`
+# (AACR glues the bar: `Research Article| June 1 2024`; Dimensions: `Article | Open Access | PDF`.)
+SECTION_AFTER = re.compile(r"\s*\|.*$")
 # A labelled value lists one type, or several after `. ` or `; ` (Ovid, PubMed-style).
 TYPE_SEPARATOR = re.compile(r"\.\s+|;\s*")
 MAX_TYPE_WORDS = 6
+# A row of badges over the title (Scilit: `Open Access · Hybrid Gold · Journal Article ·
+# Peer reviewed`; its chips `Preprint; Not peer reviewed` once Markdown joined them).
+BADGE_CELLS = re.compile(r"\s*[·|;]\s+")
+ROW_TYPES = NAMED_TYPES | RIGHT_ABOVE_TYPES | WORD_TYPES | {"preprint"}
+MAX_BADGE_WORDS = 4
 
 
 def labelled_types(value: str) -> list[str]:
@@ -70,9 +85,10 @@ def printed_type(head: list[str], end: int, title: str | None) -> str | None:
     if title_at and (glued := GLUED_TYPE.search(filled[title_at[0]][1])):
         return glued["type"]  # Scopus: `… a prospective cohort(Article)`
     for k, (_, line) in enumerate(filled):
-        if numbered := NUMBERED_TYPE.match(line):
+        if (numbered := NUMBERED_TYPE.match(line)) and (numbered["bar"] or numbered[
+                "type"].casefold() in NAMED_TYPES | WORD_TYPES | SECTION_TYPES):
             return numbered["type"]
-        bare = FRONTIERS_TYPE.sub(r"\g<type>", BADGE.sub("", line).strip())
+        bare = FRONTIERS_TYPE.sub(r"\g<type>", BADGE.sub("", DATED_TAIL.sub("", line)).strip())
         bare = SECTION_AFTER.sub("", bare).removesuffix(":")
         key = bare.casefold()
         near_title = any(0 < at - k <= NEAR_TITLE for at in title_at)
@@ -80,6 +96,13 @@ def printed_type(head: list[str], end: int, title: str | None) -> str | None:
             not BADGE.sub("", between).strip() or PUBLISHED.match(between)
             for _, between in filled[k + 1:at]) for at in title_at)
         if key in NAMED_TYPES or (key in WORD_TYPES and near_title):
+            return bare
+        cells = BADGE_CELLS.split(line)
+        row_type = next((c for c in cells if c.casefold() in ROW_TYPES), None)
+        if near_title and len(cells) > 1 and row_type \
+                and all(len(c.split()) <= MAX_BADGE_WORDS for c in cells):
+            return row_type
+        if (subtyped := SUBTYPED.match(bare)) and subtyped["type"].casefold() in NAMED_TYPES:
             return bare
         if key in RIGHT_ABOVE_TYPES and right_above:
             # Springer's breadcrumb ends in `Article` above the title; its own category

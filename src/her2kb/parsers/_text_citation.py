@@ -17,15 +17,18 @@ from typing import Any
 from ..dates import parse_written_date
 from ._citation import Citation, parse_citation, parse_europe_pmc
 from ._text_cited import cited_work, repository_citation
-from ._text_numbering import issue_of_volume, journal_citation
+from ._text_numbering import is_numbering_line, issue_of_volume, journal_citation
 
-CITE_LABEL = re.compile(r"^(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
-                        r"article)?|Source|Published in)\s*:\s*", re.IGNORECASE)
+# (Dimensions prints `Published in Gastric Cancer, Volume 24, …` without the colon.)
+CITE_LABEL = re.compile(r"^(?:(?:Citation|Cite(?: this article)?(?: as)?|How to cite(?: this "
+                        r"article)?|Source|Published in)\s*:\s*|Published in\s+(?=[A-Z]))",
+                        re.IGNORECASE)
 RELATION = re.compile(r"^(?:Comment|Erratum|Update|Retraction|Republished|Expression of concern)"
                       r"\s+(?:in|on|of|for|from)\s*:", re.IGNORECASE)
 OWN_BLOCKS, OWN_BLOCK_LINES = frozenset({"Information", "Citation"}), 3
 CITED_NAMES = {"container_title": "journal"}  # how a warning names a key
 ISSUE_DATE = "issue_date"  # the citation line's date, kept apart for the tags to yield to
+CITED_DOI = "cited_doi"
 
 
 def citation_line(head: list[str], end: int) -> tuple[Citation, str] | None:
@@ -53,7 +56,9 @@ def _europe_pmc(line: str) -> Citation | None:
 def read_citation(head: list[str], end: int, found: dict[str, Any],
                    notes: dict[str, str], info: list[str]) -> None:
     found_line = citation_line(head, end)
-    top = [text for text in head[:end] if text] + info
+    # (IOS Press labels its numbering line under the abstract: `Journal: J, vol. 35, no. 3, …`.)
+    top = [text for text in head[:end] if text] + info + [
+        text for text in head[end:] if text.startswith("Journal: ") and is_numbering_line(text)]
     if found_line is not None:
         citation, line = found_line
         values: dict[str, Any] = {
@@ -63,6 +68,8 @@ def read_citation(head: list[str], end: int, found: dict[str, Any],
         shaped = journal_citation(top) if not citation.issue else None
         if shaped and shaped["volume"] == citation.volume:
             values["issue"] = shaped["issue"]
+        if citation.volume and not values["issue"]:
+            values["issue"] = issue_of_volume(top, citation.volume)
     else:  # a publisher's own shape (`Journal, Volume 5, Issue 2, …, Pages 1-9`)
         line = ""
         # Cambridge Core prints its numbering in an `Information` block under the abstract,
@@ -76,6 +83,8 @@ def read_citation(head: list[str], end: int, found: dict[str, Any],
             values["issue"] = issue_of_volume([text for text in head if text], values["volume"])
     if not values:
         return
+    if (doi := values.pop("line_doi", None)) and not found.get("doi"):
+        found[CITED_DOI] = doi  # `_read_ids` prefers it to a sidebar's DOIs above it
     if values.get("date"):
         found[ISSUE_DATE] = values["date"]
         if not _same_year(found.get("date"), values["date"]):

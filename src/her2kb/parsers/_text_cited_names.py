@@ -12,12 +12,15 @@ import re
 from typing import Any
 
 from ..names import INITIALS, is_corporate
+from ..text import strip_accents
 from ._text_names import ET_AL
 
 # A citation line's author list before its `(YEAR)`, and one Vancouver name in it.
 CITED_NAMES = re.compile(r"^(?P<names>[^()]{3,}?)\s*\((?:1[89]|20)\d\d[a-z]?\)")
 VANCOUVER_PART = re.compile(rf"^(?P<family>\S.*?)\s+(?P<initials>{INITIALS})$")
 CITED_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d[a-z]?\)$")
+# Google Scholar's Cite box names each style before its citation: `APA<TAB>Doe, J. (2016). …`.
+CITE_STYLE = re.compile(r"^(?:MLA|APA|Chicago|Harvard|Vancouver)\s+(?=\S.*\b(?:1[89]|20)\d\d\b)")
 SPRINGER_INITIALS = re.compile(rf"^{INITIALS}(?:-{INITIALS})?$")  # `AS` from `AS.`, `J-S`
 
 
@@ -36,7 +39,7 @@ def cited_families(line: str, title: str | None = None) -> list[tuple[str, str]]
     Vancouver form (`Okabe K, Duarte Vasconcelos H and Ferraz J (2021) Title…`) or
     Springer's (`Oliveira Santos, M., Lindqvist, H. & Moreau, AS. Title…`); [] for any
     other line."""
-    names = _cited_names(line, title)
+    names = _cited_names(CITE_STYLE.sub("", line), title)
     if not names:
         return []
     parts = [part.strip() for part in re.split(r",|\band\b|&", ET_AL.sub("", names))]
@@ -73,6 +76,17 @@ def with_cited_families(names: list[dict[str, Any]], cited: list[tuple[str, str]
     return refined
 
 
+def completed(names: list[dict[str, Any]], cited: list[tuple[str, str]]
+              ) -> list[dict[str, Any]] | None:
+    """A folded byline (Scholar: `A Yılmaz, M Demir, E Kaya… - Journal`) completed from
+    the page's citation of itself, when the names shown open that longer list."""
+    if not names or len(cited) <= len(names) or not all(
+            name.get("family") == family for name, (family, _) in zip(names, cited, strict=False)):
+        return None
+    return names + [{"family": family, "given": initials} for family, initials in
+                    cited[len(names):]]
+
+
 def with_given_names(names: list[dict[str, Any]], bylines: list[list[dict[str, Any]]]
                      ) -> list[dict[str, Any]]:
     """Initials-only names take the given names another byline of the page spells out
@@ -93,3 +107,27 @@ def _spells(name: dict[str, Any], full: dict[str, Any]) -> bool:
     return (bool(initials) and name.get("family") == full.get("family")
             and len(spelled.replace(".", "")) > len(given.replace(".", ""))
             and firsts.upper() == initials)
+
+
+# Letters with no decomposition that tags write without their mark (`Østby` as `Ostby`).
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l",
+                                "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def respelled(names: list[dict[str, Any]], lines: list[str]) -> list[dict[str, Any]]:
+    """Names as the page prints them where the tags dropped the marks: SAGE tags `Ingrid
+    Ostby` for a byline's `Ingrid Østby`. Only a printed word that folds to the tag's word
+    replaces it."""
+    printed = {strip_accents(word.translate(_PLAIN_LETTERS)): word
+               for line in lines if not line.isascii() for word in _WORD.findall(line)
+               if not word.isascii()}
+    if not printed:
+        return names
+
+    def spelled(part: Any) -> Any:
+        return _WORD.sub(lambda m: printed.get(m[0], m[0]), part) if isinstance(part, str) \
+            and part.isascii() else part
+
+    return [name | {key: spelled(name.get(key)) for key in ("family", "given") if key in name}
+            for name in names]

@@ -13,18 +13,20 @@ import ast
 import re
 from typing import Any
 
+from ..dates import parse_written_date
 from ..identifiers import find_dois, normalize_doi, normalize_pmcid, normalize_pmid
 from ..text import clean_spaces
+from ._journal_names import abbreviates, journal_line, masthead
 from ._text_abstract import in_contents_menu, metadata_end, read_abstract
 from ._text_article_type import labelled_types, printed_type
-from ._text_citation import CITE_LABEL, read_citation
+from ._text_citation import CITE_LABEL, CITED_DOI, ISSUE_DATE, read_citation
 from ._text_cited_names import cited_families
 from ._text_glued import rejoined_lines
 from ._text_hanzi import hanzi_names
 from ._text_lines import LABELS, ONLINE_DATE, line_pairs, with_colons, without_language_menus
 from ._text_name_blocks import AUTHOR_HEADING, names_below_label
 from ._text_names import SEPARATOR, folds_names, names_line
-from ._text_numbering import abbreviates, is_numbering_line, journal_line, masthead
+from ._text_numbering import is_numbering_line, journal_citation
 from ._text_record_blocks import (
     about_this_article,
     article_information,
@@ -41,12 +43,16 @@ DOI_ONLY = re.compile(r"^(?:doi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{
 # Headings that end the abstract; reference-list headings also end the page's head.
 REFERENCES_HEADING = re.compile(
     r"^(?:References|Bibliography|Literature cited|Works cited|Cited by|Citing articles|"
-    r"Similar articles|Related articles|Recommended(?: articles)?)"
+    r"(?:Similar|Related) (?:articles|publications)|Recommended(?: articles)?)"
     r"(?:\s*\(\d[\d,]*\))?\s*:?$"  # Scilit: `References (41)`
-    r"|^References\s+\d[\d,]*$", re.IGNORECASE)  # … and `References 41` (never `Cited by 18`)
+    r"|^References\s+\d[\d,]*$"  # … and `References 41` (never `Cited by 18`),
+    r"|^Cited by \d[\d,]* (?:publications|articles)$", re.IGNORECASE)  # `Cited by 2 publications`
 PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
+RECORD_LINE_WORDS = 8  # a title or a paragraph of the record
+EMPTY_LIST = re.compile(r"^No (?:references|citations|\w+) (?:available|found)\.?$",
+                        re.IGNORECASE)
 LIST_CONTROL = re.compile(r"^(?:Sort by\b|Showing \d+ of \d+$)")
 MENU_WORDS = 3
 # A preprint server's name alone on a line above the abstract (the site header), on a page
@@ -63,8 +69,11 @@ def head_lines(lines: list[str]) -> list[str]:
     """The page's lines before the first reference-list heading, cleaned (blanks kept, but
     for those inside a translation menu)."""
     cleaned = without_language_menus([clean_spaces(line) for line in with_colons(lines)])
+    # (Not a sidebar's `Similar publications` above the record: only menus stand above it.)
     end = next((i for i, line in enumerate(cleaned) if REFERENCES_HEADING.match(line)
-                and _list_below(cleaned, i)), len(cleaned))
+                and _list_below(cleaned, i)
+                and any(len(above.split()) >= RECORD_LINE_WORDS for above in cleaned[:i])),
+               len(cleaned))
     return cleaned[:end]
 
 
@@ -76,9 +85,11 @@ def _list_below(lines: list[str], index: int) -> bool:
                  "")
     # A tab row (Europe PMC: `Abstract`, `Free full text`, `Citations & impact`, `Similar
     # Articles`); J-STAGE's runs into `Volume 188 (1999) Issue 3`.
+    # (Not an empty list above it: Scilit's `References (0)` over `No references available`.)
     if is_numbering_line(below) or (index >= 2 and not NUMBERED_REFERENCE.match(below) and all(
             lines[i] and len(lines[i].split()) <= MENU_WORDS and not lines[i].endswith(".")
-            for i in (index - 2, index - 1))) or in_contents_menu(lines, index):
+            and not EMPTY_LIST.match(lines[i]) for i in (index - 2, index - 1))) \
+            or in_contents_menu(lines, index):
         return False
     return len(below.split()) >= REFERENCE_MIN_WORDS or NUMBERED_REFERENCE.match(below) is not None
 
@@ -104,15 +115,18 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
             or LABELS.get(line.casefold()) == "keywords" else []  # Scopus `Author keywords`
         if terms:  # the list below the heading: one line (MDPI) or a term per line (BMC, T&F)
             pairs = [("keywords", "; ".join(terms))]
-        elif pairs == [("keywords", "")]:
-            pairs = [("keywords", next((text for text in head[index + 1:] if text), ""))]
+        elif pairs in ([("keywords", "")], [("issue_dated", "")], [("date", "")]):
+            # The value under its label (a `<dt>`/`<dd>` list: `Published in Print:`).
+            below = next((text for text in head[index + 1:] if text), "")
+            pairs = [(pairs[0][0], below if pairs[0][0] == "keywords"
+                      or parse_written_date(below) else "")]
         elif (pairs == [("authors", "")] or AUTHOR_HEADING.match(line)) \
                 and "authors" not in found \
                 and (listed := names_below_label(head, index)):
             pairs, found["authors_truncated"] = [("authors", listed[0])], listed[1]
         for key, value in pairs:
             if key == "issue_dated" and value:  # the issue's date beats the day online
-                key = "date"
+                key, found[ISSUE_DATE] = "date", value  # … and the tags' (often that day)
                 found.pop("date", None)
             if key in ("date", ONLINE_DATE):  # `Published Online: July 15, 2021. doi:…`
                 value = re.split(r"\.\s|;\s", value)[0]
@@ -134,8 +148,9 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     printed = printed_type(head, end, found.get("title"))
     found["publication_types"] = labelled or ([printed] if printed else [])
     _spell_out_journal(head[:end], found)
-    server = next((_SERVER_NAMES[line.casefold()] for line in head[:end]
-                   if line.casefold() in _SERVER_NAMES), None)
+    # The server alone on a line, or before the DOI (Scilit: `medRxiv; https://doi.org/…`).
+    server = next((_SERVER_NAMES[name] for line in head[:end]
+                   if (name := re.split(r"[;,]\s", line)[0].casefold()) in _SERVER_NAMES), None)
     doi = (normalize_doi(found.get("doi")) or "").lower()
     if server and doi.startswith(PREPRINT_SERVERS[server]) and not found.get("container_title"):
         found["container_title"], found["type"] = server, "article"  # CSL's type for preprints
@@ -188,6 +203,8 @@ def _spell_out_journal(top_lines: list[str], found: dict[str, Any]) -> None:
     the short title."""
     top = [masthead(line) for line in top_lines if line]
     short = found.get("container_title")
+    if (shaped := journal_citation(top)) and shaped["container_title"]:
+        top.append(shaped["container_title"])  # `Future Oncology Vol. 6, No. 4`
     full = journal_line(top)
     if short and not (full and abbreviates(short, full)):
         full = next((line for line in top if line != short and abbreviates(short, line)), None)
@@ -208,8 +225,11 @@ def work_dois(head: list[str], end: int) -> list[str]:
 
 def _read_ids(head: list[str], end: int, found: dict[str, Any], notes: dict[str, str]) -> None:
     dois = work_dois(head, end)
+    cited = found.pop(CITED_DOI, None)  # on the numbering line: the work's own, of them all
     if not found.get("doi") and dois:
-        found["doi"] = dois[0]
+        found["doi"] = cited if cited in dois else dois[0]
+    elif cited and not found.get("doi"):
+        found["doi"] = cited
     chosen = normalize_doi(found.get("doi"))
     others = [d for d in dois if chosen and d.lower() != chosen.lower()]
     if others:

@@ -12,8 +12,8 @@ import re
 
 from ._page import bullet_item
 from ._page_values import type_for
+from ._text_folded_bylines import comma_line_bylines, folded_marker_bylines
 from ._text_lines import LABELS, label_of
-from ._text_name_blocks import comma_line_bylines, folded_marker_bylines
 from ._text_numbering import folded_numbering, is_numbering_line
 from ._text_record_table import folded_rows, ovid_rows, stacked_rows
 from ._text_wos import joined_labels

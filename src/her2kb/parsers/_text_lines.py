@@ -37,8 +37,9 @@ LABELS = {
     "published in issue": "date", "issue date": "issue_dated",  # Scilit, under `Published:`
     "doi identifier": "doi", "year": "date", "year published": "date",  # CORE, Lens
     "page range": "pages", "pubmed": "pmid", "pmcid": "pmcid", "pubmed central": "pmcid",
+    "pubmed central id": "pmcid",  # Dimensions
     "creators": "authors",
-    "publication": "container_title", "published in print": "date",  # Atypon, Dimensions
+    "publication": "container_title", "published in print": "issue_dated",  # Atypon, Dimensions
     "by": "authors",  # WoS English full record: `By: Wang, L (Wang, Lei); …`
     "article type": "article_type", "document type": "article_type",
     "publication type": "article_type", "publication types": "article_type",
@@ -74,7 +75,8 @@ DASH_LABELS = frozenset({"title", "authors", "author(s)", "publication year", "p
 # Zendy labels the reader does not keep; they still end the abstract line above them.
 DASH_OTHER = frozenset({"language(s)", "language", "issn", "isbn", "subject(s)", "resource type"})
 # WoS `Source:` lines carry more labels inline; the value of each runs to the next one.
-INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Published|"
+# (Dimensions: `Publication date: May 2021  ·  Published online: December 14, 2020`.)
+INLINE_LABEL = re.compile(r"\s(?=(?:Volume|Issue|Pages|Article Number|DOI|Published(?: online)?|"
                           r"Early Access|卷|期|页|文献号|出版年|提前访问)\s*[:：]\s)")
 # Where a site took its metadata from, under the same `Source:` label.
 METADATA_SOURCES = frozenset({"crossref", "pubmed", "datacite", "medline", "doaj", "orcid"})
@@ -177,7 +179,7 @@ def line_pairs(line: str) -> list[tuple[str, Any]]:
     if pair is None:
         return []
     if match and len(parts := INLINE_LABEL.split(pair[1])) > 1:  # `Volume: 20   Issue: 13 …`
-        found = [(pair[0], parts[0].strip())]
+        found = [(pair[0], parts[0].strip(" ·|"))]
         found += [more for part in parts[1:] if (more := label_of(part.strip()))]
         return [_site_form(key, value, "wos") for key, value in found]
     if pair[0] == "issue" and (both := VOLUME_AND_ISSUE.match(pair[1])):

@@ -14,7 +14,6 @@ from ._text_lines import label_of
 from ._text_names import (
     FOLDED_PART,
     GLUED_MARKERS,
-    LETTER_MARKERS,
     NAME_PART,
     SEPARATOR,
     TRAILING_MARKER,
@@ -73,11 +72,16 @@ def names_evidence(filled: list[str], index: int) -> int:
     return 2 if count > 1 else 1
 
 
+def unmarked(name: str) -> str:
+    """The name without the affiliation markers a space sets after it (`Ana Ruiz 1,2`)."""
+    return MARKERS_AFTER_NAME.sub("", name) if len(name) <= MAX_NAME_LINE else name
+
+
 def family_first_one_a_line(filled: list[str], index: int) -> str | None:
     """Scilit: `Nguyen, Van Thanh 1` / `Park, Ji-Hoon 2` / …, family name first, a line each."""
     names: list[str] = []
     for line in filled[index:]:
-        name = family_first([bare]) if (bare := _unmarked(line)).count(",") == 1 else None
+        name = family_first([bare]) if (bare := unmarked(line)).count(",") == 1 else None
         if not name or AFFILIATION.search(line):
             break
         names.append(name)
@@ -178,7 +182,7 @@ def names_below_label(head: list[str], index: int) -> tuple[str, bool] | None:
 def names_in_panels(filled: list[str], index: int) -> str | None:
     """Wiley's and OUP's byline: a name, then its panel (the name again, affiliations,
     `Corresponding Author`) closed by `Search for more papers by this author`; one panel
-    per author."""
+    per author, or (a phone's copy) only the first author's."""
     names: list[str] = []
     start = index
     for position in range(index, len(filled)):
@@ -193,58 +197,12 @@ def names_in_panels(filled: list[str], index: int) -> str | None:
                 start += 1
         elif position - start >= MAX_PANEL_LINES:
             break
+    # A phone's copy opens only the first panel: the other names follow, one a line.
+    for line in filled[start:] if names else []:
+        name = names_line(line.rstrip(", "))
+        if name is None or "," in name or len(line.split()) > MAX_BARE_NAME_WORDS:
+            break
+        names.append(name)
+        if not line.rstrip().endswith(","):
+            break
     return "; ".join(names) or None
-
-
-NEXT_NAME = (",", "∙", "•", "·")
-LETTER_MARKER_ONLY = re.compile(r"^[a-z](?:,\s?[a-z])*[*†‡]?$")
-
-
-def folded_marker_bylines(lines: list[str]) -> list[str]:
-    """Thieme prints each affiliation marker on its own line and the next name after a
-    comma: `Friederike Albrecht` / `1` / `, Jonas M. Keller` / `1` … One line again:
-    `Friederike Albrecht1, Jonas M. Keller1`, as other sites print it. The Lancet's
-    names follow ` ∙ ` instead."""
-    folded: list[str] = []
-    folding = False
-    for index, line in enumerate(lines):
-        text = line.strip()
-        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        letters = LETTER_MARKER_ONLY.match(text) is not None
-        # ScienceDirect: `Claire Dubois a b` / `, Marco Rinaldi c` / …: markers kept inline.
-        comma_name = text.startswith(", ") and bool(folded) and is_name(
-            LETTER_MARKERS.sub("", folded[-1].strip()))
-        if folded and folded[-1].strip() and (
-                ((MARKER_ONLY.match(text) or letters) and (folding or below.startswith(NEXT_NAME)))
-                or ((folding or comma_name) and text.startswith(NEXT_NAME))):
-            # Letters would glue onto a degree (`MDa`): they go; digits are read off later.
-            folded[-1] = folded[-1].rstrip() + ("" if letters else text)
-            folding = True
-            continue
-        folding = False
-        folded.append(line)
-    return folded
-
-
-def _unmarked(name: str) -> str:
-    return MARKERS_AFTER_NAME.sub("", name) if len(name) <= MAX_NAME_LINE else name
-
-
-def comma_line_bylines(lines: list[str]) -> list[str]:
-    """Scilit prints a byline one name a line with a lone `,` line between the names:
-    `Tomás Ibarra` / `,` / `Lucía Fernández-Rey` / … (also with markers: `Mei-Ling Chou
-    1,2` / `,` / …). One line again, as other sites print it.
-    (Silverchair's keyword lists use the same `,` lines; they join the same way.)"""
-    joined: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        if line.strip() == "," and joined and is_name(_unmarked(below)) \
-                and is_name(_unmarked(joined[-1].rsplit(", ", 1)[-1].strip())):
-            joined[-1] = f"{joined[-1].rstrip()}, {below}"
-            index += 2
-            continue
-        joined.append(line)
-        index += 1
-    return joined

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..names import FAMILY_WORDS
-from ._name_degrees import DEGREES, bare_degree, undegreed, without_degrees
+from ._name_degrees import DEGREES, bare_degree, undegreed, ungrouped_degree, without_degrees
 
 # `Henrike Vogel a c`, `Julian Fairbanks a 1`: affiliation letters and footnote numbers.
 LETTER_MARKERS = re.compile(r"(?:\s[a-z]{1,3})+(?:\s\d{1,2})*$")  # ScienceDirect: `Anna Lind ab`
@@ -28,8 +28,9 @@ GLUED_LETTER, MARKER_LETTERS = re.compile(r"^[a-h]$"), frozenset("abcdefgh")
 _LOWER_WORDS = "|".join(sorted(map(re.escape, FAMILY_WORDS), key=len, reverse=True))
 # A name: up to four capitalised words or lower-case particles (`van`, `bin`), then a
 # capitalised last word with any markers left on it; no digit inside a word (`K2011-64X`).
-NAME_PART = re.compile(
-    rf"^(?:(?:[^\W\d_a-z](?:[^\W\d_]|['’.\u2010\u2011-])*|{_LOWER_WORDS})\s+)"
+NAME_PART = re.compile(  # (and Arabic particles joined by a hyphen: `Noor ul-Ain Qureshi`)
+    rf"^(?:(?:[^\W\d_a-z](?:[^\W\d_]|['’.\u2010\u2011-])*|{_LOWER_WORDS}|"
+    r"(?:al|el|ul|ud|ad|ur)-[^\W\d_a-z][^\W\d_]*)\s+)"
     r"{1,4}[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])+[\d*†‡]*$")
 # Letters of a name, with the apostrophes and hyphens (U+2011 on Spandidos) inside it.
 _CAPITALISED = r"[^\W\d_a-z](?:[^\W\d_]|['’\u2010\u2011-])*"
@@ -65,7 +66,8 @@ FIRST_LETTERS = re.compile(r"(?:(?<=\.)|\s)[a-z](?:,[a-z])*$")
 # `#` (equal contribution) and `^` (ORCID): `Xiaoyu Zhang1#, Wen-Hui Zhao1^`.
 # A digit in an acronym inside a group's name (`HER2 Trial Investigators`) is no marker.
 GLUED_MARKERS = re.compile(r"(?<=[^\W\d_])(?!(?<=[A-Z]{2})\d+\s+[A-Z])"
-                           r"(?:\d+(?:,\d+)*\)?(?:,?[*†‡§#^✉])*|[*†‡§✉]+)(?=[\s,;]|$)")
+                           r"(?:\d+(?:,\d+)*\)?(?:,?[*†‡§#^✉])*|[*†‡§✉]+|"
+                           r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁄][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*[*†‡]*)(?=[\s,;]|$)")
 ET_AL = re.compile(r"[,;]?\s*et al\.?$")
 # Between names: commas, semicolons, `and`, and Cell Press's and Springer's dots
 # (`Ana Moura1 ∙ Daniel Whitcombe1 ∙ … ∙ Javier Ortega 1,3 ∙ Show more`).
@@ -79,6 +81,8 @@ FOLDED_TAIL = re.compile(r"(?:\s*(?:…|\.\.\.)\s*|\s+)(\+\s?\d+\s+more|(?<=…\
                          re.IGNORECASE)
 # Springer: `… & on behalf of the Kanto-Tokai Gastric Cancer Study Group`: a group author.
 ON_BEHALF = re.compile(r"^(?:on behalf of|for)\s+(?:the\s+)?", re.IGNORECASE)
+BRACKETED_MARKS = re.compile(r"\[[a-z\d*∗†‡]{1,3}(?:[;,]\s?[a-z\d*∗†‡]{1,3})*\]")
+THE = re.compile(r"^the\s+(?=[A-Z])")
 GROUP_WORD = re.compile(r"\b(?:Group|Consortium|Investigators|Collaborat\w*|Network|Committee)$")
 # Words of badges, menus and tables that no name holds (`Original Article · Open Access`,
 # `Table S2, Figure S3`, `Hepatitis B, Hepatitis C`).
@@ -86,7 +90,9 @@ NOT_NAME_WORDS = frozenset({
     "article", "access", "open", "original", "research", "review", "table", "figure",
     "supplementary", "abstract", "issue", "volume", "journal", "special", "download", "view",
     "show", "search", "menu", "share", "cite", "pdf", "full", "text", "online", "section",
-    "chapter", "appendix", "hepatitis", "cancer", "study", "design", "type", "buy", "filters"})
+    "chapter", "appendix", "hepatitis", "cancer", "study", "design", "type", "buy", "filters",
+    "privacy", "policy", "terms", "cookie", "cookies", "contact",  # a footer's links
+    "notes", "information"})  # OUP's `Author Notes` under its panels
 # Semantic Scholar: `Kenji Mabuchi, Soo-Yeon Park, +4 authors Hiroshi Taneda`.
 FOLDED_INLINE = re.compile(r"(\+\s?\d+\s+(?:more\s+)?authors?)\s+(?=[^\W\d_])", re.IGNORECASE)
 EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -96,6 +102,7 @@ BY_LINE = re.compile(r"^(?:[Bb]y|Authors)\s+(?P<names>[A-Z].+)$")  # Dove: `Auth
 # Google Scholar's byline ends in its source: `Y Hashimoto, T Ochiai - Gastric Cancer, 2009 -
 # Springer`.
 SCHOLAR_TAIL = re.compile(r"\s+-\s+[^-]*\b(?:1[89]|20)\d\d\s+-\s+\S+$")
+GLUED_FOLD = re.compile(r"(?<=[^\W\d_])…$")  # Scholar: `A Yılmaz, M Demir, E Kaya… - Journal`
 # Markers standing apart: `Ji Hyun Park, M.D.,1 Seung Min Lee, M.D., Ph.D.,2 …` (KoreaMed),
 # `Camille Lefèvre 1, 2 , Julien Bonnefoy 1 ,` (HAL), `Tanabe K 1 , Morishita Y 1` (Europe PMC).
 # Cambridge Core: `Margaret E. Holloway (a1), Tomás Ruiz-Serrano (a1) (a2) and …`.
@@ -142,7 +149,7 @@ def _name_parts(line: str) -> list[str]:
     line = SPACED_SYMBOLS.sub("", line)
     line = DEGREE_AND_MARKS.sub(lambda m: "" if bare_degree(m["d"]) in DEGREES else m[0], line)
     line = FOLDED_INLINE.sub(r"\1, ", ORCID.sub("", line))
-    line = FOLDED_TAIL.sub(r", \1", line)
+    line = GLUED_FOLD.sub(", …", FOLDED_TAIL.sub(r", \1", line))
     line = ET_AL.sub("", GLUED_MARKERS.sub("", SPACED_MARKERS.sub("", line)))
     line = DOTTED_MARKERS.sub("", line)
     parts = [LEADING_MARKER.sub("", p.strip()) for p in SEPARATOR.split(line.rstrip(",; "))]
@@ -150,7 +157,8 @@ def _name_parts(line: str) -> list[str]:
     if len(parts) > 1 and all(TRAILING_MARKER.search(p) for p in parts  # a group has none
                               if not (FOLDED_PART.match(p) or GROUP_WORD.search(p))):
         parts = [TRAILING_MARKER.sub("", p) for p in parts]
-    parts = [without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))) for p in parts]
+    parts = [ungrouped_degree(without_degrees(HONORIFIC.sub("", LETTER_MARKERS.sub("", p))))
+             for p in parts]
     return [_undotted(p) for p in parts if bare_degree(p) not in DEGREES]
 
 
@@ -178,6 +186,7 @@ def names_line(line: str) -> str | None:
     line, else None. Folded names (`+6`, `…`) are left out; `folds_names` tells whether
     there were any. Scopus's `Family, I., Family, I.` and CiNii's `FAMILY Given` come back
     as `Family, Given; …`."""
+    line = BRACKETED_MARKS.sub("", line).replace(" | ", "; ")  # IOS: `Doe, Jane[a; *] | …`
     if ";" in line and (first := family_first(line.split(";"))):
         return first
     parts = [p for p in _name_parts(line) if not FOLDED_PART.match(p)]
@@ -203,17 +212,24 @@ def _is_group(part: str) -> bool:
 
 
 def family_first(parts: list[str]) -> str | None:
-    """`Nakamura, Kenji; Ohno, Masako` as it is, when every part is `Family, Given`. One
-    name alone must have one word on a side: `Wen Zhao, Kai Ostberg` is two names."""
+    """`Nakamura, Kenji; Ohno, Masako` as it is, when every part is `Family, Given` (a
+    group may close the list: LWW's `…; the X Collaborative Group`). One name alone must
+    have one word on a side: `Wen Zhao, Kai Ostberg` is two names."""
+    parts = [p for p in parts if p.strip()]
+    closing = parts[-1].strip() if len(parts) > 2 else ""
+    group = THE.sub("", ON_BEHALF.sub("", closing)) \
+        if GROUP_WORD.search(closing) and "," not in closing else None
+    parts = parts[:-1] if group else parts
     found = [FAMILY_FIRST.match(FIRST_LETTERS.sub("", GLUED_MARKERS.sub("", undegreed(p))))
-             for p in parts if p.strip()]
+             for p in parts]
     names = [name for name in found if name and bare_degree(name["given"]) not in DEGREES]
     if not names or len(names) < len(found):  # `Hannah Lieberman, PhD2` is a degree
         return None
     if len(names) == 1 and min(len(names[0]["family"].split()),
                                len(names[0]["given"].split())) > 1:
         return None
-    return "; ".join(f"{name['family']}, {name['given']}" for name in names)
+    return "; ".join([*(f"{name['family']}, {name['given']}" for name in names),
+                      *([group] if group else [])])
 
 
 def folds_names(line: str) -> bool:

@@ -4,17 +4,14 @@ PubMed's `Journal. Year;Vol(Issue):Pages` grammar (formats.md §4.3) is read by 
 The publishers' own shapes; the common ones:
 
     Journal of Examples, Volume 5, Issue 2, March/April 2023, Pages 145–154   (OUP)
-    Volume 67, February 2023, Pages 84-91          (ScienceDirect; journal on the line above)
     Examples 2022, 14(9), 2201; https://doi.org/…  (MDPI; the last number is an article number)
     Journal of Examples volume 188, pages 421–431 (2021)   (Springer)
     Examples 122, 497–505 (2020)                   (Nature)
     Volume 21, Issue 6 … Pages 745-756 | … Published online: 04 Feb 2021   (Taylor & Francis)
     Clin Cancer Res (2004) 10 (14): 4718–4727.     (Silverchair: AACR, Karger, OUP)
-    June 2012Breast Cancer Res Treat 134(2):617-28 (ResearchGate)
-    Rev. esp. enferm. dig. vol.100 no.11 Madrid nov. 2008   (SciELO)
 
 Values stay as printed; the date is reduced to what `parse_written_date` reads (a
-`March/April 2023` issue date keeps only its year).
+`March/April 2023` issue date keeps only its year). A DOI on the line is the work's own.
 """
 
 from __future__ import annotations
@@ -22,23 +19,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import journals
+from ..identifiers import find_dois
+from ._journal_names import AIMS_AND_SCOPE, CONNECTORS, PUBLISHED_IN, journal_line
 from ._text_lines import PUBLISHER, label_of
 from ._text_name_blocks import AFFILIATION
 from ._text_numbering_shapes import DATE_LINE, ISSUE_LINE, PAGES_LINE, SHAPES, TANDF_PAGES
 
-# Breadcrumb entries between a T&F journal name and its `Volume …, Issue …` entry.
 _BREADCRUMB = frozenset({"list of issues", "latest articles", "current issue", "all issues",
                          "journal cover"})
 _ISSN_LINE = re.compile(r"^(?:Online |Print |versión impresa |versión on-line )?ISSN(?:-L)?\s*:?"
                         r"\s*\d{4}-\d{3}[\dX]\b", re.IGNORECASE)
-_AIMS_AND_SCOPE = re.compile(r"^(?P<j>[A-Z].{1,150}?)\s+Aims and scope\b")
-_PUBLISHED_IN = re.compile(r"^in\s+(?P<j>[A-Z].{1,150})$")
 # Dove's trail: `Back to Journals » OncoTargets and Therapy » Volume 12`.
 _TRAIL_JOURNAL = re.compile(r"»\s*(?P<j>[^»]+?)\s*»\s*Volume\s+\w+")
 _TRAIL_CRUMBS = frozenset({"home", "archives", "archive", "issues", "all issues", "journals",
                            "current issue", "browse"})
 _MONTH_YEAR = re.compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})$")
+_CITE_BUTTON = re.compile(r"\)\s*Cite this article$")  # Springer: `…, (2014) Cite this article`
 _TITLE_LINE_WORDS = 12
 _SHORT_LINE = 120  # numbering lines are short; long lines are prose and cost time
 # Above a `Volume …` line, a dated line (`Published 12 September 2016`) or an advert slot.
@@ -59,7 +55,6 @@ _NOT_JOURNAL = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:free|open) access\b|\bISSN
 _VOLUME_PART = re.compile(r"^,\s*Volume\s+[^\s,]+(?:,\s*\S.*)?$")  # (or the row's rest with it)
 _LATER_PART = re.compile(r"^(?:,\s*(?:(?:Issue|pp\.?|Pages?)\s+\S.*|[eE]?\d+)|;)$")
 _DATED = re.compile(r"^Published:\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4}$")
-_CONNECTORS = frozenset({"of", "and", "the", "in", "on", "for", "&", "de", "la", "du", "und"})
 
 
 def folded_numbering(lines: list[str]) -> list[str]:
@@ -79,9 +74,13 @@ def folded_numbering(lines: list[str]) -> list[str]:
     return joined
 
 
+def _year(date: str | None) -> int:
+    return int(found[0]) if date and (found := re.findall(r"\b(?:1[89]|20)\d\d\b", date)) else 0
+
+
 def is_numbering_line(line: str) -> bool:
     """True for a publisher's volume / issue / pages line (`Volume 79, Issue 5 p. 487-494`)."""
-    return any(shape.match(line) for shape in SHAPES)
+    return any(shape.match(_CITE_BUTTON.sub(")", line)) for shape in SHAPES)
 
 
 def journal_citation(lines: list[str], unnamed: bool = False) -> dict[str, Any] | None:
@@ -105,19 +104,25 @@ def journal_citation(lines: list[str], unnamed: bool = False) -> dict[str, Any] 
         if best and (None in (other["volume"], best["volume"])
                      or other["volume"] == best["volume"]):
             best |= {key: value for key, value in other.items() if value and not best[key]}
+            # T&F dates the article online (`Published online: 20 Nov 2013`) and its issue
+            # (`Volume 14, 2014 - Issue 2`): an issue is never older than its articles.
+            if other["volume"] and _year(other["date"]) > _year(best["date"]):
+                best["date"] = other["date"]
     return best
 
 
 def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
                  named: list[tuple[int, str]]) -> dict[str, Any] | None:
     """The numbering on line `index`; its journal is None when no line names one."""
-    line = lines[index]
+    line = _CITE_BUTTON.sub(")", lines[index])
     unnamed = None  # a later shape may read the journal from the line itself
     for shape in SHAPES:
         match = shape.match(line)
         if match is None:
             continue
         found = {key: value.strip() for key, value in match.groupdict().items() if value}
+        if "j" in found:  # Dimensions: `Published in Gastric Cancer, Volume 24, Issue 3, …`
+            found["j"] = found["j"].removeprefix("Published in ")
         if "s" in found:
             found["i"] = f"Suppl {found.pop('s')}"
         # The line above a bare `Volume …` line names the journal, unless it is a section
@@ -138,9 +143,11 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
             dated = lines[index + 2] if index + 2 < len(lines) else ""
             if DATE_LINE.match(dated) and not (found.get("d") or found.get("y")):
                 found["d"] = dated
+        dois = find_dois(line)  # Scilit ends the line with the work's own DOI
         cited = {"container_title": journal, "volume": found.get("v"),
                  "issue": found.get("i"), "pages": found.get("p") or found.get("a"),
-                 "date": found.get("y") or _date(found.get("d"))}
+                 "date": found.get("y") or _date(found.get("d")),
+                 "line_doi": dois[0] if dois else None}
         if journal:
             return cited
         unnamed = unnamed or cited
@@ -149,45 +156,15 @@ def _citation_at(lines: list[str], index: int, tandf: re.Match[str] | None,
 
 def issue_of_volume(lines: list[str], volume: str) -> str | None:
     """The issue a numbering line elsewhere on the page gives `volume` (Spandidos cites
-    `Oncol Lett 25: 187, 2023` and names the issue in its sidebar)."""
-    for line in lines:
-        if len(line) > _SHORT_LINE:
-            continue
+    `Oncol Lett 25: 187, 2023` and names the issue in its sidebar; Oncotarget in its trail)."""
+    crumbs = (part for line in lines if len(line) <= _SHORT_LINE  # (`Archive > Volume 8, …`)
+              for part in re.split(r"\s+[>»›]\s+", line))
+    for line in crumbs:
         for shape in SHAPES:
             match = shape.match(line)
             if match and match.groupdict().get("v") == volume and match.groupdict().get("i"):
                 return match["i"]
     return None
-
-
-def journal_line(lines: list[str]) -> str | None:
-    """A line that is nothing but a listed journal name (`International Journal of Cancer`
-    in a publisher's page header); one-word names (`Cancer`) are too common to count."""
-    return next((line for line in lines if len(line.split()) >= 2
-                 and journals.is_full_name(line)), None)
-
-
-def masthead(line: str) -> str:
-    """Springer's `Gastric Cancer Aims and scope Submit manuscript` -> `Gastric Cancer`;
-    Scilit's `in Gastric Cancer` under the date -> `Gastric Cancer`."""
-    match = _AIMS_AND_SCOPE.match(line) or _PUBLISHED_IN.match(line)
-    return match["j"] if match else line
-
-
-def abbreviates(short: str, full: str) -> bool:
-    """True when `Front. Oncol.` abbreviates `Frontiers in Oncology` word by word (§12.9);
-    NLM also drops letters inside a word (`Geburtshilfe Frauenheilkd`)."""
-    words = [w for w in re.findall(r"[^\W_]+", full.casefold()) if w not in _CONNECTORS]
-    parts = re.findall(r"[^\W_]+", short.casefold())
-    if not words or len(parts) != len(words):
-        return False
-    return all(word.startswith(part) or (part[:3] == word[:3] and _in_order(part, word))
-               for part, word in zip(parts, words, strict=True))
-
-
-def _in_order(letters: str, word: str) -> bool:
-    rest = iter(word)
-    return all(letter in rest for letter in letters)
 
 
 def _first_trail(lines: list[str]) -> tuple[int, str] | None:
@@ -209,7 +186,7 @@ def _first_listed(lines: list[str]) -> tuple[int, str] | None:
     `Gastric Cancer Aims and scope Submit manuscript`, on one line or on its own over `Aims
     and scope` (either may stand below the numbering)."""
     printed = next(((-1, match["j"]) for line in lines
-                    if (match := _AIMS_AND_SCOPE.match(line))), None) or next(
+                    if (match := AIMS_AND_SCOPE.match(line))), None) or next(
         ((-1, found) for index in range(1, len(lines)) if lines[index].casefold()
          == "aims and scope" and (found := _journal_above(lines, index))), None)
     return printed or next(((index, line) for index, line in enumerate(lines)
@@ -227,13 +204,13 @@ def _journal_above(lines: list[str], index: int) -> str | None:
     labelled = label_of(above)
     if labelled and labelled[0] == "container_title":  # Scilit: `Journal: Clinical Breast Cancer`
         above = labelled[1]
-    elif published := _PUBLISHED_IN.match(above):  # Scilit: `in Gastric Cancer`
+    elif published := PUBLISHED_IN.match(above):  # Scilit: `in Gastric Cancer`
         above = published["j"]
     words = above.split()
     address = "," in above and AFFILIATION.search(above)  # SAGE: the last author's address
     if 0 < len(words) <= _TITLE_LINE_WORDS and not above.endswith(".") and not address \
             and not _NOT_JOURNAL.search(above) and label_of(above) is None \
-            and all(w[0].isupper() or not w[0].isalpha() or w in _CONNECTORS
+            and all(w[0].isupper() or not w[0].isalpha() or w in CONNECTORS
                     for w in words):
         return above
     return None

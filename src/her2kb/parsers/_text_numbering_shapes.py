@@ -47,18 +47,25 @@ SHAPES = (
                r"(?P<d>[\w ,]*\d{4})$"),
     re.compile(r"^Volume\s+(?P<v>\w+),\s*(?P<y>\d{4})\s*-\s*Issue\s+(?P<i>[\w-]+)$"),  # T&F head
     re.compile(r"^Volume\s+(?P<v>\d+)$"),  # SAGE, for journals without issues
-    # Silverchair (AACR, Karger, OUP): `Clin Cancer Res (2004) 10 (14): 4718–4727.`
-    re.compile(rf"^{_JOURNAL}\s+\((?P<y>\d{{4}})\)\s+(?P<v>\w+)\s*(?:\((?P<i>[^)]+)\))?:\s*"
+    # Silverchair (AACR, Karger, OUP): `Clin Cancer Res (2004) 10 (14): 4718–4727.`;
+    # Future Medicine: `Future Oncol. (2010) 6(4), 553–565.`
+    re.compile(rf"^{_JOURNAL}\s+\((?P<y>\d{{4}})\)\s+(?P<v>\w+)\s*(?:\((?P<i>[^)]+)\))?[:,]\s*"
                rf"{_PAGES}\.?$"),
+    # Atypon's issue line (Future Medicine): `Future Oncology Vol. 6, No. 4`.
+    re.compile(rf"^{_JOURNAL}\s+Vol\.\s*(?P<v>\w+),\s*No\.\s*(?P<i>[\w-]+)$"),
     # Atypon's older header (JCO): `DOI: 10.1200/… Journal of Clinical Oncology 39, no. 6
     # (February 20, 2021) 598-609.`
     re.compile(rf"^(?:DOI:?\s*10\.\S+\s+)?{_JOURNAL}\s+(?P<v>\d+),\s*no\.\s*(?P<i>[\w-]+)\s*"
                rf"\((?P<d>[^()]*\d{{4}})\):?\s*{_PAGES}\.?$"),
+    # IOS Press, under its label: `Journal: Cancer Biomarkers, vol. 35, no. 3, pp. 265-279, 2022`.
+    re.compile(rf"^(?:Journal:\s*)?{_JOURNAL},\s*vol\.\s*(?P<v>\w+),\s*no\.\s*(?P<i>[\w-]+),\s*"
+               rf"pp\.\s*{_PAGES},\s*(?P<y>\d{{4}})$"),
     # SciELO's header: `Rev. esp. enferm. dig. vol.100 no.11 Madrid nov. 2008`.
     re.compile(rf"^{_JOURNAL}\s+vol\.\s?(?P<v>\w+)\s+no\.\s?(?P<i>[\w-]+)\s+(?:\D+?\s+)?"
                r"(?P<d>(?:[a-z]{3}\.?/)?[a-z]{3}\.?\s+\d{4})$"),
-    # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`.
-    re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}}){_JOURNAL}\s+(?P<v>\d+)"
+    # ResearchGate: the date glued to the journal, `June 2012Breast Cancer Res Treat 134(2):617-28`,
+    # or set apart by a dot: `October 1996 · International Journal of Oncology 9(4):651-657`.
+    re.compile(rf"^(?:{_MONTH_NAMES})[a-z]*\.?\s(?P<y>\d{{4}})(?:\s+·\s+)?{_JOURNAL}\s+(?P<v>\d+)"
                rf"(?:\((?P<i>[^)]+)\))?:\s*{_PAGES}$"),
     # … and its newer header: `Article in Breast Cancer Research and Treatment 196(1) ·
     # November 2022` (pages after a colon when shown).

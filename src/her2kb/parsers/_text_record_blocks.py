@@ -111,11 +111,13 @@ def article_information(lines: list[str], start: int) -> list[str]:
     """The `PMID: …` / `PMCID: …` rows of an `Article information` box below the reference
     list (Korean journals' sites), and BMJ's numbering line in its `Article info` box
     (`BMJ Open 2025;15:e091287. doi: …`), under a `Citation` heading as BMJ prints it
-    elsewhere."""
+    elsewhere; and the print date among the dates a box lists."""
     ids: list[str] = []
     for at in _headings(lines, start, INFO_HEADINGS):
         block = [clean_spaces(line) for line in lines[at + 1:at + 1 + ABOUT_LINES // 4]]
         ids += [line for line in block if ID_ROW.match(line) or is_numbering_line(line)]
+        # De Gruyter's `Published in Print:` over its date: the issue's date.
+        ids += [line for line in block if line.casefold().startswith("published in print: ")]
         cited = next((line for line in block if journal_citation([line])), None)
         ids += ["Citation", cited, *(f"DOI: {doi}" for doi in find_dois(cited)[:1])] \
             if cited else []

@@ -23,7 +23,8 @@ SECTION_HEADINGS = frozenset({"background", "introduction", "abbreviations", "ma
                               "references", "citations", "subjects",  # Scilit
                               "scilit topics", "related publications", "subject areas",
                               "view issue table of contents",
-                              "research organism", "version history"})  # eLife
+                              "research organism", "version history",  # eLife
+                              "figures", "related", "information"})  # Wiley's tabs
 # `Issue Online: 30 August 2021` (Wiley's history): a dated row, never a keyword.
 DATED_ROW = re.compile(r"^[A-Za-z ]{2,30}:\s+\d")
 COUNTED = re.compile(r"\s*\(\d+\)$")  # ScienceDirect, Scilit: `References (58)`

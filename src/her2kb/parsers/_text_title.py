@@ -13,6 +13,7 @@ from typing import Any
 
 from ..identifiers import find_dois
 from ._citation import parse_citation
+from ._journal_names import journal_line
 from ._text_abstract import ABSTRACT_MIN_WORDS
 from ._text_article_type import GLUED_TYPE, METRIC, NAMED_TYPES
 from ._text_lines import label_of
@@ -27,7 +28,7 @@ from ._text_name_blocks import (
     names_with_affiliations,
 )
 from ._text_names import folds_names, names_line
-from ._text_numbering import is_numbering_line, journal_citation, journal_line
+from ._text_numbering import is_numbering_line, journal_citation
 
 FURNITURE = re.compile(
     r"^(?:Skip to (?:main )?content|Menu|Search|Sign in(?: through .*)?|Log ?in(?: to .*)?|"
@@ -56,6 +57,7 @@ FURNITURE = re.compile(
     # Silverchair (Karger, AACR) prints the subject between the title and the names.
     r"Subject Areas?:.*|"
     r"Metrics:.*|"  # Oncotarget: `Metrics: PDF 1188 views  |  HTML 2735 views`
+    r"\d{1,3}(?:[–-]\d{1,3})? minutes?|"  # a reader view's reading time under the title
     # Cambridge Core's breadcrumb, one entry a line: `>Journals`, `>Volume 6 Issue 21`.
     r">.*|"
     # A row of links: `PDF  |  HTML  |  How to cite  |  Order a Reprint`.
@@ -72,6 +74,8 @@ ARTICLE_TYPE = re.compile(r"^(?:(?:Original|Research|Review|Brief|Short|Clinical
 # between the title and the names.
 PUBLISHED_LINE = re.compile(r"^(?:Published|First published)\b.*\b(?:1[89]|20)\d\d\.?$")
 BADGE = re.compile(r"\s+(?:Free|Open Access)$")
+SILVERCHAIR_TYPE_DATE = re.compile(
+    r"^[A-Z][\w ,:-]{2,40} \| [A-Z][a-z]+ \d{1,2},? (?:1[89]|20)\d\d$")  # `Research Article | …`
 ACCESS_LINK = re.compile(r"\s+Get access$")  # OUP's link glued to the title
 # Words that tell the languages of SciELO's (and Thieme's) titles apart: a title and its
 # translation.
@@ -94,14 +98,19 @@ def _cites_below(filled: list[str], index: int) -> bool:
         and journal_citation([below]) is not None
 
 
-def _without_badge(title: str, filled: list[str]) -> str:
+def _without_badge(filled: list[str], index: int, head: list[str]) -> str:
     """Silverchair appends an access badge to the title (`… Interferon-γ Free`); the title
-    the page cites elsewhere has none. Scopus glues the document type on."""
+    the page cites elsewhere has none, and Silverchair's `Research Article | March 04 2025`
+    line stands over it. Scopus glues the document type on."""
+    title = filled[index]
+    at = next((i for i, line in enumerate(head) if line.strip() == title), 0)
+    above = head[at - 1].strip() if at else ""
     title = ACCESS_LINK.sub("", GLUED_TYPE.sub("", title))
     bare = BADGE.sub("", title)
     # The page's citation sentence: `…; Title. Cancer Res 1995; …`, OUP's `…, Title, Journal`.
     # No title ends in `Open Access`; one may end in `Free`.
-    if bare != title and (title.endswith("Open Access") or any(
+    if bare != title and (title.endswith("Open Access") or SILVERCHAIR_TYPE_DATE.match(above)
+                          or any(
             f"{bare}{end}" in line for line in filled for end in ".;,")):
         return bare
     return title
@@ -191,7 +200,7 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
         if above and index > 0 and _translated(head, filled[index - 1], filled[index]):
             index -= 1
             byline += 1  # under the translation
-        found["title"] = _without_badge(filled[index], filled)
+        found["title"] = _without_badge(filled, index, head)
         where = ("the line above the citation" if best == CITATION_BELOW else
                  "the line above the authors" if above else "the first substantial line")
         notes["title"] = f"guessed title from {where}; check it"

@@ -33,8 +33,15 @@ from ._page_values import (
     split_author_list,
     type_for,
 )
-from ._source_merge import TEXT, TEXT_FIRST, merge_sources
-from ._text_cited_names import with_cited_families, with_given_names
+from ._source_merge import (
+    TAG_TITLE,
+    TEXT,
+    TEXT_FIRST,
+    TITLE_WORDS_HELD,
+    merge_sources,
+    words_held,
+)
+from ._text_cited_names import completed, respelled, with_cited_families, with_given_names
 from ._text_evidence import text_evidence
 from ._text_fields import read_text
 from ._text_record_table import ovid_records
@@ -119,6 +126,8 @@ def _page_entry(body: str, markup: bool, origin: str, line: int) -> ParsedEntry 
         if origins.get(key, TEXT) == TEXT:
             warnings.append(note)
     fields = _fields(merged, warnings)
+    if origins.get("authors", TEXT) != TEXT:  # tags may drop the marks the byline shows
+        fields["author"] = respelled(fields["author"], list(page.lines))
     keywords = fields["keywords"]
     if keywords and not markup and ends_open(body) \
             and clean_spaces(body[-TAIL_CHARS:]).endswith(keywords[-1]):
@@ -155,7 +164,10 @@ def _title_from_markup(metas: list[tuple[str, str]], title: str | None, lines: l
         return
     if " | " in chosen:
         chosen = chosen.rsplit(" | ", 1)[0].strip()
-    values["title"] = chosen
+    own = values.get("title")
+    if own and words_held(chosen, own) >= TITLE_WORDS_HELD:
+        return  # the tag shortened the printed title (the merge warns of the two)
+    values["title"], values[TAG_TITLE] = chosen, True  # not printed: no better than the tags
     notes["title"] = f"title taken from the page's {'og:title' if og else '<title>'}; check it"
 
 
@@ -173,6 +185,9 @@ def _fields(merged: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
                       or ("article-journal" if merged.get("container_title") else "article"))
     names = with_cited_families(_authors(merged.get("authors"), warnings),
                                 merged.get("cited_families") or [])
+    if fields.get("authors_truncated") and (
+            whole := completed(names, merged.get("cited_families") or [])):
+        names, fields["authors_truncated"] = whole, False
     fields["author"] = with_given_names(
         names, [split_author_list(byline, []) for byline in merged.get("bylines") or []])
     if date := merged.get("date"):

@@ -27,7 +27,7 @@ from ._ingenta_lines import (
     inline_crumb,
     is_furniture,
     unwrapped,
-    with_label,
+    with_labels,
 )
 from ._ingenta_values import SOURCE, blurb_journal, read_source
 from ._page import (
@@ -91,7 +91,7 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
     """One record per page; warnings name what the page lacked or what was guessed."""
     fields: dict[str, Any] = {"type": "article-journal"}
     warnings: list[str] = []
-    page = _scan(unwrapped(text.lstrip("\ufeff").splitlines()))
+    page = _scan(with_labels(unwrapped(text.lstrip("\ufeff").splitlines())))
     if ends_open(text):
         _drop_cut(page, warnings)
     fields["title"] = page.title
@@ -135,7 +135,6 @@ def _scan(lines: list[str]) -> _Page:
         if line == MORE_ABOUT:
             in_more, page.last = True, "more"
             continue
-        line = with_label(line)
         bare_blurb = page.last == "more" and len(line.split()) >= BLURB_WORDS
         bullet = BULLET.match(line)
         if in_more and (bullet or raw[:1].isspace() or bare_blurb):

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import InputFormat, ParsedEntry, ParseProblem, build_entry
 from ._ouci_detect import detect
-from ._ouci_info import list_item, list_items, read_info, store_value
+from ._ouci_info import keyword_lines, list_item, list_items, read_info, rows_below, store_value
 from ._ouci_references import is_doi_line, read_references
 from ._ouci_values import SECTIONS, doi_of, label_of, labelled, rows_labelled
 from ._page import (
@@ -81,6 +81,8 @@ def parse(text: str, origin: str) -> Iterator[ParsedEntry | ParseProblem]:
             store_value(*pair, fields, warnings)
         elif line:
             abstract_lines.append(line)
+    if words := keyword_lines(sections.get("keywords", [])):
+        store_value("keywords", "; ".join(words), fields, warnings)
     abstract = "\n".join(abstract_lines)
     if inline := INLINE_KEYWORDS.search(abstract):  # Crossref's abstract: `… Key Words: a, b.`
         abstract = abstract[:inline.start()]
@@ -99,21 +101,17 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     current = "head"
     for index, line in enumerate(lines):
         key = line.casefold().rstrip(":")
-        if key in DETAILS and _rows_below(lines[index + 1:index + 5]):
+        if key in DETAILS and rows_below(lines[index + 1:index + 5]):
             key = "detailed information"  # a `Details` button has no labelled rows under it
+        if current in ("refs", "cited_by") and (labelled(line) or ("", ""))[0] == "type":
+            current = "info"  # the article's `Type of publication:` row under the lists
+            sections.setdefault(current, [])
         if key in SECTIONS:
             current = SECTIONS[key]
             sections.setdefault(current, [])
         elif key not in FURNITURE and not SHOW_ALL.match(key):
             sections[current].append(line)
     return sections
-
-
-def _rows_below(lines: list[str]) -> bool:
-    """A labelled row next (`Number of citations: 2`), or a label over its value."""
-    filled = [line for line in lines if line]
-    return bool(filled) and (labelled(filled[0]) is not None or (
-        len(filled) > 1 and label_of(filled[0]) is not None and label_of(filled[1]) is None))
 
 
 def _last_section(sections: dict[str, list[str]]) -> str:
