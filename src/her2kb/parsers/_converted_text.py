@@ -79,6 +79,7 @@ ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 BULLET = re.compile(r"^(\s*)(?:[*+]\s+|-\s{2,})(?=\S)")  # `- ` alone is Scilit's own
 MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
 STARTS_BLOCK = re.compile(r"^\s*(?:[*+\-•o]\s|\d{1,3}[.)]\s|#|\||>|:::)")
+# (lynx wraps at 79 columns, w3m at 80: a line may end one column further.)
 MARKDOWN_LINKS_MIN, LYNX_ROWS_MIN, LYNX_WRAPPED_MIN, ENTITIES_MIN, LYNX_WIDTH = 3, 5, 4, 3, 79
 # html2text wraps everything, links and headings too, at 78; its list items are `  * `.
 HTML2TEXT_ITEM, HTML2TEXT_WIDTH = re.compile(r"^  (?:\*|\d+\.) \S"), 78
@@ -183,7 +184,7 @@ def browser_text(text: str) -> str:
     lines = table_rows(lines)
     # lynx always wraps (at 79 unless told otherwise): a short page shows it in few lines.
     width = wrap_width(lines, LYNX_WRAPPED_MIN if lynx else MIN_WRAPPED_LINES) or (
-        LYNX_WIDTH if lynx and max(map(len, lines), default=0) <= LYNX_WIDTH else None) or (
+        LYNX_WIDTH if lynx and max(map(len, lines), default=0) <= LYNX_WIDTH + 1 else None) or (
         HTML2TEXT_WIDTH if sum(map(bool, map(HTML2TEXT_ITEM.match, lines))) >= 2 and all(
             len(line) <= HTML2TEXT_WIDTH or "://" in line for line in lines) else None)
     if width is not None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..identifiers import find_dois
 from ._citation import parse_citation
-from ._journal_names import journal_line
+from ._journal_names import PUBLISHED_IN, journal_line
 from ._text_abstract import ABSTRACT_MIN_WORDS
 from ._text_article_type import GLUED_TYPE, METRIC, NAMED_TYPES
 from ._text_lines import label_of
@@ -163,7 +163,7 @@ def _substantial(line: str) -> bool:
             and journal_citation([line]) is None and not is_numbering_line(line)
             and not PUBLISHED_LINE.match(line)
             and "http" not in line and len(words) < ABSTRACT_MIN_WORDS
-            and journal_line([line]) is None
+            and journal_line([line]) is None and not PUBLISHED_IN.match(line)  # Scilit: `in J`
             and not line.endswith(("...", "…"))  # T&F's breadcrumb cuts the title short
             and not METRIC.match(line))
 
