@@ -32,6 +32,8 @@ COMPARED = ("title", "doi", "volume", "issue")
 TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
 # A description the site cut to teaser length (`… We examined 214…`): never the abstract.
 SHORTENED = re.compile(r"(?:…|\.\.\.)\s*$")
+# A letter has no abstract: its tags' description quotes its first words (De Gruyter).
+LETTER_OPENING = re.compile(r"^(?:To the Editors?|Dear (?:Editors?|Sirs?))\b", re.IGNORECASE)
 # A structured label opening the text's abstract (`Background: …`), which tags drop.
 LABEL_START = re.compile(r"^[A-Z][A-Za-z ]{2,40}:\s")
 LABELLED_MATCH = 40  # characters of the tags' abstract the labelled one must hold
@@ -53,6 +55,9 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
             if value and key not in merged and key not in GROUPED:
                 if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
                     warnings.append(f"the {name} abstract is shortened (ends in …); not used")
+                    continue
+                if key == "abstract" and name != TEXT and LETTER_OPENING.match(str(value)):
+                    warnings.append(f"the {name} abstract is a letter's opening; not used")
                     continue
                 merged[key], origins[key] = value, name
         for group, keys in GROUPS.items():

@@ -51,6 +51,7 @@ PMID = re.compile(r"\bPMID:?\s*(?P<v>\d{1,8})\b")
 PMCID = re.compile(r"\bPMCID:?\s*(?P<v>PMC\d{1,9})\b")
 REFERENCE_MIN_WORDS = 5
 RECORD_LINE_WORDS = 8  # a title or a paragraph of the record
+LETTER_TYPE = re.compile(r"\b(?:letter|correspondence)\b", re.IGNORECASE)
 EMPTY_LIST = re.compile(r"^No (?:references|citations|\w+) (?:available|found)\.?$",
                         re.IGNORECASE)
 LIST_CONTROL = re.compile(r"^(?:Sort by\b|Showing \d+ of \d+$)")
@@ -147,6 +148,10 @@ def read_text(lines: list[str], notes: dict[str, str]) -> dict[str, Any]:
     labelled = labelled_types(found.pop("article_type", "") or "")
     printed = printed_type(head, end, found.get("title"))
     found["publication_types"] = labelled or ([printed] if printed else [])
+    if notes.get("abstract", "").startswith("guessed") \
+            and LETTER_TYPE.search(" ".join(found["publication_types"])):
+        found.pop("abstract", None)  # a letter's first paragraph, guessed: no abstract
+        notes["abstract"] = "a letter prints no abstract; its first paragraph is not one"
     _spell_out_journal(head[:end], found)
     # The server alone on a line, or before the DOI (Scilit: `medRxiv; https://doi.org/…`).
     server = next((_SERVER_NAMES[name] for line in head[:end]
