@@ -27,7 +27,7 @@ from ._text_name_blocks import (
     names_one_a_line,
     names_with_affiliations,
 )
-from ._text_names import folds_names, names_line
+from ._text_names import FOLDED_PART, folds_names, names_line
 from ._text_numbering import is_numbering_line, journal_citation
 
 FURNITURE = re.compile(
@@ -214,5 +214,9 @@ def read_title_and_authors(head: list[str], found: dict[str, Any],
              or names_after_by(filled, below))
     if names:
         found["authors"] = names
-        found["authors_truncated"] = folds_names(filled[below])
+        # One name a line (Scilit): a `+ 6 more` line under the last one folds the rest.
+        listed = len(re.split(r"[,;]", names))
+        one_a_line = len(re.split(r"[,;]", names_line(filled[below]) or "")) < listed
+        found["authors_truncated"] = folds_names(filled[below]) or (one_a_line and any(
+            FOLDED_PART.match(line) for line in filled[below + 1:below + listed + 1]))
         notes["authors"] = "guessed authors from the line under the title; check them"
