@@ -9,6 +9,7 @@ from her2kb.names import given_family
 from her2kb.parsers._ingenta_values import blurb_journal
 from her2kb.parsers._ouci_values import labelled
 from her2kb.parsers._passed_on_text import is_printed_page, printed_page_text
+from her2kb.parsers._pubmed_terms import type_row
 from her2kb.parsers._source_merge import words_held
 from her2kb.parsers._text_article_type import printed_type
 from her2kb.parsers._text_cited_names import completed, respelled
@@ -127,3 +128,11 @@ def test_firefox_prints_title_and_address_over_each_sheet_and_the_page_under() -
     assert is_printed_page(text)
     assert printed_page_text(text).splitlines() == [
         "https://site.example/a/1", "A Title That Runs Long Over Two Lines", "Keywords: A; B; C; D"]
+
+
+def test_europe_pmc_tag_row_names_its_types_after_the_access_tag() -> None:
+    known = frozenset({"clinical trial", "research article", "review"})
+    assert type_row("Free full text Clinical Trial Research Article", known) == [
+        "Clinical Trial", "Research Article"]
+    assert type_row("Clinical Trial Research Article", known) == []  # no access tag
+    assert type_row("Free full text Clinical Trial of Antibodies", known) == []

@@ -26,9 +26,12 @@ from ._citation import (
 )
 from ._pubmed_authors import read_byline
 from ._pubmed_book import book_citation, chapter_date, read_book_line
-from ._pubmed_terms import PUBLICATION_TYPES
+from ._pubmed_terms import PUBLICATION_TYPES, type_row
 from ._pubmed_title import assign
 from ._text_article_type import BADGE, NAMED_TYPES
+
+# The types a row of tags may name: PubMed's, and the journals' own (`Research Article`).
+TAG_TYPES = frozenset(name.casefold() for name in PUBLICATION_TYPES) | NAMED_TYPES
 
 DATE_FIRST = re.compile(r"^(?:19|20)\d\d(?: [A-Z][a-z]{2}(?: \d{1,2})?)?;\s*\w")
 LOGO = re.compile(r"^(?P<name>.+?)\s*logo\s*Link to\s*(?P<again>.+)$", re.IGNORECASE)
@@ -201,6 +204,9 @@ def _classify(head: Head, entries: list[str], affiliation_headings: set[int]) ->
         elif line in PUBLICATION_TYPES or (bare := BADGE.sub("", line).strip()).casefold() \
                 in NAMED_TYPES:  # PMC prints the journal's own type above the title
             head.labels.append(line if line in PUBLICATION_TYPES else bare)
+            head.last = "label"
+        elif tags := type_row(line, TAG_TYPES):
+            head.labels.extend(tags)
             head.last = "label"
         elif line.lower().startswith("doi:") or _DOI_LINK.match(line):
             if cut:

@@ -132,3 +132,25 @@ def list_item_cut(kind: str, item: str, known: list[str]) -> bool:
     if kind == "publication_types":
         return item not in PUBLICATION_TYPES or term_item_cut(item, PUBLICATION_TYPES)
     return term_item_cut(item, known) or descriptor_cut(item)
+
+
+# Europe PMC's full-text view prints its tags on one row: `Free full text Clinical Trial
+# Research Article`; the access tag leads, the article's types follow.
+_ACCESS_TAG = re.compile(r"^(?:Free full text|Free to read|Open access)\s+", re.IGNORECASE)
+
+
+def type_row(line: str, known: frozenset[str]) -> list[str]:
+    """The publication types a row of tags names one after another, longest name first;
+    [] unless the whole row is tags (an access tag, then `known` types)."""
+    words = _ACCESS_TAG.sub("", line).split()
+    if len(words) == len(line.split()):
+        return []  # no access tag: a title could start with a type's words
+    types: list[str] = []
+    while words:
+        size = next((n for n in range(len(words), 0, -1)
+                     if " ".join(words[:n]).casefold() in known), 0)
+        if not size:
+            return []
+        types.append(" ".join(words[:size]))
+        words = words[size:]
+    return types
