@@ -10,7 +10,7 @@ from her2kb.parsers._ingenta_values import blurb_journal
 from her2kb.parsers._ouci_values import labelled
 from her2kb.parsers._passed_on_text import is_printed_page, printed_page_text
 from her2kb.parsers._pubmed_terms import type_row
-from her2kb.parsers._source_merge import words_held
+from her2kb.parsers._source_merge import merge_sources, words_held
 from her2kb.parsers._text_article_type import printed_type
 from her2kb.parsers._text_cited_names import completed, respelled
 from her2kb.parsers._text_names import names_line
@@ -136,3 +136,15 @@ def test_europe_pmc_tag_row_names_its_types_after_the_access_tag() -> None:
         "Clinical Trial", "Research Article"]
     assert type_row("Clinical Trial Research Article", known) == []  # no access tag
     assert type_row("Free full text Clinical Trial of Antibodies", known) == []
+
+
+def test_springer_nature_subject_tags_are_not_keywords() -> None:
+    subjects = ["Oncology", "Cancer Research", "Biomedicine, general"]
+    for publisher in ("BioMed Central", "Springer US", "Nature Publishing Group UK"):
+        merged, _ = merge_sources([("Highwire", {"publisher": publisher}),
+                                   ("Dublin Core", {"keywords": subjects})], [])
+        assert "keywords" not in merged
+    # Elsewhere (MDPI, repositories) `dc.subject` is the author's keywords.
+    merged, _ = merge_sources([("Highwire", {"publisher": "MDPI"}),
+                               ("Dublin Core", {"keywords": ["HER2", "trastuzumab"]})], [])
+    assert merged["keywords"] == ["HER2", "trastuzumab"]

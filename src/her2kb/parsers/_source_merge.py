@@ -30,6 +30,9 @@ COMPARED = ("title", "doi", "volume", "issue")
 # `dc.subject` and JSON-LD `keywords` often hold the site's subject categories (Springer,
 # Nature: `Oncology`); a `Keywords` list printed on the page beats them.
 TEXT_FIRST = {"keywords": frozenset({"Dublin Core", "JSON-LD"})}
+# Springer Nature's tags (Springer Link, BMC, Nature) hold only those categories, even
+# when the page prints no keywords at all.
+CATEGORY_PUBLISHERS = re.compile(r"\b(?:Springer|BioMed Central|Nature Publishing)\b")
 # A description the site cut to teaser length (`… We examined 214…`): never the abstract.
 SHORTENED = re.compile(r"(?:…|\.\.\.)\s*$")
 # A letter has no abstract: its tags' description quotes its first words (De Gruyter).
@@ -47,10 +50,13 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
     merged: dict[str, Any] = {}
     origins: dict[str, str] = {}
     text_values = dict(sources).get(TEXT, {})
+    categories = any(CATEGORY_PUBLISHERS.search(str(values.get("publisher") or ""))
+                     for _, values in sources)
     for name, values in sources:
         for key, value in values.items():
-            if name in TEXT_FIRST.get(key, ()) and text_values.get(key) \
-                    and not keywords_run_together(text_values[key], value):
+            if name in TEXT_FIRST.get(key, ()) and (categories or text_values.get(key)
+                                                    and not keywords_run_together(
+                                                        text_values[key], value)):
                 continue
             if value and key not in merged and key not in GROUPED:
                 if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
