@@ -44,6 +44,11 @@ TAG_TITLE = "title_from_tag"  # the text's title is a tag's (`og:title`), not a 
 TITLE_WORDS_HELD = 0.75  # a longer printed title holding this share of the tag's words
 
 
+def _text_holds(text_values: dict[str, Any], key: str, value: Any) -> bool:
+    """The printed text has this key, and not as the tag's words run together."""
+    return bool(text_values.get(key)) and not keywords_run_together(text_values[key], value)
+
+
 def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
                   ) -> tuple[dict[str, Any], dict[str, str]]:
     """Best source per key; pages travel together; disagreements are warned about."""
@@ -54,9 +59,8 @@ def merge_sources(sources: list[tuple[str, dict[str, Any]]], warnings: list[str]
                      for _, values in sources)
     for name, values in sources:
         for key, value in values.items():
-            if name in TEXT_FIRST.get(key, ()) and (categories or text_values.get(key)
-                                                    and not keywords_run_together(
-                                                        text_values[key], value)):
+            if name in TEXT_FIRST.get(key, ()) and (
+                    categories or _text_holds(text_values, key, value)):
                 continue
             if value and key not in merged and key not in GROUPED:
                 if key == "abstract" and name != TEXT and SHORTENED.search(str(value)):
