@@ -15,6 +15,7 @@ from her2kb.parsers._text_article_type import printed_type
 from her2kb.parsers._text_cited_names import completed, respelled
 from her2kb.parsers._text_names import names_line
 from her2kb.parsers._text_numbering import journal_citation
+from her2kb.parsers._text_record_blocks import about_this_article
 
 
 @pytest.mark.parametrize(("line", "names"), [
@@ -148,3 +149,16 @@ def test_springer_nature_subject_tags_are_not_keywords() -> None:
     merged, _ = merge_sources([("Highwire", {"publisher": "MDPI"}),
                                ("Dublin Core", {"keywords": ["HER2", "trastuzumab"]})], [])
     assert merged["keywords"] == ["HER2", "trastuzumab"]
+
+
+def test_springer_chapter_dates_by_its_book_and_labels_itself_chapter() -> None:
+    lines = ["References", "Doe J (2019) A cited work. J Onc 1:2", "About this chapter",
+             "DOI: https://doi.org/10.1007/978-3-030-34567-8_7",
+             "Published: 03 January 2020", "Publisher Name: Springer, Cham"]
+    assert about_this_article(lines, 1)[1] == "Issue date: 03 January 2020"
+    # An article's `Published` is its day online and stays as printed.
+    lines[2] = "About this article"
+    assert about_this_article(lines, 1)[1] == "Published: 03 January 2020"
+    head = ["Chapter", "First Online: 14 November 2019", "pp 131–158", "2104 Accesses",
+            "A Chapter On Conjugates", "Abstract"]
+    assert printed_type(head, 5, "A Chapter On Conjugates") == "Chapter"

@@ -37,11 +37,13 @@ WORD_TYPES = frozenset({"review", "editorial", "commentary", "perspective", "cor
 NEAR_TITLE = 3  # filled lines above the title a one-word type may stand on
 # T&F's counts between the type and the title (`2,318 Views`, `0 Altmetric`) do not count.
 METRIC = re.compile(r"^\d[\d,.]*k?\s+(?:Views|CrossRef citations to date|Altmetric|Citations|"
-                    r"Downloads)$", re.IGNORECASE)
+                    r"Downloads|Accesses)$", re.IGNORECASE)
 # `Article` (Spandidos, Nature) is a type only right above the title, or with only access
-# badges and the publication date between (Nature: `Article`, `Open access`, `Published: …`).
-RIGHT_ABOVE_TYPES = frozenset({"article", "research", "journal article"})  # Nature, BMC, OUP
-PUBLISHED = re.compile(r"^Published:?\s+\S")
+# badges and the publication date between (Nature: `Article`, `Open access`, `Published: …`;
+# Springer Link: `Chapter`, `First Online: …`, `pp 85–102`, `Cite this chapter`).
+RIGHT_ABOVE_TYPES = frozenset({"article", "research", "journal article", "chapter"})
+BESIDE_TYPE = re.compile(r"^(?:(?:Published|First Online):?\s+\S|pp\.?\s+\d|"
+                         r"Cite this (?:article|chapter)$)")
 # SAGE's row, copied as one line: `Original Research Open access First published online March …`.
 DATED_TAIL = re.compile(r"\s+First published(?: online)?\s.*$", re.IGNORECASE)
 # Frontiers prints the type in capitals before a lower-case `article`: `ORIGINAL RESEARCH article`.
@@ -93,7 +95,7 @@ def printed_type(head: list[str], end: int, title: str | None) -> str | None:
         key = bare.casefold()
         near_title = any(0 < at - k <= NEAR_TITLE for at in title_at)
         right_above = any(k < at and all(
-            not BADGE.sub("", between).strip() or PUBLISHED.match(between)
+            not BADGE.sub("", between).strip() or BESIDE_TYPE.match(between)
             for _, between in filled[k + 1:at]) for at in title_at)
         if key in NAMED_TYPES or (key in WORD_TYPES and near_title):
             return bare

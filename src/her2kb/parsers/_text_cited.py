@@ -6,6 +6,7 @@ Two shapes carry the title, so the journal and numbering are the text after it:
     Doe A, Roe B. Title. Ther Adv Med Oncol. 2020;12. doi:…                 (SAGE, JAMA: AMA)
     Doe, A., Roe, B. Title. BMC Cancer 18, 1142 (2018). https://doi.org/…    (Springer, BMC)
     Doe, A. and Roe, B. (2016) Title. Journal, 114(3), pp. 301-309. (doi: …)  (EPrints)
+    Doe, A. (2022). Title. In: Roe, B. (eds) Book. Springer, Cham. https://doi.org/…  (chapter)
 
 The second is a Vancouver reference whose tail is PubMed's `Journal. Year;Vol(Issue):Pages`
 grammar (`_citation`), Springer's, APA's, Cochrane's (`… Reviews 2021, Issue 7. Art. No.:
@@ -44,6 +45,10 @@ _APA_TAIL = re.compile(r"^(?P<j>[A-Z][^,()]{1,150}?),\s*(?P<v>\d+)(?:\s?\((?P<i>
 # CD014472. DOI: 10.1002/14651858.CD014472.pub2.`
 _COCHRANE_TAIL = re.compile(r"^(?P<j>[A-Z][^.,()]{1,150}?)\s+(?P<y>\d{4}),\s*Issue\s+"
                             r"(?P<i>\w+)\.\s*Art\.\s*No\.:?\s*(?P<p>\w+)\.?(?:\s+DOI:?\s*(?P<doi>10\.\S+?))?\.?$")
+# Springer's `Cite this chapter`: `Doe, A. (2022). Title. In: Roe, B. (eds) Book. Series,
+# vol 221. Springer, Cham. https://doi.org/…`: the book is the chapter's container.
+_CHAPTER_TAIL = re.compile(r"^In:\s+(?:(?P<eds>[^()]{2,300}?)\s\(eds?\.?\)\s+)?"
+                           r"(?P<book>[A-Z0-9][^.]{2,200}?)\.(?:\s|$)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # EPrints (`Enlighten`-style repositories): the record's citation, the first line of its page.
 _EPRINTS = re.compile(r"^(?P<who>[^()]{3,}?)\s\((?P<y>\d{4})\)\s(?P<t>\S.+?)\.\s+"
@@ -90,6 +95,10 @@ def _vancouver(line: str, lines: list[str]) -> dict[str, Any] | None:
             return {"title": title, "container_title": cochrane["j"], "issue": cochrane["i"],
                     "pages": cochrane["p"], "date": cochrane["y"], "doi": cochrane["doi"]}
         years = _YEAR.findall(line[:at])
+        if (chapter := _CHAPTER_TAIL.match(tail)) and years:
+            dois = find_dois(tail)
+            return {"title": title, "container_title": chapter["book"], "date": years[-1],
+                    "doi": dois[0] if dois else None}
         if (apa := _APA_TAIL.match(tail)) and years:
             return {"title": title, "container_title": apa["j"], "volume": apa["v"],
                     "issue": apa["i"], "pages": apa["p"], "date": years[-1]}

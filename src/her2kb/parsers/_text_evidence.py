@@ -11,7 +11,7 @@ from ._text_fields import DOI_ONLY, head_lines, work_dois
 from ._text_glued import rejoined_lines
 from ._text_lines import label_of, with_colon
 from ._text_numbering import journal_citation
-from ._text_record_blocks import own_citations, published_in
+from ._text_record_blocks import about_this_article, own_citations, published_in
 
 STRUCTURE_LABELS = frozenset({"abstract", "keywords", "authors"})
 RECORD_LABELS = frozenset({"authors", "date", "volume", "issue", "pages", "abstract"})
@@ -33,7 +33,8 @@ def text_evidence(lines: list[str]) -> bool:
     lines = rejoined_lines(lines)  # the lines the reader reads (`AbstractPurpose: …` apart)
     head = head_lines(lines)
     if len(head) < len(lines):  # the work's own blocks below its reference list
-        head += ["", *published_in(lines, len(head)), *own_citations(lines, len(head))]
+        head += ["", *published_in(lines, len(head)), *own_citations(lines, len(head)),
+                 *about_this_article(lines, len(head))]  # Springer's DOI stands only there
     end = metadata_end(head)
     labelled_doi = any(DOI_ONLY.match(line) or (label_of(with_colon(line)) or ("",))[0] == "doi"
                        for line in head)  # CORE prints its `DOI` label below the abstract

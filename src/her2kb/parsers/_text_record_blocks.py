@@ -21,7 +21,9 @@ INFO_LINES = 12
 KEYWORD_LINES = 12
 HEADING_CHARS = 40
 ABOUT_LINES = 40
-ABOUT_END = frozenset({"access this article", "advertisement", "discover content"})
+ABOUT_END = frozenset({"access this article", "access this chapter", "advertisement",
+                       "discover content"})
+BOOK_PUBLISHED = re.compile(r"^Published:\s*(?P<date>\S.*)$")
 INFO_HEADINGS = frozenset({"article information", "article info"})
 # A sidebar's numbering rows with no colon (Scilit: `Volume 21`, `Issue 5`, `Pages e512-e521`).
 BARE_NUMBER_ROW = re.compile(r"^(?P<label>Volume|Issue|Number|Pages)\s+(?P<value>\w[\w\u2013-]*)$")
@@ -62,13 +64,18 @@ def published_in(lines: list[str], start: int) -> list[str]:
 def about_this_article(lines: list[str], start: int) -> list[str]:
     """Springer prints the DOI, the dates and the keywords in `About this article` after
     the reference list; the block ends at the paywall box or the site's footer."""
-    at = next(iter(_headings(lines, start, {"about this article"})), None)
+    at = next(iter(_headings(lines, start, {"about this article", "about this chapter"})), None)
     if at is None:
         return []
+    chapter = clean_spaces(lines[at]).casefold() == "about this chapter"
     block: list[str] = []
     for line in (clean_spaces(text) for text in lines[at + 1:at + 1 + ABOUT_LINES]):
         if line.casefold() in ABOUT_END:
             break
+        if chapter and (dated := BOOK_PUBLISHED.match(line)):
+            # A chapter's `Published` is the book's day, the year it is cited by (`Cite
+            # this chapter`); the head's `First Online` (and the tags) give its day online.
+            line = f"Issue date: {dated['date']}"
         block.append(line)
     return block
 

@@ -38,7 +38,7 @@ FURNITURE = re.compile(
     r"We (?:and our partners )?use cookies.*|By using this site.*|Manage (?:preferences|cookies)|"
     r"(?:Open|Full|Free) Access|"
     # Springer's paywall box.
-    r"Log in via .*|Access this article|Price includes VAT.*|Buy article PDF.*|"
+    r"Log in via .*|Access this (?:article|chapter)|Price includes VAT.*|Buy article PDF.*|"
     r"Find a journal.*|(?:.* )?Aims and scope(?: Submit manuscript)?|Submit manuscript|"
     r"Access provided by .*|"  # Springer Nature Link
     r"Use our pre-submission checklist|Avoid common mistakes on your manuscript\.?|"
