@@ -24,12 +24,13 @@ from her2kb.parsers import ParsedEntry
 from her2kb.pipeline import for_parsing
 
 SAMPLES = Path(__file__).parent / "samples"
-FOLDERS = ("pubmed", "scilit", "ingenta", "ouci", "generic")
+FOLDERS = ("pubmed", "scilit", "ingenta", "ouci", "generic", "converted")
 FIELDS = ("title", "author", "container_title", "volume", "issue", "page", "doi", "pmid",
           "pmcid", "keywords", "mesh", "substances", "publication_types", "abstract")
 
 PAGES = [pytest.param(p, id=f"{p.parent.name}/{p.name}")
-         for folder in FOLDERS for p in sorted((SAMPLES / folder).glob("*.txt"))]
+         for folder in FOLDERS for suffix in ("*.txt", "*.md")
+         for p in sorted((SAMPLES / folder).glob(suffix))]
 
 
 def _nbsp_between_words(text: str) -> str:

@@ -23,6 +23,7 @@ from . import parsers
 from .errors import Her2kbError, InputError
 from .parsers import InputFormat, ParsedEntry, ParseProblem
 from .prepare import PreparedRecord, prepare
+from .text import plain_spaces
 
 PARSE_CODECS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
 PARALLEL_MIN_BYTES = 4 << 20  # below this a child's start-up (~0.5 s) is not won back
@@ -32,8 +33,16 @@ Prepared = PreparedRecord | ParseProblem
 
 
 def for_parsing(raw: str) -> str:
-    """formats.md ground rules: no BOM, LF line ends, before detection and parsing."""
-    return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """formats.md ground rules before detection and parsing: no BOM, LF line ends (the
+    streaming readers get both from their codec), plain spaces for no-break and other
+    exotic ones (zero-width ones gone) and none after a line's text.
+
+    A copy or an editor may add either kind, and the page readers' line shapes (`---`
+    fences, `Volume 20`, `[MeSH term]` items) are written with plain spaces and end at the
+    line's end. Lines of spaces alone stay: a scraper's dump leaves them, and says so by them.
+    """
+    text = plain_spaces(raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(line.rstrip(" \t") or line for line in text.split("\n"))
 
 
 def read_entries(reader: InputFormat, handle: BinaryIO, encoding: str,
