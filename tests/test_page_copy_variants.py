@@ -44,6 +44,7 @@ SAME_FIELDS: dict[str, Callable[[str], str]] = {
     "trailing tabs": lambda text: re.sub(r"(?m)(?<=\S)$", "\t", text),
     "no-break spaces": _nbsp_between_words,
     "CRLF": lambda text: text.replace("\n", "\r\n"),
+    "indented": lambda text: re.sub(r"(?m)^(?=.)", "    ", text),  # pasted into a block
 }
 
 

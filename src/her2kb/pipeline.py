@@ -35,14 +35,25 @@ Prepared = PreparedRecord | ParseProblem
 def for_parsing(raw: str) -> str:
     """formats.md ground rules before detection and parsing: no BOM, LF line ends (the
     streaming readers get both from their codec), plain spaces for no-break and other
-    exotic ones (zero-width ones gone) and none after a line's text.
+    exotic ones (zero-width ones gone), none after a line's text and no common indent.
 
     A copy or an editor may add either kind, and the page readers' line shapes (`---`
     fences, `Volume 20`, `[MeSH term]` items) are written with plain spaces and end at the
     line's end. Lines of spaces alone stay: a scraper's dump leaves them, and says so by them.
     """
     text = plain_spaces(raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(line.rstrip(" \t") or line for line in text.split("\n"))
+    lines = [line.rstrip(" \t") or line for line in text.split("\n")]
+    return "\n".join(_without_common_indent(lines))
+
+
+def _without_common_indent(lines: list[str]) -> list[str]:
+    """An indent every line with text shares carries nothing either (a copy pasted into an
+    indented block, a text browser's margin): it goes, and the lines keep their own."""
+    indents = {len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()}
+    common = min(indents, default=0)
+    if not common:
+        return lines
+    return [line[common:] if line.strip() else line for line in lines]
 
 
 def read_entries(reader: InputFormat, handle: BinaryIO, encoding: str,
