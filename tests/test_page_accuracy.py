@@ -65,3 +65,27 @@ def test_the_kept_round_reads_right(scorer: ModuleType) -> None:
 def test_a_supplement_in_the_volume_slot_may_be_split(scorer: ModuleType, truth: dict[str, str],
                                                         item: dict[str, str], right: bool) -> None:
     assert scorer.supplement_split(truth, item) is right
+
+
+def test_copy_variants_rewrite_text_pages_and_only_bytes_of_markup(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("page_variants",
+                                                  ROOT / "bench" / "page_variants.py")
+    assert spec and spec.loader
+    variants = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(variants)
+    round_dir = tmp_path / "R1"
+    (round_dir / "pages").mkdir(parents=True)
+    (round_dir / "truth").mkdir()
+    (round_dir / "pages" / "a.txt").write_text("Title here\n\nAbstract\n", "utf-8")
+    (round_dir / "pages" / "b.html").write_text("<html><p>Title here</p></html>\n", "utf-8")
+    (round_dir / "pages" / "c.txt").write_text("Résumé — ελληνικά\n", "utf-8")
+    nbsp = variants.write_variant(round_dir, "nbsp", tmp_path / "out") / "pages"
+    assert (nbsp / "a.txt").read_text("utf-8") == "Title\u00a0here\n\nAbstract\n"
+    assert (nbsp / "b.html").read_text("utf-8") == "<html><p>Title here</p></html>\n"
+    quoted = variants.write_variant(round_dir, "mail-quoted", tmp_path / "out") / "pages"
+    assert (quoted / "a.txt").read_text("utf-8") == "> Title here\n> \n> Abstract\n"
+    ansi = variants.write_variant(round_dir, "cp1252", tmp_path / "out") / "pages"
+    assert (ansi / "b.html").read_bytes() == b"<html><p>Title here</p></html>\n"
+    assert (ansi / "c.txt").read_text("utf-8") == "Résumé — ελληνικά\n"  # no ANSI for Greek
+    assert (variants.write_variant(round_dir, "utf-16", tmp_path / "out") / "pages" / "b.html"
+            ).read_bytes().startswith(b"\xff\xfe<\x00")

@@ -8,7 +8,11 @@ import pytest
 from her2kb.names import given_family
 from her2kb.parsers._ingenta_values import blurb_journal
 from her2kb.parsers._ouci_values import labelled
-from her2kb.parsers._passed_on_text import is_printed_page, printed_page_text
+from her2kb.parsers._passed_on_text import (
+    is_mail_quoted,
+    is_printed_page,
+    printed_page_text,
+)
 from her2kb.parsers._pubmed_terms import type_row
 from her2kb.parsers._source_merge import merge_sources, words_held
 from her2kb.parsers._text_article_type import printed_type
@@ -162,3 +166,10 @@ def test_springer_chapter_dates_by_its_book_and_labels_itself_chapter() -> None:
     head = ["Chapter", "First Online: 14 November 2019", "pp 131–158", "2104 Accesses",
             "A Chapter On Conjugates", "Abstract"]
     assert printed_type(head, 5, "A Chapter On Conjugates") == "Chapter"
+
+
+def test_a_short_copy_quoted_whole_in_a_mail_is_unquoted() -> None:
+    short = "> A Title Of The Article\n> Breast Cancer Res Treat. 2024 Mar 2.\n>\n> Abstract\n"
+    assert is_mail_quoted(short)
+    # A note that quotes a line or two of a page is the note, not a quoted copy.
+    assert not is_mail_quoted("See this:\n> A Title Of The Article\n> Abstract\nBest, Ann\n")

@@ -33,9 +33,10 @@ Prepared = PreparedRecord | ParseProblem
 
 
 def for_parsing(raw: str) -> str:
-    """formats.md ground rules before detection and parsing: no BOM, LF line ends (the
-    streaming readers get both from their codec), plain spaces for no-break and other
-    exotic ones (zero-width ones gone), none after a line's text and no common indent.
+    """formats.md ground rules before detection and parsing: no BOM and LF line ends (the
+    streaming readers of exports get only these two, from their codec); for the page
+    readers also plain spaces for no-break and other exotic ones (zero-width ones gone),
+    none after a line's text and no indent common to every line.
 
     A copy or an editor may add either kind, and the page readers' line shapes (`---`
     fences, `Volume 20`, `[MeSH term]` items) are written with plain spaces and end at the

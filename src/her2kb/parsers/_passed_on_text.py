@@ -19,13 +19,15 @@ from itertools import pairwise
 MAIL_QUOTE = re.compile(r"^(?:>[ \t]?)+")
 QUOTED_LINES_MIN = 20
 QUOTED_SHARE_MIN = 0.6
+ALL_QUOTED_MIN = 3  # a short copy quoted whole: no note or headers around it
 
 
 def is_mail_quoted(text: str) -> bool:
-    """Most lines quoted as a mail client quotes them."""
+    """Most lines quoted as a mail client quotes them, or every line of a short copy."""
     filled = [line for line in text.splitlines() if line.strip()]
     quoted = sum(1 for line in filled if line.startswith(">"))
-    return quoted >= QUOTED_LINES_MIN and quoted >= QUOTED_SHARE_MIN * len(filled)
+    return (quoted >= QUOTED_LINES_MIN and quoted >= QUOTED_SHARE_MIN * len(filled)) or (
+        quoted == len(filled) >= ALL_QUOTED_MIN)
 
 
 def unquoted_mail(text: str) -> str:
