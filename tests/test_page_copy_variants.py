@@ -46,9 +46,9 @@ def _bench_variants() -> ModuleType:
 
 
 # The copies bench/page_variants.py scores the rounds with (one definition of each), as
-# text, and tabs left at line ends. (Not its mail quoting yet: four samples, a text-node
-# dump, two printed-to-PDF texts and a phone's copy, read otherwise under `> `; not looked
-# into. On the rounds the quoting costs one field, in a dump.)
+# text, and tabs left at line ends. (Not its mail quoting yet: a text-node dump loses its
+# lines of spaces under `> `, and two printed-to-PDF texts read otherwise; on the rounds
+# the quoting costs one field, in a dump.)
 BENCH_REWRITES = _bench_variants().VARIANTS
 SAME_FIELDS: dict[str, Callable[[str], str]] = {
     name: lambda text, name=name: BENCH_REWRITES[name][0](text).decode()

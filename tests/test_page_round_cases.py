@@ -3,8 +3,11 @@ failed before its fix. Whole-page cases are samples with golden files."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from her2kb import parsers
 from her2kb.names import given_family
 from her2kb.parsers._ingenta_values import blurb_journal
 from her2kb.parsers._ouci_values import labelled
@@ -20,6 +23,9 @@ from her2kb.parsers._text_cited_names import completed, respelled
 from her2kb.parsers._text_names import names_line
 from her2kb.parsers._text_numbering import journal_citation
 from her2kb.parsers._text_record_blocks import about_this_article
+from her2kb.pipeline import for_parsing
+
+SAMPLES = Path(__file__).parent / "samples"
 
 
 @pytest.mark.parametrize(("line", "names"), [
@@ -173,3 +179,18 @@ def test_a_short_copy_quoted_whole_in_a_mail_is_unquoted() -> None:
     assert is_mail_quoted(short)
     # A note that quotes a line or two of a page is the note, not a quoted copy.
     assert not is_mail_quoted("See this:\n> A Title Of The Article\n> Abstract\nBest, Ann\n")
+
+
+def test_a_plain_copy_quoted_in_a_mail_reads_as_that_copy() -> None:
+    # A phone's OUCI copy (`+ 3 more` under the names): nothing but the quoting goes.
+    page = SAMPLES / "ouci" / "phone_unlabelled_journal_line_folded_names.txt"
+    text = page.read_text("utf-8")
+    quoted = "".join(f"> {line}" for line in text.splitlines(keepends=True))
+
+    def records(copy: str) -> list[object]:
+        copy = for_parsing(copy)
+        reader = parsers.detect(copy, "mail")
+        return [item.record for item in reader.parse(copy, "mail") if hasattr(item, "record")]
+
+    assert [author.family for author in records(quoted)[0].author] == ["Marchuk", "Levko"]
+    assert records(quoted) == records(text)

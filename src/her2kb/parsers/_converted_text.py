@@ -37,7 +37,7 @@ from ._dump_leftovers import (
     stripped_markup_text,
     without_clipper_header,
 )
-from ._passed_on_text import as_copied, is_passed_on
+from ._passed_on_text import as_copied, is_mail_quoted, is_passed_on
 from ._text_columns import MD_ROW, MD_RULE, field_rows, table_rows
 
 if TYPE_CHECKING:
@@ -173,7 +173,10 @@ def _plain(line: str, lynx: bool, w3m: bool) -> str:
 
 def browser_text(text: str) -> str:
     """The text as a browser's copy of the page would read."""
-    text = as_copied(text)
+    copied = as_copied(text)
+    if is_mail_quoted(text) and not is_converted(copied):
+        return copied  # a plain copy sent on in a mail: read as that copy, nothing more
+    text = copied
     if is_stripped_markup(text):
         text = stripped_markup_text(text)
     text = without_clipper_header(text)
