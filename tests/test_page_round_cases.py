@@ -194,3 +194,16 @@ def test_a_plain_copy_quoted_in_a_mail_reads_as_that_copy() -> None:
 
     assert [author.family for author in records(quoted)[0].author] == ["Marchuk", "Levko"]
     assert records(quoted) == records(text)
+
+
+def test_pdftotext_layout_print_stamp_sets_the_tab_title_apart() -> None:
+    # A PubMed print to PDF through `pdftotext -layout`: the sheet's footer and the next
+    # sheet's stamp stood inside the abstract.
+    page = SAMPLES / "converted" / "pdftotext_layout_pubmed_print_bracket_title_wrapped.txt"
+    text = for_parsing(page.read_text("utf-8"))
+    assert is_printed_page(text)
+    (entry,) = parsers.detect(text, "print").parse(text, "print")
+    assert entry.record.abstract == (
+        "Background: The invented antibody became available for made-up metastatic breast "
+        "cancer.\nResults: Invented remissions were seen in 8 of 21 patients.")
+    assert entry.record.pmid == "10000312"

@@ -40,8 +40,8 @@ def unquoted_mail(text: str) -> str:
 # it or (copied from the print preview) after it; the sheet number `1/3` (Firefox: `1 of 3`)
 # under the page's address, or after it on the same line.
 PRINT_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?"
-                         # (not pdftotext -layout's columns, spaced apart)
-                         r"(?: (?P<title>(?![AP]M\b)\S(?:(?!\s{3}).)*))?$")
+                         # (pdftotext -layout sets the title apart, in its own column)
+                         r"(?: +(?P<title>(?![AP]M\b)\S(?:(?!\s{3}).)*))?$")
 SHEET_NUMBER = re.compile(r"^\d{1,3}(?:/| of )\d{1,3}$")
 ADDRESS = re.compile(r"^https?://\S+$")
 FOOTER = re.compile(r"^https?://\S+\s+\d{1,3}(?:/| of )\d{1,3}$")
@@ -119,7 +119,9 @@ def _joined_headings(lines: list[str], tab: str) -> list[str]:
             tab.startswith(whole) or whole.startswith(tab))) or (
             cut and above.startswith(tab) and above in lines and line[:1].isalpha()
             and not above.endswith(HEADING_STOPS) and not line.endswith(HEADING_STOPS)))
-        wrapped = blocks and len(above) >= HEADING_LINE_MIN \
+        # (`pdftotext -layout` keeps the page's indent and its lines as laid out: rows of a
+        # list, such as MeSH terms, are no wrapped paragraph.)
+        wrapped = blocks and len(above) >= HEADING_LINE_MIN and not above.startswith(" ") \
             and not above.endswith(HEADING_STOPS) and not ADDRESS.match(above)
         if line and above and (titled or wrapped):
             joined[-1] = whole
